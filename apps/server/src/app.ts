@@ -1,0 +1,129 @@
+import { type AppRouter, appRouter, buildOpenApiDocument, createContextFactory, isUnexpected } from '@fareway/api';
+import type { Deps } from '@fareway/core';
+import { newId } from '@fareway/db';
+import { errorCodeForHttpStatus } from '@fareway/domain';
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { DOCS_CSS, renderDocsPage } from './docs-page';
+import { sendError } from './envelope';
+import { registerHealth } from './health';
+import { registerMetrics } from './metrics';
+import { registerRest } from './rest';
+import { registerStaticApps } from './static-apps';
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface BuildServerOptions {
+  /** Serve the built SPAs (off in tests that do not need them). */
+  serveApps?: boolean;
+  rootDir?: string;
+}
+
+/**
+ * The HTTP host: `/trpc` for the SPAs, `/api/v1` REST for mobile, health,
+ * readiness, metrics, API docs and the two built SPAs. Built without listening,
+ * so tests drive it with `inject` or a real port alike.
+ */
+export async function buildServer(deps: Deps, options: BuildServerOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,
+    bodyLimit: config.http.bodyLimitBytes,
+    // Honour a caller's X-Request-Id when it is a sane token, else mint one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : `req_${newId()}`;
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    trustProxy: config.env === 'production',
+  }) as unknown as FastifyInstance;
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  const secure = config.http.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: secure,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    // Same-origin SPAs need no CORS; other origins only when listed.
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'unexpected error');
+      return sendError(request, reply, 'INTERNAL_ERROR', `Internal error; quote ${request.id} when reporting it`);
+    }
+    const code =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'VALIDATION_ERROR' : errorCodeForHttpStatus(status);
+    const message =
+      code === 'PAYLOAD_TOO_LARGE'
+        ? `Request body is larger than ${config.http.bodyLimitBytes} bytes`
+        : code === 'UNSUPPORTED_MEDIA_TYPE'
+          ? 'Unsupported content type; send application/json'
+          : error.message;
+    return sendError(request, reply, code, message, { status: code === 'NOT_FOUND' ? 404 : undefined });
+  });
+
+  registerHealth(app, deps);
+  registerMetrics(app, deps);
+
+  const createContext = createContextFactory(deps);
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) =>
+        createContext({
+          requestId: req.id,
+          ip: req.ip,
+          setHeader: (name, value) => {
+            res.header(name, value);
+          },
+        }),
+      onError: ({ error, path, req }) => {
+        if (isUnexpected(error)) req.log.error({ err: error.cause ?? error, path }, 'unexpected error in procedure');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const openApiDocument = buildOpenApiDocument({ baseUrl: `${config.http.publicUrl}/api/v1`, version: config.version });
+  app.get('/api/v1/openapi.json', async () => openApiDocument);
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openApiDocument)));
+  app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
+  await registerRest(app, deps);
+
+  const spa = options.serveApps === false ? null : await registerStaticApps(app, options.rootDir);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (spa && (await spa.fallback(request, reply))) return reply;
+    return sendError(request, reply, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
+  });
+  return app;
+}

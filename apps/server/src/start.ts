@@ -1,0 +1,49 @@
+import { openRuntime, runMain, seedDemo } from '@fareway/core';
+import { startWorker } from '@fareway/worker';
+import { listen } from './serve';
+
+/**
+ * `pnpm start`: one process with everything — the embedded Postgres when
+ * DATABASE_URL is unset, migrations, demo data when asked, the API server and a
+ * worker. Ctrl-C drains requests, stops the worker, then stops the database.
+ */
+runMain('fareway', async () => {
+  const startedAt = performance.now();
+  const runtime = await openRuntime('all');
+  try {
+    if (runtime.config.seedDemo) await seedDemo(runtime.deps);
+    const worker = await startWorker(runtime.deps);
+    const app = await listen(runtime);
+    const base = runtime.config.http.publicUrl;
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    const database = runtime.embedded
+      ? `embedded PostgreSQL on 127.0.0.1:${runtime.embedded.port} (data in ${runtime.config.database.dataDir})`
+      : 'the PostgreSQL at DATABASE_URL';
+    process.stdout.write(
+      [
+        '',
+        `  Fareway ${runtime.config.version} is ready in ${seconds}s, using ${database}.`,
+        '',
+        `  Customer app   ${base}/`,
+        `  Admin console  ${base}/admin/`,
+        `  API docs       ${base}/api/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
+        `  Health         ${base}/healthz  ${base}/readyz  ${base}/metrics`,
+        '',
+        runtime.config.admin.email
+          ? `  Admin sign-in: ${runtime.config.admin.email} with ADMIN_PASSWORD (sign-in pages arrive with the identity work).`
+          : '  Sign-in arrives with the identity work; set ADMIN_EMAIL/ADMIN_PASSWORD to bootstrap an admin.',
+        '  Press Ctrl-C to stop everything, the database included.',
+        '',
+      ].join('\n'),
+    );
+    return async () => {
+      runtime.log.info('stopping: draining requests, then worker, then database');
+      await app.close();
+      await worker.stop();
+      await runtime.close();
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+});

@@ -1,0 +1,57 @@
+import { hostname } from 'node:os';
+import { type Deps, pruneRateLimits, recordWorkerHeartbeat } from '@fareway/core';
+import { newId } from '@fareway/db';
+import { type QueueDefinition, queues } from '@fareway/jobs';
+
+export interface WorkerOptions {
+  heartbeatMs?: number;
+  pollingIntervalSeconds?: number;
+}
+
+export interface RunningWorker {
+  workerId: string;
+  stop(): Promise<void>;
+}
+
+/** Every queue's handler: name → zod payload (in @fareway/jobs) → the use case it runs. */
+type Handlers = { [K in keyof typeof queues]: (deps: Deps, payload: unknown) => Promise<void> };
+
+const handlers: Handlers = {
+  pruneRateLimits: async (deps) => {
+    const { deleted } = await pruneRateLimits(deps);
+    if (deleted > 0) deps.log.debug({ deleted }, 'pruned rate-limit windows');
+  },
+};
+
+/**
+ * Registers every handler and cron schedule on the deps' job queue (pg-boss:
+ * workers coordinate with SKIP LOCKED, so run as many as you like) and keeps a
+ * heartbeat row fresh so `system.status` can tell a worker is alive.
+ */
+export async function startWorker(deps: Deps, options: WorkerOptions = {}): Promise<RunningWorker> {
+  const worker = { workerId: `worker_${newId()}`, hostname: hostname(), startedAt: deps.clock.now() };
+  for (const [key, definition] of Object.entries(queues) as Array<[keyof typeof queues, QueueDefinition]>) {
+    await deps.jobs.work(definition, (payload) => handlers[key](deps, payload), {
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+    });
+    await deps.jobs.schedule(definition);
+  }
+  const beat = async () => {
+    try {
+      await recordWorkerHeartbeat(deps, worker);
+    } catch (error) {
+      deps.log.warn({ err: error }, 'worker heartbeat failed');
+    }
+  };
+  await beat();
+  const timer = setInterval(beat, options.heartbeatMs ?? 15_000);
+  timer.unref();
+  deps.log.info({ workerId: worker.workerId, queues: Object.values(queues).map((q) => q.name) }, 'worker started');
+  return {
+    workerId: worker.workerId,
+    async stop() {
+      clearInterval(timer);
+      for (const definition of Object.values(queues)) await deps.jobs.boss.offWork(definition.name);
+    },
+  };
+}

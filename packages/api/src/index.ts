@@ -1,0 +1,5 @@
+export * from './context';
+export * from './errors';
+export * from './openapi';
+export * from './router';
+export * from './trpc';

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.http.host).toBe('127.0.0.1');
+    expect(config.http.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.dataDir).toBe('./.data');
+    expect(config.seedDemo).toBe(true);
+    expect(config.env).toBe('development');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT="eighty": expected a port number/],
+    [{ PORT: '70000' }, /PORT="70000"/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL="mysql:\/\/x": expected a postgres:\/\/ URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud": expected fatal, error/],
+    [{ SEED_DEMO: 'maybe' }, /SEED_DEMO="maybe": expected true or false/],
+    [{ PUBLIC_URL: 'fareway' }, /PUBLIC_URL="fareway": expected an absolute URL/],
+    [{ NODE_ENV: 'production' }, /DATABASE_URL: required when NODE_ENV=production/],
+    [{ ADMIN_EMAIL: 'a@b.co' }, /ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither/],
+  ])('refuses %o naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('treats blank values as unset and parses lists and booleans', () => {
+    const config = loadConfig({ PORT: '', CORS_ORIGINS: 'https://a.example, https://b.example', SEED_DEMO: 'off' });
+    expect(config.http.port).toBe(3000);
+    expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('turns demo data off in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' }).seedDemo).toBe(false);
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync(new URL('../../../../.env.example', import.meta.url), 'utf8');
+    const missing = CONFIG_VARIABLES.filter((name) => !new RegExp(`^#? ?${name}=`, 'm').test(example));
+    expect(missing).toEqual([]);
+  });
+});

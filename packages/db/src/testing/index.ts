@@ -1,0 +1,3 @@
+export * from './test-cluster';
+export * from './test-database';
+export * from './provided-context';

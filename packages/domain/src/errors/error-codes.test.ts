@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, findAppError } from './app-error';
+import { ERROR_CODES, errorCodeForHttpStatus, httpStatusOf, isErrorCode } from './error-codes';
+
+// API.md's table, written out again on purpose: the contract must not drift silently.
+const CONTRACT: Array<[string, number]> = [
+  ['VALIDATION_ERROR', 400],
+  ['OTP_INVALID', 400],
+  ['OTP_EXPIRED', 400],
+  ['TOKEN_INVALID', 401],
+  ['TOKEN_EXPIRED', 401],
+  ['FORBIDDEN', 403],
+  ['NOT_FOUND', 404],
+  ['BOOKING_NOT_FOUND', 404],
+  ['VEHICLE_NOT_FOUND', 404],
+  ['TRIP_NOT_FOUND', 404],
+  ['PAYMENT_NOT_FOUND', 404],
+  ['BOOKING_CONFLICT', 409],
+  ['VEHICLE_UNAVAILABLE', 409],
+  ['SEATS_UNAVAILABLE', 409],
+  ['HOLD_EXPIRED', 409],
+  ['HOLD_LIMIT_REACHED', 429],
+  ['BOOKING_CANNOT_CANCEL', 409],
+  ['PAYMENT_FAILED', 402],
+  ['INSUFFICIENT_BALANCE', 402],
+  ['PAYMENT_ALREADY_PROCESSED', 409],
+  ['REFUND_EXCEEDS_CAPTURED', 409],
+  ['IDEMPOTENCY_KEY_REUSED', 422],
+  ['IDEMPOTENCY_KEY_IN_USE', 409],
+  ['OTP_RATE_LIMIT', 429],
+  ['RATE_LIMITED', 429],
+  ['WEBHOOK_SIGNATURE_INVALID', 401],
+  ['PAYLOAD_TOO_LARGE', 413],
+  ['UNSUPPORTED_MEDIA_TYPE', 415],
+  ['INTERNAL_ERROR', 500],
+];
+
+describe('error code table', () => {
+  it.each(CONTRACT)('%s answers HTTP %i', (code, status) => {
+    expect(isErrorCode(code)).toBe(true);
+    if (isErrorCode(code)) expect(httpStatusOf(code)).toBe(status);
+  });
+
+  it('has no code that API.md lacks, except SERVICE_UNAVAILABLE for /readyz', () => {
+    const extra = Object.keys(ERROR_CODES).filter((c) => !CONTRACT.some(([k]) => k === c));
+    expect(extra).toEqual(['SERVICE_UNAVAILABLE']);
+  });
+
+  it.each([
+    [400, 'VALIDATION_ERROR'],
+    [404, 'NOT_FOUND'],
+    [405, 'NOT_FOUND'],
+    [413, 'PAYLOAD_TOO_LARGE'],
+    [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [500, 'INTERNAL_ERROR'],
+    [502, 'INTERNAL_ERROR'],
+  ])('HTTP %i without an AppError becomes %s', (status, code) => {
+    expect(errorCodeForHttpStatus(status)).toBe(code);
+  });
+
+  it('finds an AppError through a cause chain and nothing in a plain error', () => {
+    const inner = new AppError('BOOKING_CONFLICT', 'taken');
+    const wrapped = new Error('outer', { cause: new Error('middle', { cause: inner }) });
+    expect(findAppError(wrapped)).toBe(inner);
+    expect(findAppError(new Error('plain'))).toBeUndefined();
+    expect(inner.httpStatus).toBe(409);
+  });
+});

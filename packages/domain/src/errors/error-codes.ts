@@ -1,0 +1,87 @@
+/**
+ * The one table of error codes (API.md "Error codes and HTTP status"). tRPC and
+ * REST both read it, so a code always answers with the same status everywhere.
+ */
+export const ERROR_CODES = {
+  VALIDATION_ERROR: { status: 400, trpc: 'BAD_REQUEST' },
+  OTP_INVALID: { status: 400, trpc: 'BAD_REQUEST' },
+  OTP_EXPIRED: { status: 400, trpc: 'BAD_REQUEST' },
+  TOKEN_INVALID: { status: 401, trpc: 'UNAUTHORIZED' },
+  TOKEN_EXPIRED: { status: 401, trpc: 'UNAUTHORIZED' },
+  FORBIDDEN: { status: 403, trpc: 'FORBIDDEN' },
+  NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  BOOKING_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  VEHICLE_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  TRIP_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  PAYMENT_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  BOOKING_CONFLICT: { status: 409, trpc: 'CONFLICT' },
+  VEHICLE_UNAVAILABLE: { status: 409, trpc: 'CONFLICT' },
+  SEATS_UNAVAILABLE: { status: 409, trpc: 'CONFLICT' },
+  HOLD_EXPIRED: { status: 409, trpc: 'CONFLICT' },
+  HOLD_LIMIT_REACHED: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
+  BOOKING_CANNOT_CANCEL: { status: 409, trpc: 'CONFLICT' },
+  PAYMENT_FAILED: { status: 402, trpc: 'PAYMENT_REQUIRED' },
+  INSUFFICIENT_BALANCE: { status: 402, trpc: 'PAYMENT_REQUIRED' },
+  PAYMENT_ALREADY_PROCESSED: { status: 409, trpc: 'CONFLICT' },
+  REFUND_EXCEEDS_CAPTURED: { status: 409, trpc: 'CONFLICT' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, trpc: 'CONFLICT' },
+  OTP_RATE_LIMIT: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
+  RATE_LIMITED: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, trpc: 'UNAUTHORIZED' },
+  PAYLOAD_TOO_LARGE: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
+  SERVICE_UNAVAILABLE: { status: 503, trpc: 'INTERNAL_SERVER_ERROR' },
+  INTERNAL_ERROR: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
+} as const satisfies Record<string, { status: number; trpc: TrpcErrorCode }>;
+
+/** The subset of tRPC's error codes this table uses (kept here so `domain` stays free of tRPC). */
+export type TrpcErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'PAYMENT_REQUIRED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNPROCESSABLE_CONTENT'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR';
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
+
+/** The inverse lookup for errors that did not start as an AppError (tRPC's own parse errors, say). */
+export function errorCodeForHttpStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'VALIDATION_ERROR';
+    case 401:
+      return 'TOKEN_INVALID';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+    case 405:
+      return 'NOT_FOUND';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'RATE_LIMITED';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR';
+  }
+}

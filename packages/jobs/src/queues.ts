@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export interface QueueDefinition<TPayload extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: TPayload;
+  /** Attempts after the first one; each waits longer (exponential backoff from retryDelaySeconds). */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** A job that runs longer than this is failed and retried. */
+  expireInSeconds: number;
+  /** Cron expression (UTC) when the queue runs on a schedule. */
+  cron?: string;
+}
+
+export function defineQueue<TPayload extends z.ZodType>(
+  definition: Omit<QueueDefinition<TPayload>, 'retryLimit' | 'retryDelaySeconds' | 'expireInSeconds'> &
+    Partial<Pick<QueueDefinition, 'retryLimit' | 'retryDelaySeconds' | 'expireInSeconds'>>,
+): QueueDefinition<TPayload> {
+  return { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 300, ...definition };
+}
+
+/** Where a job goes once it has used every retry: looked at by people, never retried by itself. */
+export function deadLetterName(queue: string): string {
+  return `${queue}.dead`;
+}
+
+/** The queues of Fareway. Features add theirs here: name → zod payload → (in the worker) handler. */
+export const queues = {
+  pruneRateLimits: defineQueue({
+    name: 'maintenance.prune-rate-limits',
+    payload: z.object({}).passthrough(),
+    cron: '*/10 * * * *',
+    retryLimit: 2,
+  }),
+} satisfies Record<string, QueueDefinition>;
+
+export type Queues = typeof queues;
+export type QueueKey = keyof Queues;
+export type PayloadOf<Q extends QueueDefinition> = z.infer<Q['payload']>;
