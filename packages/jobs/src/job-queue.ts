@@ -15,6 +15,18 @@ export interface JobQueueOptions {
 export type Job<T> = PgBoss.Job<T>;
 
 /**
+ * pg-boss speaks node-postgres, which sends undefined as null and plain objects as
+ * JSON; postgres.js does neither by itself, so parameters are mapped here.
+ */
+function toPostgresJsParameter(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value) && !Array.isArray(value)) {
+    return JSON.stringify(value);
+  }
+  return value;
+}
+
+/**
  * The typed face of pg-boss. `send(tx, queue, payload)` enqueues inside the caller's
  * transaction, so a job exists exactly when the change that asked for it commits.
  */
@@ -76,14 +88,8 @@ export class JobQueue {
     if (tx) {
       const client = rawClient(tx);
       sendOptions.db = {
-        // pg-boss passes undefined for options it leaves unset; postgres.js wants null.
         executeSql: async (text, values) => ({
-          rows: [
-            ...(await client.unsafe(
-              text,
-              (values ?? []).map((v) => (v === undefined ? null : v)),
-            )),
-          ],
+          rows: [...(await client.unsafe(text, (values ?? []).map(toPostgresJsParameter) as never[]))],
         }),
       };
     }

@@ -1,0 +1,26 @@
+import type { AppRouter } from '@fareway/api';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+
+export interface ApiClientOptions {
+  /** Where the server mounts tRPC; same-origin `/trpc` unless told otherwise. */
+  url?: string;
+  /** Overrides the global `fetch` (tests, SSR). */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+export type ApiClient = TRPCClient<AppRouter>;
+
+/** The one typed client both SPAs use. Requests carry cookies so the session goes along. */
+export function createApiClient({ url = '/trpc', fetch: fetchImpl, headers }: ApiClientOptions = {}): ApiClient {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        ...(headers ? { headers } : {}),
+        fetch: (input, init) => (fetchImpl ?? globalThis.fetch)(input, { ...init, credentials: 'include' }),
+      }),
+    ],
+  });
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+
+export interface AppShellProps {
+  /** Shown in the header, e.g. "Fareway" or "Fareway Admin". */
+  productName: string;
+  /** Where the product name links to; defaults to "/". */
+  homeHref?: string;
+  /** Navigation links, rendered inside a labelled `<nav>`. */
+  nav?: ReactNode;
+  /** Optional page footer content. */
+  footer?: ReactNode;
+  children: ReactNode;
+}
+
+export function AppShell({ productName, homeHref = '/', nav, footer, children }: AppShellProps) {
+  return (
+    <div className="fw-shell">
+      <header className="fw-shell__header">
+        <div className="fw-shell__bar">
+          <a className="fw-shell__brand" href={homeHref}>
+            {productName}
+          </a>
+          {nav ? (
+            <nav className="fw-shell__nav" aria-label="Main">
+              {nav}
+            </nav>
+          ) : null}
+        </div>
+      </header>
+      <main className="fw-shell__main">{children}</main>
+      {footer ? <footer className="fw-shell__footer">{footer}</footer> : null}
+    </div>
+  );
+}

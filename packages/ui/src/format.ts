@@ -1,0 +1,21 @@
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "5 seconds ago", "3 minutes ago", "now": how long before `reference` the instant `iso` was. */
+export function formatRelative(iso: string, reference: string | number | Date): string {
+  const seconds = Math.round((new Date(iso).getTime() - new Date(reference).getTime()) / 1000);
+  if (!Number.isFinite(seconds)) return 'at an unknown time';
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
+  return relativeFormat.format(Math.trunc(seconds / size), unit);
+}
+
+/** A full local date and time, for tooltips and "checked at" lines. */
+export function formatAbsolute(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
