@@ -20,7 +20,9 @@ function newest(dir) {
 }
 
 const sources = Math.max(newest(join(root, 'packages')), newest(join(root, 'apps')), newest(join(root, 'drizzle')));
-const outputs = ['apps/server/dist/start.js', 'apps/worker/dist/main.js', 'apps/web/dist/index.html', 'apps/admin/dist/index.html'].map((f) => join(root, f));
+const outputs = ['apps/server/dist/start.js', 'apps/worker/dist/main.js', 'apps/web/dist/index.html', 'apps/admin/dist/index.html'].map(
+  (f) => join(root, f),
+);
 const stale = outputs.some((f) => !existsSync(f) || statSync(f).mtimeMs < sources);
 if (stale) {
   console.log('fareway: building (the first start takes a little longer)…');

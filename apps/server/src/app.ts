@@ -17,6 +17,8 @@ import { registerStaticApps } from './static-apps';
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface BuildServerOptions {
+  /** The router to serve (tests mount extra procedures); the app's own by default. */
+  router?: AppRouter;
   /** Serve the built SPAs (off in tests that do not need them). */
   serveApps?: boolean;
   rootDir?: string;
@@ -99,7 +101,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
-      router: appRouter,
+      router: options.router ?? appRouter,
       createContext: ({ req, res }) =>
         createContext({
           requestId: req.id,
@@ -118,7 +120,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   app.get('/api/v1/openapi.json', async () => openApiDocument);
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openApiDocument)));
   app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
-  await registerRest(app, deps);
+  await registerRest(app, deps, options.router ?? appRouter);
 
   const spa = options.serveApps === false ? null : await registerStaticApps(app, options.rootDir);
   app.setNotFoundHandler(async (request, reply) => {

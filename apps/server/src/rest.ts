@@ -1,4 +1,4 @@
-import { type AppErrorData, appRouter, createContextFactory, isUnexpected } from '@fareway/api';
+import { type AppErrorData, type AppRouter, createContextFactory, isUnexpected } from '@fareway/api';
 import type { Deps } from '@fareway/core';
 import { errorCodeForHttpStatus, isErrorCode } from '@fareway/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -37,7 +37,7 @@ function toHeaders(request: FastifyRequest): Headers {
  * past Fastify's hooks, so we call its fetch handler and wrap the Response here,
  * in one place, into API.md's `{ success, data, meta }` / `{ success: false, error }`.
  */
-export async function registerRest(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerRest(app: FastifyInstance, deps: Deps, router: AppRouter): Promise<void> {
   const createContext = createContextFactory(deps);
   await app.register(async (api) => {
     // The raw bytes reach the handler untouched: trpc-to-openapi parses JSON itself
@@ -54,7 +54,7 @@ export async function registerRest(app: FastifyInstance, deps: Deps): Promise<vo
       });
       const response = await createOpenApiFetchHandler({
         endpoint: '/api/v1',
-        router: appRouter,
+        router,
         req: fetchRequest,
         createContext: () =>
           createContext({

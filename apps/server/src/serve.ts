@@ -12,7 +12,8 @@ export async function listen(runtime: Runtime): Promise<FastifyInstance> {
   } catch (error) {
     await app.close().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new StartupError(`port ${port} on ${host} is already in use by another program; stop it or set PORT to a free port.`);
+    if (code === 'EADDRINUSE')
+      throw new StartupError(`port ${port} on ${host} is already in use by another program; stop it or set PORT to a free port.`);
     if (code === 'EACCES') throw new StartupError(`not allowed to listen on port ${port} on ${host}; choose a port above 1024 with PORT.`);
     throw error;
   }

@@ -30,3 +30,4 @@ export const publicProcedure = t.procedure.use(async ({ next, ctx }) => {
   }
   return result;
 });
+export const mergeRouters = t.mergeRouters;

@@ -78,7 +78,9 @@ async function ensureRunAsUser(): Promise<RunAs> {
       await exec('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
       return await lookup();
     } catch (error) {
-      throw new EmbeddedPostgresError(`running as root, and no \`postgres\` user could be created to run PostgreSQL as (${String(error)}).`);
+      throw new EmbeddedPostgresError(
+        `running as root, and no \`postgres\` user could be created to run PostgreSQL as (${String(error)}).`,
+      );
     }
   }
 }

@@ -94,7 +94,9 @@ describe('withTransaction', () => {
     const caught = await withTransaction(database.db, (tx) => tx.execute('insert into demo_slots values (1, 2)')).catch((e: unknown) => e);
     expect(caught).toBeInstanceOf(AppError);
     expect(caught).toMatchObject({ code: 'SEATS_UNAVAILABLE', message: 'That slot is taken' });
-    const unregistered = await withTransaction(database.db, (tx) => tx.execute('insert into demo_slots values (2, 1)')).catch((e: unknown) => e);
+    const unregistered = await withTransaction(database.db, (tx) => tx.execute('insert into demo_slots values (2, 1)')).catch(
+      (e: unknown) => e,
+    );
     expect(unregistered).not.toBeInstanceOf(AppError);
   });
 });

@@ -27,13 +27,16 @@ export interface RateLimitResult {
 export async function consumeRateLimit(deps: Pick<Deps, 'db' | 'clock'>, rule: RateLimitRule): Promise<RateLimitResult> {
   const now = deps.clock.now();
   const sql = rawClient(deps.db);
+  // Explicit casts: the server cannot infer a parameter's type inside CASE.
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + rule.windowSeconds * 1000).toISOString();
   const [row] = await sql<Array<{ count: number; window_started_at: Date }>>`
     insert into rate_limit_buckets as b (key, window_started_at, count, expires_at)
-    values (${rule.key}, ${now}, 1, ${new Date(now.getTime() + rule.windowSeconds * 1000)})
+    values (${rule.key}, ${at}::timestamptz, 1, ${until}::timestamptz)
     on conflict (key) do update set
-      count = case when b.expires_at <= ${now} then 1 else b.count + 1 end,
-      window_started_at = case when b.expires_at <= ${now} then ${now} else b.window_started_at end,
-      expires_at = case when b.expires_at <= ${now} then excluded.expires_at else b.expires_at end
+      count = case when b.expires_at <= ${at}::timestamptz then 1 else b.count + 1 end,
+      window_started_at = case when b.expires_at <= ${at}::timestamptz then ${at}::timestamptz else b.window_started_at end,
+      expires_at = case when b.expires_at <= ${at}::timestamptz then excluded.expires_at else b.expires_at end
     returning count, window_started_at`;
   if (!row) throw new Error('rate limit upsert returned no row');
   const resetAt = new Date(new Date(row.window_started_at).getTime() + rule.windowSeconds * 1000);

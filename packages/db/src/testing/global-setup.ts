@@ -2,7 +2,6 @@ import type { TestProject } from 'vitest/node';
 import './provided-context';
 import { startTestCluster, type TestCluster } from './test-cluster';
 
-
 // Every vitest project runs its globalSetup in the one main process: share one cluster.
 const shared = globalThis as unknown as { __farewayCluster?: { cluster: Promise<TestCluster>; users: number } };
 

@@ -1,3 +1,3 @@
+export * from './provided-context';
 export * from './test-cluster';
 export * from './test-database';
-export * from './provided-context';
