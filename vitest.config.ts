@@ -28,6 +28,7 @@ export default defineConfig({
       unit('domain', 'packages/domain'),
       unit('ui', 'packages/ui'),
       unit('api-client', 'packages/api-client'),
+      unit('gateways', 'packages/gateways'),
       integration('db', 'packages/db'),
       integration('jobs', 'packages/jobs'),
       integration('core', 'packages/core'),

@@ -23,7 +23,7 @@ beforeAll(async () => {
   for (const [app, marker] of [
     ['web', 'customer-app'],
     ['admin', 'admin-console'],
-  ]) {
+  ] as const) {
     await mkdir(join(root, 'apps', app, 'dist', 'assets'), { recursive: true });
     await writeFile(join(root, 'apps', app, 'dist', 'index.html'), `<!doctype html><div id="root" data-app="${marker}"></div>`);
     await writeFile(join(root, 'apps', app, 'dist', 'assets', 'index-abc.js'), `console.log("${marker}")`);
@@ -82,7 +82,7 @@ describe('REST envelope', () => {
     expect(res.statusCode).toBe(400);
     const { error } = json(res.body);
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'Input validation failed', requestId: res.headers['x-request-id'] });
-    expect((error?.details as Array<{ path: string }>).map((d) => d.path).sort()).toEqual(['count', 'name']);
+    expect(((error?.details ?? []) as Array<{ path: string }>).map((d) => d.path).sort()).toEqual(['count', 'name']);
     expect(Date.parse(String(error?.timestamp))).not.toBeNaN();
   });
 
@@ -98,7 +98,12 @@ describe('REST envelope', () => {
   });
 
   it('answers a wrong content type with UNSUPPORTED_MEDIA_TYPE', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/probe/echo', headers: { 'content-type': 'text/plain' }, payload: 'name=x' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/echo',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'name=x',
+    });
     expect(res.statusCode).toBe(415);
     expect(json(res.body).error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
@@ -117,7 +122,11 @@ describe('REST envelope', () => {
   it('gives an AppError its status, code and details', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/probe/conflict', payload: {} });
     expect(res.statusCode).toBe(409);
-    expect(json(res.body).error).toMatchObject({ code: 'SEATS_UNAVAILABLE', message: 'Some seats are taken', details: { seats: ['1A', '2C'] } });
+    expect(json(res.body).error).toMatchObject({
+      code: 'SEATS_UNAVAILABLE',
+      message: 'Some seats are taken',
+      details: { seats: ['1A', '2C'] },
+    });
   });
 
   it('sets Retry-After on REST and on tRPC alike', async () => {

@@ -1,0 +1,44 @@
+import { getSystemStatus } from '@fareway/core';
+import { createTestDeps, type TestDeps } from '@fareway/core/testing';
+import { queues } from '@fareway/jobs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type RunningWorker, startWorker } from '../src';
+
+let deps: TestDeps;
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  deps = await createTestDeps({ jobs: 'worker' });
+  worker = await startWorker(deps, { pollingIntervalSeconds: 0.5 });
+});
+
+afterAll(async () => {
+  await worker.stop();
+  await deps.cleanup();
+});
+
+describe('the worker', () => {
+  it('reports itself alive through system.status', async () => {
+    const status = await getSystemStatus(deps);
+    expect(status.worker).toEqual({ lastSeenAt: deps.clock.now().toISOString(), alive: true });
+    const [row] = await deps.database.sql<Array<{ worker_id: string }>>`select worker_id from worker_heartbeats`;
+    expect(row?.worker_id).toBe(worker.workerId);
+  });
+
+  it('schedules its cron queues in pg-boss', async () => {
+    const rows = await deps.database.sql<Array<{ name: string; cron: string }>>`select name, cron from pgboss.schedule`;
+    expect(rows).toContainEqual({ name: queues.pruneRateLimits.name, cron: queues.pruneRateLimits.cron });
+  });
+
+  it('runs a queued job through its handler', async () => {
+    const past = new Date(deps.clock.now().getTime() - 60_000);
+    await deps.database.sql`
+      insert into rate_limit_buckets (key, window_started_at, count, expires_at)
+      values ('stale', ${past.toISOString()}::timestamptz, 3, ${past.toISOString()}::timestamptz)`;
+    await deps.jobs.send(undefined, queues.pruneRateLimits, {});
+    await vi.waitFor(async () => expect(await deps.database.sql`select 1 from rate_limit_buckets where key = 'stale'`).toHaveLength(0), {
+      timeout: 20_000,
+      interval: 100,
+    });
+  });
+});

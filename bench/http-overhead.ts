@@ -1,0 +1,54 @@
+// bench/http-overhead: what the HTTP stack costs on top of the work itself.
+// One run measures, at 16 and 64 clients: the raw SQL behind system.status, the
+// same through tRPC, through the REST envelope, and /healthz (no database).
+// Prints figures and the ratios REST/tRPC and tRPC/raw SQL from the same run.
+import { createDeps, createLogger, getSystemStatus, loadConfig, systemClock } from '@fareway/core';
+import { JobQueue } from '@fareway/jobs';
+import { buildServer } from '@fareway/server/app';
+import { type Figures, measure, openBenchDatabase, printTable } from './lib';
+
+const TOTAL = Number(process.env.BENCH_REQUESTS ?? 3000);
+
+export async function runHttpOverhead(): Promise<void> {
+  const database = await openBenchDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20' });
+  const deps = createDeps({
+    db: database.db,
+    config,
+    clock: systemClock,
+    log: createLogger('silent'),
+    jobs: new JobQueue({ connectionString: database.url, role: 'sender' }),
+  });
+  const app = await buildServer(deps, { serveApps: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const get = async (path: string) => {
+    const res = await fetch(base + path);
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+
+  try {
+    // Warm up every path once so JIT and connections do not skew the first rows.
+    await measure('warm-up', 8, 400, (i) => get(['/healthz', '/trpc/system.status', '/api/v1/system/status'][i % 3] ?? '/healthz'));
+    const rows: Figures[] = [];
+    const ratios: string[] = [];
+    for (const clients of [16, 64]) {
+      const raw = await measure('raw SQL (getSystemStatus, in process)', clients, TOTAL, async () => void (await getSystemStatus(deps)));
+      const trpc = await measure('GET /trpc/system.status', clients, TOTAL, () => get('/trpc/system.status'));
+      const rest = await measure('GET /api/v1/system/status (envelope)', clients, TOTAL, () => get('/api/v1/system/status'));
+      const health = await measure('GET /healthz (no database)', clients, TOTAL, () => get('/healthz'));
+      rows.push(raw, trpc, rest, health);
+      ratios.push(
+        `  ${clients} clients: REST/tRPC throughput ${(rest.perSecond / trpc.perSecond).toFixed(2)}, tRPC/raw SQL ${(trpc.perSecond / raw.perSecond).toFixed(2)}, REST/raw SQL ${(rest.perSecond / raw.perSecond).toFixed(2)}`,
+      );
+    }
+    printTable(`bench/http-overhead (${TOTAL} operations per row)`, rows);
+    console.log('\nratios (same run)');
+    for (const line of ratios) console.log(line);
+  } finally {
+    await app.close();
+    await database.stop();
+  }
+}

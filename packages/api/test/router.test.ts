@@ -1,0 +1,35 @@
+import { createTestDeps, type TestDeps } from '@fareway/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, createCaller, createContextFactory } from '../src';
+
+let deps: TestDeps;
+beforeAll(async () => {
+  deps = await createTestDeps();
+});
+afterAll(async () => {
+  await deps.cleanup();
+});
+
+describe('the app router', () => {
+  it('answers system.status through the server-side caller', async () => {
+    const caller = createCaller(createContextFactory(deps)({ requestId: 'req_t', ip: '127.0.0.1' }));
+    const status = await caller.system.status();
+    expect(status.database.ok).toBe(true);
+    expect(status.migrations).toMatchObject({ current: true, expected: deps.journal.entries.at(-1)?.tag });
+  });
+
+  it('gives every REST operation an error envelope and a wrapped success', () => {
+    const doc = buildOpenApiDocument({ baseUrl: 'http://localhost/api/v1', version: 't' }) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> }>
+      >;
+    };
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    expect(operations.length).toBeGreaterThan(0);
+    for (const op of operations) {
+      expect(op.responses.default?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+      expect(op.responses['200']?.content['application/json']?.schema).toMatchObject({ required: ['success', 'data'] });
+    }
+  });
+});
