@@ -1,8 +1,9 @@
 import { type AppErrorData, type AppRouter, createContextFactory, isUnexpected } from '@fareway/api';
 import type { Deps } from '@fareway/core';
 import { errorCodeForHttpStatus, isErrorCode } from '@fareway/domain';
+import { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createOpenApiFetchHandler } from 'trpc-to-openapi';
+import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import { errorEnvelope, sendError } from './envelope';
 
 interface PaginatedBody {
@@ -32,50 +33,102 @@ function toHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
+interface Carrier {
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+interface CapturedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 /**
  * `/api/v1/*`: the REST face of the tRPC router. trpc-to-openapi writes its reply
- * past Fastify's hooks, so we call its fetch handler and wrap the Response here,
- * in one place, into API.md's `{ success, data, meta }` / `{ success: false, error }`.
+ * past Fastify's hooks, so its handler writes into a captured response and the
+ * result is wrapped here, in one place, into API.md's `{ success, data, meta }` /
+ * `{ success: false, error }`. The handler is built once: its fetch adapter would
+ * rebuild it (and regenerate the OpenAPI document) on every request.
  */
 export async function registerRest(app: FastifyInstance, deps: Deps, router: AppRouter): Promise<void> {
   const createContext = createContextFactory(deps);
+  const carriers = new WeakMap<object, Carrier>();
+  const handler = createOpenApiNodeHttpHandler({
+    router,
+    createContext: ({ req }: { req: object }) => {
+      const carrier = carriers.get(req);
+      if (!carrier) throw new Error('REST request without its carrier');
+      return createContext({
+        requestId: carrier.request.id,
+        ip: carrier.request.ip,
+        setHeader: (name, value) => {
+          carrier.reply.header(name, value);
+        },
+      });
+    },
+    onError: ({ error, path, req }: { error: TRPCError; path: string | undefined; req: object }) => {
+      if (isUnexpected(error)) carriers.get(req)?.request.log.error({ err: error.cause ?? error, path }, 'unexpected error in procedure');
+    },
+  } as unknown as Parameters<typeof createOpenApiNodeHttpHandler>[0]) as unknown as (req: object, res: object) => Promise<void>;
+
   await app.register(async (api) => {
-    // The raw bytes reach the handler untouched: trpc-to-openapi parses JSON itself
-    // (and gateway webhooks will need the exact body to verify signatures).
+    // The raw bytes reach the handler untouched (gateway webhooks will need the
+    // exact body to verify signatures); JSON is parsed below, once.
     api.removeAllContentTypeParsers();
     api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
     const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-      const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && Buffer.isBuffer(request.body);
-      const fetchRequest = new Request(`http://fareway.internal${request.url}`, {
+      const isJson = (request.headers['content-type'] ?? '').startsWith('application/json');
+      let parsed: unknown;
+      let parseError: unknown;
+      if (Buffer.isBuffer(request.body) && isJson && request.body.length > 0) {
+        try {
+          parsed = JSON.parse(request.body.toString('utf8'));
+        } catch (error) {
+          parseError = error;
+        }
+      }
+      const base = new Request(`http://fareway.internal${request.url.slice('/api/v1'.length) || '/'}`, {
         method: request.method,
         headers: toHeaders(request),
-        body: hasBody ? new Uint8Array(request.body as Buffer) : undefined,
       });
-      const response = await createOpenApiFetchHandler({
-        endpoint: '/api/v1',
-        router,
-        req: fetchRequest,
-        createContext: () =>
-          createContext({
-            requestId: request.id,
-            ip: request.ip,
-            setHeader: (name, value) => {
-              reply.header(name, value);
-            },
-          }),
-        onError: ({ error, path }) => {
-          if (isUnexpected(error)) request.log.error({ err: error.cause ?? error, path }, 'unexpected error in procedure');
+      const req = new Proxy(base, {
+        get(target, property) {
+          if (property === 'body') {
+            if (parseError) throw new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed JSON in request body', cause: parseError });
+            return parsed;
+          }
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      const text = await response.text();
+      carriers.set(req, { request, reply });
+      const response = await new Promise<CapturedResponse>((done) => {
+        const captured: CapturedResponse = { status: 200, headers: {}, body: '' };
+        handler(req, {
+          setHeader: (name: string, value: string | string[]) => {
+            captured.headers[name] = Array.isArray(value) ? value.join(', ') : value;
+          },
+          get statusCode() {
+            return captured.status;
+          },
+          set statusCode(code: number) {
+            captured.status = code;
+          },
+          end: (body?: string) => {
+            captured.body = body ?? '';
+            done(captured);
+          },
+        });
+      });
       let body: unknown = null;
       try {
-        body = text ? JSON.parse(text) : null;
+        body = response.body ? JSON.parse(response.body) : null;
       } catch {
         body = null;
       }
-      if (response.ok) {
+      if (response.status < 400) {
         const envelope = isPaginated(body) ? { success: true, data: body.items, meta: body.meta } : { success: true, data: body ?? null };
         return reply
           .code(response.status === 204 ? 200 : response.status)
