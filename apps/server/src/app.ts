@@ -3,6 +3,7 @@ import type { Deps } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { errorCodeForHttpStatus } from '@fareway/domain';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -11,6 +12,7 @@ import { DOCS_CSS, renderDocsPage } from './docs-page';
 import { sendError } from './envelope';
 import { registerHealth } from './health';
 import { registerMetrics } from './metrics';
+import { requestFacts } from './request-facts';
 import { registerRest } from './rest';
 import { registerStaticApps } from './static-apps';
 
@@ -76,6 +78,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
   });
   await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(cookie);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
@@ -102,14 +105,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     prefix: '/trpc',
     trpcOptions: {
       router: options.router ?? appRouter,
-      createContext: ({ req, res }) =>
-        createContext({
-          requestId: req.id,
-          ip: req.ip,
-          setHeader: (name, value) => {
-            res.header(name, value);
-          },
-        }),
+      createContext: ({ req, res }) => createContext(requestFacts(req, res, secure)),
       onError: ({ error, path, req }) => {
         if (isUnexpected(error)) req.log.error({ err: error.cause ?? error, path }, 'unexpected error in procedure');
       },
@@ -120,7 +116,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   app.get('/api/v1/openapi.json', async () => openApiDocument);
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openApiDocument)));
   app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
-  await registerRest(app, deps, options.router ?? appRouter);
+  await registerRest(app, deps, options.router ?? appRouter, secure);
 
   const spa = options.serveApps === false ? null : await registerStaticApps(app, options.rootDir);
   app.setNotFoundHandler(async (request, reply) => {

@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import { errorEnvelope, sendError } from './envelope';
+import { requestFacts } from './request-facts';
 
 interface PaginatedBody {
   items: unknown[];
@@ -51,7 +52,7 @@ interface CapturedResponse {
  * `{ success: false, error }`. The handler is built once: its fetch adapter would
  * rebuild it (and regenerate the OpenAPI document) on every request.
  */
-export async function registerRest(app: FastifyInstance, deps: Deps, router: AppRouter): Promise<void> {
+export async function registerRest(app: FastifyInstance, deps: Deps, router: AppRouter, secureCookies: boolean): Promise<void> {
   const createContext = createContextFactory(deps);
   const carriers = new WeakMap<object, Carrier>();
   const handler = createOpenApiNodeHttpHandler({
@@ -59,13 +60,7 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
     createContext: ({ req }: { req: object }) => {
       const carrier = carriers.get(req);
       if (!carrier) throw new Error('REST request without its carrier');
-      return createContext({
-        requestId: carrier.request.id,
-        ip: carrier.request.ip,
-        setHeader: (name, value) => {
-          carrier.reply.header(name, value);
-        },
-      });
+      return createContext(requestFacts(carrier.request, carrier.reply, secureCookies));
     },
     onError: ({ error, path, req }: { error: TRPCError; path: string | undefined; req: object }) => {
       if (isUnexpected(error)) carriers.get(req)?.request.log.error({ err: error.cause ?? error, path }, 'unexpected error in procedure');

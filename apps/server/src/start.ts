@@ -30,8 +30,13 @@ runMain('fareway', async () => {
         `  Health         ${base}/healthz  ${base}/readyz  ${base}/metrics`,
         '',
         runtime.config.admin.email
-          ? `  Admin sign-in: ${runtime.config.admin.email} with ADMIN_PASSWORD (sign-in pages arrive with the identity work).`
-          : '  Sign-in arrives with the identity work; set ADMIN_EMAIL/ADMIN_PASSWORD to bootstrap an admin.',
+          ? `  Admin sign-in: ${runtime.config.admin.email} with ADMIN_PASSWORD at ${base}/admin/`
+          : '  No admin yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `pnpm admin:create you@example.com`.',
+        runtime.config.auth.testNumbers.size > 0
+          ? `  Phone sign-in test numbers: ${[...runtime.config.auth.testNumbers].map(([p, c]) => `${p} (code ${c})`).join(', ')}`
+          : runtime.config.sms.provider === 'console'
+            ? '  Phone sign-in: codes are printed in this log (SMS_PROVIDER=console).'
+            : '',
         '  Press Ctrl-C to stop everything, the database included.',
         '',
       ].join('\n'),

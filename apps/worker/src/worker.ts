@@ -1,9 +1,12 @@
 import { hostname } from 'node:os';
-import { type Deps, pruneRateLimits, recordWorkerHeartbeat } from '@fareway/core';
+import { createSmsSender, type Deps, deliverSms, pruneRateLimits, recordWorkerHeartbeat, type SmsSender } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { type QueueDefinition, queues } from '@fareway/jobs';
+import type { z } from 'zod';
 
 export interface WorkerOptions {
+  /** The SMS provider (tests pass a console sender to read what was sent). */
+  smsSender?: SmsSender;
   heartbeatMs?: number;
   pollingIntervalSeconds?: number;
 }
@@ -14,14 +17,19 @@ export interface RunningWorker {
 }
 
 /** Every queue's handler: name → zod payload (in @fareway/jobs) → the use case it runs. */
-type Handlers = { [K in keyof typeof queues]: (deps: Deps, payload: unknown) => Promise<void> };
+type Handlers = { [K in keyof typeof queues]: (payload: z.infer<(typeof queues)[K]['payload']>) => Promise<void> };
 
-const handlers: Handlers = {
-  pruneRateLimits: async (deps) => {
-    const { deleted } = await pruneRateLimits(deps);
-    if (deleted > 0) deps.log.debug({ deleted }, 'pruned rate-limit windows');
-  },
-};
+function createHandlers(deps: Deps, sms: SmsSender): Handlers {
+  return {
+    sendSms: async (payload) => {
+      await deliverSms(deps, sms, payload);
+    },
+    pruneRateLimits: async () => {
+      const { deleted } = await pruneRateLimits(deps);
+      if (deleted > 0) deps.log.debug({ deleted }, 'pruned rate-limit windows');
+    },
+  };
+}
 
 /**
  * Registers every handler and cron schedule on the deps' job queue (pg-boss:
@@ -30,8 +38,10 @@ const handlers: Handlers = {
  */
 export async function startWorker(deps: Deps, options: WorkerOptions = {}): Promise<RunningWorker> {
   const worker = { workerId: `worker_${newId()}`, hostname: hostname(), startedAt: deps.clock.now() };
+  const handlers = createHandlers(deps, options.smsSender ?? createSmsSender(deps.config, deps.log));
   for (const [key, definition] of Object.entries(queues) as Array<[keyof typeof queues, QueueDefinition]>) {
-    await deps.jobs.work(definition, (payload) => handlers[key](deps, payload), {
+    const handler = handlers[key] as (payload: unknown) => Promise<void>;
+    await deps.jobs.work(definition, (payload) => handler(payload), {
       pollingIntervalSeconds: options.pollingIntervalSeconds,
     });
     await deps.jobs.schedule(definition);

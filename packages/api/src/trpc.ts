@@ -1,5 +1,8 @@
+import { isAdmin, loadOrganizationFor, validateSession } from '@fareway/core';
+import { AppError } from '@fareway/domain';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
+import { z } from 'zod';
 import type { Context } from './context';
 import { describeError, toTrpcError } from './errors';
 
@@ -31,3 +34,42 @@ export const publicProcedure = t.procedure.use(async ({ next, ctx }) => {
   return result;
 });
 export const mergeRouters = t.mergeRouters;
+
+/** The origins a cookie-carrying browser mutation may come from (CSRF). */
+function originAllowed(ctx: Context): boolean {
+  if (!ctx.origin) return false;
+  const own = new URL(ctx.deps.config.http.publicUrl).origin;
+  return ctx.origin === own || ctx.deps.config.http.corsOrigins.includes(ctx.origin);
+}
+
+/** A signed-in caller: bearer token (mobile) or session cookie (SPAs). */
+export const authedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  if (!ctx.credentials) throw new AppError('TOKEN_INVALID', 'Sign in first: no session token was sent');
+  // Security: a cookie rides along on cross-site requests; a mutation must prove it came from our own pages.
+  if (type === 'mutation' && ctx.credentials.via === 'cookie' && !originAllowed(ctx)) {
+    throw new AppError('FORBIDDEN', 'Cross-site request refused');
+  }
+  const session = await validateSession(ctx.deps, ctx.credentials.token);
+  if (session.renewed && ctx.credentials.via === 'cookie') ctx.setSessionCookie(ctx.credentials.token, session.expiresAt);
+  return next({
+    ctx: {
+      ...ctx,
+      user: session.user,
+      actor: { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId },
+    },
+  });
+});
+
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!isAdmin(ctx.actor)) throw new AppError('FORBIDDEN', 'Only an admin may do that');
+  return next();
+});
+
+/**
+ * Procedures on one operator organisation: the input carries `organizationId`;
+ * members (and admins) pass, anyone else is told it does not exist.
+ */
+export const orgProcedure = authedProcedure.input(z.object({ organizationId: z.uuid() })).use(async ({ ctx, input, next }) => {
+  const { organization, role } = await loadOrganizationFor(ctx.deps.db, ctx.actor, input.organizationId);
+  return next({ ctx: { ...ctx, organization, organizationRole: role } });
+});

@@ -26,6 +26,14 @@ export function deadLetterName(queue: string): string {
 
 /** The queues of Fareway. Features add theirs here: name → zod payload → (in the worker) handler. */
 export const queues = {
+  /** Delivers one outbox SMS (sign-in codes first); retried with backoff on provider hiccups. */
+  sendSms: defineQueue({
+    name: 'notifications.send-sms',
+    payload: z.object({ notificationId: z.uuid() }),
+    retryLimit: 5,
+    retryDelaySeconds: 5,
+    expireInSeconds: 60,
+  }),
   pruneRateLimits: defineQueue({
     name: 'maintenance.prune-rate-limits',
     payload: z.object({}).passthrough(),

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from './load-config';
 
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', AUTH_SECRET: 'x'.repeat(40) };
+
 describe('loadConfig', () => {
   it('gives the documented defaults', () => {
     const config = loadConfig({});
@@ -36,7 +38,28 @@ describe('loadConfig', () => {
   });
 
   it('turns demo data off in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' }).seedDemo).toBe(false);
+    expect(loadConfig({ ...PRODUCTION }).seedDemo).toBe(false);
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' }, /AUTH_SECRET: required when NODE_ENV=production/],
+    [{ ...PRODUCTION, OTP_TEST_NUMBERS: '+94770000001=123456' }, /OTP_TEST_NUMBERS: refused when NODE_ENV=production/],
+    [{ OTP_TEST_NUMBERS: '94770000001:123456' }, /OTP_TEST_NUMBERS=".*": expected \+E164=6digits pairs/],
+    [{ SMS_PROVIDER: 'notifylk' }, /NOTIFYLK_USER_ID, NOTIFYLK_API_KEY and NOTIFYLK_SENDER_ID: required/],
+    [{ AUTH_SECRET: 'short' }, /AUTH_SECRET=".*": expected at least 32 characters/],
+    [{ PHONE_DEFAULT_REGION: 'Sri Lanka' }, /PHONE_DEFAULT_REGION=".*": expected a two-letter country code/],
+  ])('refuses identity settings that would be unsafe or wrong: %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads test numbers, and allows them in production only when told to', () => {
+    const config = loadConfig({ OTP_TEST_NUMBERS: '+94770000001=123456, +94770000002=654321' });
+    expect([...config.auth.testNumbers]).toEqual([
+      ['+94770000001', '123456'],
+      ['+94770000002', '654321'],
+    ]);
+    const prod = loadConfig({ ...PRODUCTION, OTP_TEST_NUMBERS: '+94770000001=123456', OTP_TEST_NUMBERS_IN_PRODUCTION: 'true' });
+    expect(prod.auth.testNumbers.size).toBe(1);
   });
 
   it('documents every variable in .env.example', () => {

@@ -36,7 +36,28 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  AUTH_SECRET: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
+  PHONE_DEFAULT_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'expected a two-letter country code such as LK' })
+    .default('LK'),
+  OTP_TEST_NUMBERS: z
+    .string()
+    .regex(/^\s*\+\d{7,15}=\d{6}\s*(,\s*\+\d{7,15}=\d{6}\s*)*$/, { message: 'expected +E164=6digits pairs separated by commas' })
+    .optional(),
+  OTP_TEST_NUMBERS_IN_PRODUCTION: bool.default(false),
+  OTP_SENDS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  OTP_SMS_BUDGET_PER_HOUR: z.coerce.number().int().min(1).default(500),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SMS_PROVIDER: z.enum(['console', 'notifylk'], { message: 'expected console or notifylk' }).default('console'),
+  NOTIFYLK_USER_ID: z.string().optional(),
+  NOTIFYLK_API_KEY: z.string().optional(),
+  NOTIFYLK_SENDER_ID: z.string().optional(),
+  NOTIFYLK_BASE_URL: z.url().default('https://app.notify.lk/api/v1'),
 });
+
+/** Used only outside production, where a missing AUTH_SECRET must not stop a newcomer. */
+const DEVELOPMENT_AUTH_SECRET = 'fareway-development-secret-never-use-in-production';
 
 export type Env = z.input<typeof EnvSchema>;
 
@@ -57,6 +78,17 @@ export interface Config {
   seedDemo: boolean;
   rateLimit: { perMinute: number };
   worker: { concurrency: number };
+  auth: {
+    /** Keys the OTP hashes and seals secrets in the outbox. */
+    secret: string;
+    defaultRegion: string;
+    /** Fixed codes for reviewer/demo numbers (as Firebase Auth does); every limit still applies. */
+    testNumbers: Map<string, string>;
+    otpSendsPerIpPerHour: number;
+    smsBudgetPerHour: number;
+    sessionTtlDays: number;
+  };
+  sms: { provider: 'console' } | { provider: 'notifylk'; userId: string; apiKey: string; senderId: string; baseUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -85,6 +117,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.AUTH_SECRET) throw new ConfigError('AUTH_SECRET: required when NODE_ENV=production (32+ random characters)');
+  const testNumbers = new Map<string, string>();
+  for (const pair of (e.OTP_TEST_NUMBERS ?? '').split(',').filter((p) => p.trim())) {
+    const [phone, code] = pair.trim().split('=');
+    if (phone && code) testNumbers.set(phone, code);
+  }
+  // Security: fixed codes in production would let anyone sign in as those numbers.
+  if (production && testNumbers.size > 0 && !e.OTP_TEST_NUMBERS_IN_PRODUCTION) {
+    throw new ConfigError(
+      'OTP_TEST_NUMBERS: refused when NODE_ENV=production (set OTP_TEST_NUMBERS_IN_PRODUCTION=true if you really mean it)',
+    );
+  }
+  if (e.SMS_PROVIDER === 'notifylk' && !(e.NOTIFYLK_USER_ID && e.NOTIFYLK_API_KEY && e.NOTIFYLK_SENDER_ID)) {
+    throw new ConfigError('NOTIFYLK_USER_ID, NOTIFYLK_API_KEY and NOTIFYLK_SENDER_ID: required when SMS_PROVIDER=notifylk');
+  }
   return {
     env: e.NODE_ENV,
     version,
@@ -102,6 +150,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
     worker: { concurrency: e.WORKER_CONCURRENCY },
+    auth: {
+      secret: e.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+      defaultRegion: e.PHONE_DEFAULT_REGION,
+      testNumbers,
+      otpSendsPerIpPerHour: e.OTP_SENDS_PER_IP_PER_HOUR,
+      smsBudgetPerHour: e.OTP_SMS_BUDGET_PER_HOUR,
+      sessionTtlDays: e.SESSION_TTL_DAYS,
+    },
+    sms:
+      e.SMS_PROVIDER === 'notifylk'
+        ? {
+            provider: 'notifylk',
+            userId: e.NOTIFYLK_USER_ID ?? '',
+            apiKey: e.NOTIFYLK_API_KEY ?? '',
+            senderId: e.NOTIFYLK_SENDER_ID ?? '',
+            baseUrl: e.NOTIFYLK_BASE_URL,
+          }
+        : { provider: 'console' },
   };
 }
 

@@ -4,6 +4,7 @@ import { JobQueue, queues } from '@fareway/jobs';
 import { systemClock } from '../clock';
 import { type Config, loadConfig } from '../config/load-config';
 import { createDeps, type Deps } from '../deps';
+import { ensureAdmin } from '../identity/ensure-admin';
 import { createLogger, type Logger } from '../logger';
 
 export type ProcessRole = 'server' | 'worker' | 'all' | 'script';
@@ -74,6 +75,10 @@ export async function openRuntime(role: ProcessRole, options: { env?: Record<str
       cleanups.push(() => jobs.stop({ timeoutMs: config.http.shutdownGraceMs }));
     }
     const deps = createDeps({ db: handle.db, config, clock: systemClock, log, jobs });
+    if ((role === 'server' || role === 'all') && config.admin.email && config.admin.password) {
+      const { user, created } = await ensureAdmin(deps, { email: config.admin.email, password: config.admin.password });
+      if (created) log.info({ userId: user.id, email: user.email }, 'bootstrap admin created');
+    }
     return { config, log, deps, databaseUrl, embedded, close };
   } catch (error) {
     await close();

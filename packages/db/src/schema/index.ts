@@ -1,1 +1,5 @@
+export * from './audit';
+export * from './identity';
+export * from './notifications';
+export * from './organizations';
 export * from './system';

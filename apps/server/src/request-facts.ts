@@ -1,0 +1,25 @@
+import type { CookieOptions, RequestFacts } from '@fareway/api';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** The transport-neutral facts of a Fastify request, for tRPC and REST contexts alike. */
+export function requestFacts(request: FastifyRequest, reply: FastifyReply, secureCookies: boolean): RequestFacts {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+  };
+  return {
+    requestId: request.id,
+    ip: request.ip,
+    userAgent: header('user-agent'),
+    authorization: header('authorization'),
+    origin: header('origin'),
+    cookies: request.cookies,
+    setHeader: (name, value) => {
+      reply.header(name, value);
+    },
+    setCookie: (name: string, value: string, options: CookieOptions) => {
+      // Security: HttpOnly keeps the token away from scripts; SameSite=Lax keeps it off cross-site posts.
+      reply.setCookie(name, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, ...options });
+    },
+  };
+}

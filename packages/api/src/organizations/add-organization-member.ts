@@ -1,0 +1,17 @@
+import { addOrganizationMember as addOrganizationMemberUseCase } from '@fareway/core';
+import { z } from 'zod';
+import { originOf } from '../identity-schemas';
+import { orgProcedure } from '../trpc';
+
+export const addOrganizationMember = orgProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/organizations/{organizationId}/members',
+      tags: ['organizations'],
+      summary: 'Add or change a member (owners)',
+    },
+  })
+  .input(z.object({ email: z.email().optional(), phoneNumber: z.string().min(3).max(32).optional(), role: z.enum(['owner', 'staff']) }))
+  .output(z.object({ organizationId: z.uuid(), userId: z.uuid(), role: z.enum(['owner', 'staff']) }))
+  .mutation(({ ctx, input }) => addOrganizationMemberUseCase(ctx.deps, ctx.actor, input, originOf(ctx)));

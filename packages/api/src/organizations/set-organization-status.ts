@@ -1,0 +1,17 @@
+import { setOrganizationStatus as setOrganizationStatusUseCase } from '@fareway/core';
+import { z } from 'zod';
+import { OrganizationSchema, originOf } from '../identity-schemas';
+import { adminProcedure } from '../trpc';
+
+export const setOrganizationStatus = adminProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/admin/organizations/{organizationId}/status',
+      tags: ['admin'],
+      summary: 'Approve or suspend an operator (admin)',
+    },
+  })
+  .input(z.object({ organizationId: z.uuid(), status: z.enum(['approved', 'suspended']) }))
+  .output(OrganizationSchema)
+  .mutation(({ ctx, input }) => setOrganizationStatusUseCase(ctx.deps, ctx.actor, input, originOf(ctx)));

@@ -1,0 +1,32 @@
+import { type DatabaseOrTransaction, newId, schema } from '@fareway/db';
+
+export interface AuditEntry {
+  actorUserId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Where the action came from: passed down from the request (or the job) that caused it. */
+export interface RequestOrigin {
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** Appends one audit row inside the caller's transaction: the record exists exactly when the action does. */
+export async function recordAudit(tx: DatabaseOrTransaction, at: Date, origin: RequestOrigin, entry: AuditEntry): Promise<void> {
+  await tx.insert(schema.auditLog).values({
+    id: newId(),
+    at,
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: origin.ip,
+    requestId: origin.requestId,
+  });
+}
