@@ -1,13 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-
-/** The HTTP status the server attaches to every tRPC error (`error.data.httpStatus`), when there is one. */
-export function errorHttpStatus(error: unknown): number | null {
-  if (typeof error !== 'object' || error === null || !('data' in error)) return null;
-  const data = (error as { data?: unknown }).data;
-  if (typeof data !== 'object' || data === null || !('httpStatus' in data)) return null;
-  const status = (data as { httpStatus?: unknown }).httpStatus;
-  return typeof status === 'number' ? status : null;
-}
+import { errorHttpStatus } from './errors';
 
 /** Retry a failed query once, except when the server said the request itself is wrong (4xx): retrying cannot help. */
 export function shouldRetryQuery(failureCount: number, error: unknown): boolean {

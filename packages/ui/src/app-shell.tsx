@@ -7,12 +7,14 @@ export interface AppShellProps {
   homeHref?: string;
   /** Navigation links, rendered inside a labelled `<nav>`. */
   nav?: ReactNode;
+  /** Right-hand end of the header: who is signed in, a sign-out button. */
+  account?: ReactNode;
   /** Optional page footer content. */
   footer?: ReactNode;
   children: ReactNode;
 }
 
-export function AppShell({ productName, homeHref = '/', nav, footer, children }: AppShellProps) {
+export function AppShell({ productName, homeHref = '/', nav, account, footer, children }: AppShellProps) {
   return (
     <div className="fw-shell">
       <header className="fw-shell__header">
@@ -25,6 +27,7 @@ export function AppShell({ productName, homeHref = '/', nav, footer, children }:
               {nav}
             </nav>
           ) : null}
+          {account ? <div className="fw-shell__account">{account}</div> : null}
         </div>
       </header>
       <main className="fw-shell__main">{children}</main>

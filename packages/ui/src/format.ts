@@ -19,3 +19,15 @@ export function formatAbsolute(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
+
+/**
+ * A wait, in words: "1 second", "45 seconds", "3 minutes", "2 hours". Rounds
+ * up, so the user is never told to come back too early.
+ */
+export function formatWait(seconds: number): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (whole < 120) return plural(whole, 'second');
+  if (whole < 7200) return plural(Math.ceil(whole / 60), 'minute');
+  return plural(Math.ceil(whole / 3600), 'hour');
+}

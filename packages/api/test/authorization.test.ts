@@ -1,0 +1,134 @@
+import { createOrganization, ensureAdmin, issueSession } from '@fareway/core';
+import { createTestDeps, type TestDeps } from '@fareway/core/testing';
+import { newId, schema } from '@fareway/db';
+import { findAppError } from '@fareway/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter, createCaller, createContextFactory } from '../src';
+
+type Access = 'public' | 'authed' | 'admin' | 'org';
+type Role = 'anonymous' | 'customer' | 'driver' | 'otherOperator' | 'owner' | 'admin';
+
+interface Fixtures {
+  orgA: string;
+  victim: string;
+  n: number;
+}
+
+/**
+ * Every procedure of the router, with who may call it. The router is read by
+ * introspection below: a new procedure missing from this table fails the test,
+ * so nobody can add one without deciding its access.
+ */
+const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }> = {
+  'system.status': { access: 'public', input: () => undefined },
+  'auth.sendOtp': { access: 'public', input: (f) => ({ phoneNumber: `+9477${2_000_000 + f.n}` }) },
+  'auth.verifyOtp': { access: 'public', input: (f) => ({ phoneNumber: `+9477${2_000_000 + f.n}`, code: '000000' }) },
+  'auth.login': { access: 'public', input: () => ({ email: 'nobody@example.com', password: 'whatever' }) },
+  'auth.logout': { access: 'authed', input: () => ({}) },
+  'auth.logoutAll': { access: 'authed', input: () => ({}) },
+  'auth.me': { access: 'authed', input: () => undefined },
+  'auth.updateProfile': { access: 'authed', input: () => ({ name: 'Renamed' }) },
+  'users.list': { access: 'admin', input: () => ({}) },
+  'users.setStatus': { access: 'admin', input: (f) => ({ userId: f.victim, status: 'active' }) },
+  'users.setRoles': { access: 'admin', input: (f) => ({ userId: f.victim, roles: ['customer'] }) },
+  'organizations.create': { access: 'authed', input: () => ({ name: 'New operator' }) },
+  'organizations.get': { access: 'org', input: (f) => ({ organizationId: f.orgA }) },
+  'organizations.addMember': { access: 'org', input: (f) => ({ organizationId: f.orgA, phoneNumber: '+94770000555', role: 'staff' }) },
+  'organizations.setStatus': { access: 'admin', input: (f) => ({ organizationId: f.orgA, status: 'approved' }) },
+};
+
+const AUTH_ERRORS = ['TOKEN_INVALID', 'TOKEN_EXPIRED', 'FORBIDDEN', 'ORGANIZATION_NOT_FOUND'];
+
+/** What each role must get from each kind of procedure: an error code, or 'allowed' (any non-authorization outcome). */
+const EXPECTED: Record<Access, Record<Role, string>> = {
+  public: { anonymous: 'allowed', customer: 'allowed', driver: 'allowed', otherOperator: 'allowed', owner: 'allowed', admin: 'allowed' },
+  authed: {
+    anonymous: 'TOKEN_INVALID',
+    customer: 'allowed',
+    driver: 'allowed',
+    otherOperator: 'allowed',
+    owner: 'allowed',
+    admin: 'allowed',
+  },
+  admin: {
+    anonymous: 'TOKEN_INVALID',
+    customer: 'FORBIDDEN',
+    driver: 'FORBIDDEN',
+    otherOperator: 'FORBIDDEN',
+    owner: 'FORBIDDEN',
+    admin: 'allowed',
+  },
+  org: {
+    anonymous: 'TOKEN_INVALID',
+    customer: 'ORGANIZATION_NOT_FOUND',
+    driver: 'ORGANIZATION_NOT_FOUND',
+    otherOperator: 'ORGANIZATION_NOT_FOUND',
+    owner: 'allowed',
+    admin: 'allowed',
+  },
+};
+
+let deps: TestDeps;
+const users = {} as Record<Exclude<Role, 'anonymous'>, string>;
+const fixtures: Fixtures = { orgA: '', victim: '', n: 0 };
+
+async function createUser(roles: ('customer' | 'driver' | 'admin')[], phone: string): Promise<string> {
+  const now = deps.clock.now();
+  const id = newId();
+  await deps.db.insert(schema.users).values({ id, phone, roles, status: 'active', createdAt: now, updatedAt: now });
+  return id;
+}
+
+beforeAll(async () => {
+  deps = await createTestDeps({ jobs: 'sender' });
+  users.customer = await createUser(['customer'], '+94770000101');
+  users.driver = await createUser(['customer', 'driver'], '+94770000102');
+  users.otherOperator = await createUser(['customer'], '+94770000103');
+  users.owner = await createUser(['customer'], '+94770000104');
+  users.admin = (await ensureAdmin(deps, { email: 'matrix-admin@example.com', password: 'matrix admin password' })).user.id;
+  fixtures.victim = await createUser(['customer'], '+94770000105');
+  await createUser(['customer'], '+94770000555');
+  const origin = { ip: null, requestId: null };
+  const actor = (userId: string) => ({ userId, roles: ['customer' as const], sessionId: 'setup' });
+  fixtures.orgA = (await createOrganization(deps, actor(users.owner), { name: 'Operator A' }, origin)).id;
+  await createOrganization(deps, actor(users.otherOperator), { name: 'Operator B' }, origin);
+});
+afterAll(async () => {
+  await deps.cleanup();
+});
+
+async function callAs(role: Role, path: string, input: unknown): Promise<string> {
+  let authorization: string | null = null;
+  if (role !== 'anonymous') {
+    // A fresh session per call: logout procedures must not spoil the next row.
+    const session = await issueSession(deps.db, users[role], deps.clock.now(), 30, { ip: null, requestId: null });
+    authorization = `Bearer ${session.token}`;
+  }
+  const caller = createCaller(createContextFactory(deps)({ requestId: 'req_matrix', ip: `10.9.${fixtures.n % 250}.1`, authorization }));
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
+  try {
+    await fn(input);
+    return 'allowed';
+  } catch (error) {
+    const code = findAppError(error)?.code ?? (error as { code?: string }).code ?? 'UNKNOWN';
+    return AUTH_ERRORS.includes(code) ? code : 'allowed';
+  }
+}
+
+describe('authorization of every procedure', () => {
+  it('classifies every procedure of the router (a new one cannot be forgotten)', () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  const roles: Role[] = ['anonymous', 'customer', 'driver', 'otherOperator', 'owner', 'admin'];
+  it.each(Object.entries(ACCESS))('%s', async (path, { access, input }) => {
+    const outcomes: Record<string, string> = {};
+    for (const role of roles) {
+      fixtures.n += 1;
+      outcomes[role] = await callAs(role, path, input(fixtures));
+    }
+    expect(outcomes).toEqual(EXPECTED[access]);
+  });
+});
