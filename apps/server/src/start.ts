@@ -1,4 +1,4 @@
-import { openRuntime, runMain, seedDemo } from '@fareway/core';
+import { DEMO_ADMIN, openRuntime, runMain, seedDemo } from '@fareway/core';
 import { startWorker } from '@fareway/worker';
 import { listen } from './serve';
 
@@ -31,7 +31,9 @@ runMain('fareway', async () => {
         '',
         runtime.config.admin.email
           ? `  Admin sign-in: ${runtime.config.admin.email} with ADMIN_PASSWORD at ${base}/admin/`
-          : '  No admin yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `pnpm admin:create you@example.com`.',
+          : runtime.config.seedDemo
+            ? `  Demo admin sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} at ${base}/admin/ (demo data only)`
+            : '  No admin yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `pnpm admin:create you@example.com`.',
         runtime.config.auth.testNumbers.size > 0
           ? `  Phone sign-in test numbers: ${[...runtime.config.auth.testNumbers].map(([p, c]) => `${p} (code ${c})`).join(', ')}`
           : runtime.config.sms.provider === 'console'

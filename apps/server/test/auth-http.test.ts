@@ -6,6 +6,8 @@ import { buildServer } from '../src/app';
 
 // Real HTTP on a real port; the clock is injected so limits are crossed without waiting.
 const TEST_NUMBER = '+94770000001';
+/** Loosely typed JSON (what JSON.parse gives) for reading responses in assertions. */
+type Json = ReturnType<typeof JSON.parse>;
 let deps: TestDeps;
 let app: FastifyInstance;
 let base: string;
@@ -31,7 +33,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { success: boolean; data?: any; error?: any } };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Json };
 }
 
 describe('phone sign-in over REST', () => {
@@ -95,7 +97,7 @@ describe('phone sign-in over REST', () => {
 
   it('refuses a missing, malformed or made-up token with 401 TOKEN_INVALID', async () => {
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { authorization: 'Bearer nonsense' },
       { authorization: `Bearer ${'a'.repeat(32)}` },
       { authorization: 'Basic abc' },
@@ -134,11 +136,11 @@ describe('the SPA cookie', () => {
       });
     const forged = await update('https://evil.example');
     expect(forged.status).toBe(403);
-    expect(((await forged.json()) as any).error.data.appCode).toBe('FORBIDDEN');
+    expect(((await forged.json()) as Json).error.data.appCode).toBe('FORBIDDEN');
     expect((await update()).status).toBe(403);
     const own = await update('http://fareway.test');
     expect(own.status).toBe(200);
-    expect(((await own.json()) as any).result.data.name).toBe('Kamal');
+    expect(((await own.json()) as Json).result.data.name).toBe('Kamal');
   });
 
   it('is cleared by logout', async () => {

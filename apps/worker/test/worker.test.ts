@@ -1,4 +1,4 @@
-import { getSystemStatus } from '@fareway/core';
+import { ConsoleSmsSender, getSystemStatus, sendOtp } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import { queues } from '@fareway/jobs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,10 +6,11 @@ import { type RunningWorker, startWorker } from '../src';
 
 let deps: TestDeps;
 let worker: RunningWorker;
+const sms = new ConsoleSmsSender({ log: { info: () => {} }, revealBody: false });
 
 beforeAll(async () => {
   deps = await createTestDeps({ jobs: 'worker' });
-  worker = await startWorker(deps, { pollingIntervalSeconds: 0.5 });
+  worker = await startWorker(deps, { pollingIntervalSeconds: 0.5, smsSender: sms });
 });
 
 afterAll(async () => {
@@ -28,6 +29,14 @@ describe('the worker', () => {
   it('schedules its cron queues in pg-boss', async () => {
     const rows = await deps.database.sql<Array<{ name: string; cron: string }>>`select name, cron from pgboss.schedule`;
     expect(rows).toContainEqual({ name: queues.pruneRateLimits.name, cron: queues.pruneRateLimits.cron });
+  });
+
+  it('delivers a sign-in code by SMS through the send-sms job, once', async () => {
+    await sendOtp(deps, { phoneNumber: '+94771112233' }, { ip: '127.0.0.1', requestId: 'req_w' });
+    await vi.waitFor(() => expect(sms.lastTo('+94771112233')?.body).toMatch(/Your Fareway code is \d{6}/), { timeout: 20_000, interval: 100 });
+    const [row] = await deps.database.sql`select status, attempts, body from notifications where recipient = '+94771112233'`;
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, body: '[delivered; secret removed]' });
+    expect(sms.outbox.filter((m) => m.to === '+94771112233')).toHaveLength(1);
   });
 
   it('runs a queued job through its handler', async () => {

@@ -2,8 +2,22 @@ import type { RouterOutputs } from '@fareway/api';
 
 export type { AppRouter, RouterInputs, RouterOutputs } from '@fareway/api';
 export { type ApiClient, type ApiClientOptions, createApiClient } from './client';
+export { type AppErrorCode, appErrorCode, errorHttpStatus, isSignedOutError, retryAfterSeconds, SIGNED_OUT_CODES } from './errors';
 export { ApiProvider, type ApiProviderProps } from './provider';
-export { createQueryClient, errorHttpStatus, shouldRetryQuery } from './query-client';
+export { createQueryClient, shouldRetryQuery } from './query-client';
+export {
+  completeSignIn,
+  forgetSession,
+  type Session,
+  type SessionState,
+  type SessionUser,
+  type SignedIn,
+  sessionFromQuery,
+  signOut,
+  useCompleteSignIn,
+  useSession,
+  useSignOut,
+} from './session';
 export { TRPCProvider, useTRPC, useTRPCClient } from './trpc';
 
 /** The payload of `system.status`, as the SPAs receive it. */

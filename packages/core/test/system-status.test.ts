@@ -40,3 +40,13 @@ describe('getSystemStatus', () => {
     }
   });
 });
+
+describe('seedDemo', () => {
+  it('creates the demo admin once, and none when an admin exists', async () => {
+    const { DEMO_ADMIN, loginWithPassword, seedDemo } = await import('../src');
+    expect(await seedDemo(deps)).toEqual([{ name: 'demo-admin', created: 1 }]);
+    expect(await seedDemo(deps)).toEqual([{ name: 'demo-admin', created: 0 }]);
+    const signedIn = await loginWithPassword(deps, DEMO_ADMIN, { ip: '127.0.0.1', requestId: null });
+    expect(signedIn.user.roles).toContain('admin');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { ensureAdmin } from '../identity/ensure-admin';
 
 /** One idempotent seeder per area; each feature adds its own (vehicles, trips, ...). */
 export interface Seeder {
@@ -6,7 +7,21 @@ export interface Seeder {
   run(deps: Deps): Promise<{ created: number }>;
 }
 
-export const demoSeeders: Seeder[] = [];
+/** Demo sign-in for the admin console; only ever seeded where demo data is (never in production by default). */
+export const DEMO_ADMIN = { email: 'admin@demo.fareway', password: 'fareway-demo-admin' } as const;
+
+const demoAdmin: Seeder = {
+  name: 'demo-admin',
+  async run(deps) {
+    // Skip when any admin exists (a real one from ADMIN_EMAIL, or this one from an earlier start).
+    const [row] = await deps.db.$client<Array<{ n: number }>>`select count(*)::int as n from users where 'admin' = any(roles)`;
+    if ((row?.n ?? 0) > 0) return { created: 0 };
+    await ensureAdmin(deps, { ...DEMO_ADMIN, name: 'Demo Admin' });
+    return { created: 1 };
+  },
+};
+
+export const demoSeeders: Seeder[] = [demoAdmin];
 
 /** Runs every seeder in order; safe to run on every start (each skips what exists). */
 export async function seedDemo(deps: Deps, seeders: Seeder[] = demoSeeders): Promise<Array<{ name: string; created: number }>> {
