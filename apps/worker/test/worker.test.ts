@@ -33,7 +33,10 @@ describe('the worker', () => {
 
   it('delivers a sign-in code by SMS through the send-sms job, once', async () => {
     await sendOtp(deps, { phoneNumber: '+94771112233' }, { ip: '127.0.0.1', requestId: 'req_w' });
-    await vi.waitFor(() => expect(sms.lastTo('+94771112233')?.body).toMatch(/Your Fareway code is \d{6}/), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(() => expect(sms.lastTo('+94771112233')?.body).toMatch(/Your Fareway code is \d{6}/), {
+      timeout: 20_000,
+      interval: 100,
+    });
     const [row] = await deps.database.sql`select status, attempts, body from notifications where recipient = '+94771112233'`;
     expect(row).toMatchObject({ status: 'sent', attempts: 1, body: '[delivered; secret removed]' });
     expect(sms.outbox.filter((m) => m.to === '+94771112233')).toHaveLength(1);

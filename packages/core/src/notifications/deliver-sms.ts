@@ -15,7 +15,7 @@ export async function deliverSms(
   input: { notificationId: string },
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const [row] = await deps.db.select().from(schema.notifications).where(eq(schema.notifications.id, input.notificationId)).limit(1);
-  if (!row || row.status !== 'queued') return 'skipped';
+  if (row?.status !== 'queued') return 'skipped';
   const body = isSealed(row.body) ? openSecret(deps.config.auth.secret, row.body) : row.body;
   try {
     // No transaction is open across the provider call.
