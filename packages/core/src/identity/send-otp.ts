@@ -32,8 +32,8 @@ export async function sendOtp(deps: Deps, input: { phoneNumber: string }, origin
   const phone = parsePhoneOrThrow(input.phoneNumber, deps.config.auth.defaultRegion);
   const now = deps.clock.now();
 
-  // Per-IP and global budgets are counted before the per-number rules, so a
-  // flood across many numbers is stopped even when each number looks innocent.
+  // The per-IP budget is counted first, so a flood across many numbers from one
+  // client is stopped even when each number looks innocent.
   const ip = origin.ip ?? 'unknown';
   const perIp = await consumeRateLimit(deps, { key: `otp:ip:${ip}`, limit: deps.config.auth.otpSendsPerIpPerHour, windowSeconds: 3600 });
   if (!perIp.allowed)
@@ -53,8 +53,9 @@ export async function sendOtp(deps: Deps, input: { phoneNumber: string }, origin
     const decision = decideOtpSend(recent, now);
     if (!decision.allowed) return decision;
 
+    // Inside the transaction: a send that is refused below does not spend the budget.
     const budget = await consumeRateLimit(
-      { db: tx as unknown as Deps['db'], clock: deps.clock },
+      { db: tx, clock: deps.clock },
       { key: 'otp:global', limit: deps.config.auth.smsBudgetPerHour, windowSeconds: 3600 },
     );
     if (!budget.allowed) return { allowed: false as const, reason: 'budget' as const, retryAfterSeconds: budget.retryAfterSeconds };

@@ -1,4 +1,4 @@
-import { rawClient } from '@fareway/db';
+import { type DatabaseOrTransaction, rawClient } from '@fareway/db';
 import { AppError, type ErrorCode } from '@fareway/domain';
 import type { Deps } from '../deps';
 
@@ -24,7 +24,10 @@ export interface RateLimitResult {
  * across every server process. One statement: an upsert that starts a new
  * window when the old one has passed, atomic under concurrency.
  */
-export async function consumeRateLimit(deps: Pick<Deps, 'db' | 'clock'>, rule: RateLimitRule): Promise<RateLimitResult> {
+export async function consumeRateLimit(
+  deps: { db: DatabaseOrTransaction; clock: Deps['clock'] },
+  rule: RateLimitRule,
+): Promise<RateLimitResult> {
   const now = deps.clock.now();
   const sql = rawClient(deps.db);
   // Explicit casts: the server cannot infer a parameter's type inside CASE.
@@ -51,7 +54,10 @@ export async function consumeRateLimit(deps: Pick<Deps, 'db' | 'clock'>, rule: R
 }
 
 /** As consumeRateLimit, but a refusal throws the rule's AppError with `Retry-After`. */
-export async function enforceRateLimit(deps: Pick<Deps, 'db' | 'clock'>, rule: RateLimitRule): Promise<RateLimitResult> {
+export async function enforceRateLimit(
+  deps: { db: DatabaseOrTransaction; clock: Deps['clock'] },
+  rule: RateLimitRule,
+): Promise<RateLimitResult> {
   const result = await consumeRateLimit(deps, rule);
   if (!result.allowed) {
     throw new AppError(rule.code ?? 'RATE_LIMITED', 'Too many requests; try again later', {
