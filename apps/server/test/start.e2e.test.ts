@@ -71,6 +71,15 @@ describe('pnpm start (the built launcher)', () => {
       expect(res.status, path).toBe(200);
     }
     expect(await (await fetch(`${base}/admin/`)).text()).toContain('<div id="root">');
+    // The bundle signs the demo admin in: argon2's native addon and the database work from dist/.
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.fareway', password: 'fareway-demo-admin' }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { data: { user: { roles: string[] } } }).data.user.roles).toContain('admin');
+    expect(run.output()).toContain('Demo admin sign-in: admin@demo.fareway');
     expect(run.output()).toContain(`${base}/admin/`);
     expect(run.output()).toContain('initialising a new PostgreSQL cluster');
 

@@ -33,7 +33,11 @@ export interface Session<TError = unknown> extends SessionState<TError> {
  * "signed out", even when an older answer is still cached: a session that
  * expired or was revoked while the page was open must not look signed in.
  */
-export function sessionFromQuery<TError>(query: { data: SessionUser | undefined; error: TError | null; isPending: boolean }): SessionState<TError> {
+export function sessionFromQuery<TError>(query: {
+  data: SessionUser | undefined;
+  error: TError | null;
+  isPending: boolean;
+}): SessionState<TError> {
   if (query.error !== null && isSignedOutError(query.error)) return { user: null, isLoading: false, isSignedIn: false, error: null };
   if (query.data !== undefined) return { user: query.data, isLoading: false, isSignedIn: true, error: query.error };
   if (query.error !== null) return { user: null, isLoading: false, isSignedIn: false, error: query.error };

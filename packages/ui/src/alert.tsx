@@ -16,7 +16,10 @@ export interface AlertProps {
  */
 export function Alert({ variant = 'error', title, children, className }: AlertProps) {
   return (
-    <div role={variant === 'error' ? 'alert' : 'status'} className={['fw-alert', `fw-alert--${variant}`, className ?? null].filter((p) => p !== null).join(' ')}>
+    <div
+      role={variant === 'error' ? 'alert' : 'status'}
+      className={['fw-alert', `fw-alert--${variant}`, className ?? null].filter((p) => p !== null).join(' ')}
+    >
       {title ? <p className="fw-alert__title">{title}</p> : null}
       <div className="fw-alert__body">{children}</div>
     </div>

@@ -11,8 +11,19 @@ export interface ButtonProps extends Omit<ComponentPropsWithRef<'button'>, 'aria
 }
 
 /** A button that defaults to `type="button"`, so only an explicit `type="submit"` submits a form. */
-export function Button({ variant = 'primary', busy = false, busyLabel, disabled, className, type = 'button', children, ...rest }: ButtonProps) {
-  const classes = ['fw-button', `fw-button--${variant}`, busy ? 'fw-button--busy' : null, className ?? null].filter((part) => part !== null);
+export function Button({
+  variant = 'primary',
+  busy = false,
+  busyLabel,
+  disabled,
+  className,
+  type = 'button',
+  children,
+  ...rest
+}: ButtonProps) {
+  const classes = ['fw-button', `fw-button--${variant}`, busy ? 'fw-button--busy' : null, className ?? null].filter(
+    (part) => part !== null,
+  );
   return (
     <button {...rest} type={type} className={classes.join(' ')} disabled={disabled || busy} aria-busy={busy ? true : undefined}>
       {busy && busyLabel !== undefined ? busyLabel : children}

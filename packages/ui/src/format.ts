@@ -31,3 +31,12 @@ export function formatWait(seconds: number): string {
   if (whole < 7200) return plural(Math.ceil(whole / 60), 'minute');
   return plural(Math.ceil(whole / 3600), 'hour');
 }
+
+/**
+ * A phone number for people to read: Sri Lankan numbers in E.164
+ * (+94771234567) become "+94 77 123 4567"; anything else is shown as it is.
+ */
+export function formatPhone(phone: string): string {
+  const lk = /^\+94(\d{2})(\d{3})(\d{4})$/.exec(phone);
+  return lk ? `+94 ${lk[1]} ${lk[2]} ${lk[3]}` : phone;
+}
