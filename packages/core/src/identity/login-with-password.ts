@@ -4,9 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { verifyPassword } from './passwords';
-import { issueSession } from './sessions';
-import { toPublicUser } from './users';
-import type { SignedIn } from './verify-otp';
+import { completeSignIn, type SignedIn } from './sessions';
 
 const INVALID = 'Email or password is not right';
 
@@ -76,15 +74,7 @@ export async function loginWithPassword(
     }
     if (user.status !== 'active') return 'suspended' as const;
     await tx.delete(schema.loginThrottles).where(eq(schema.loginThrottles.key, keys.account));
-    const session = await issueSession(tx, user.id, now, deps.config.auth.sessionTtlDays, origin);
-    await recordAudit(tx, now, origin, {
-      actorUserId: user.id,
-      action: 'auth.sign_in',
-      subjectType: 'user',
-      subjectId: user.id,
-      after: { method: 'password' },
-    });
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toPublicUser(user) };
+    return completeSignIn(tx, user, 'password', now, deps.config.auth.sessionTtlDays, origin);
   });
   if (outcome === null) throw new AppError('INVALID_CREDENTIALS', INVALID);
   if (outcome === 'suspended') throw new AppError('ACCOUNT_SUSPENDED', 'This account is suspended; contact support');

@@ -5,14 +5,7 @@ import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { digestsEqual, hashOtpCode } from './secrets';
 import { parsePhoneOrThrow } from './send-otp';
-import { issueSession } from './sessions';
-import { type PublicUser, toPublicUser } from './users';
-
-export interface SignedIn {
-  token: string;
-  expiresAt: string;
-  user: PublicUser;
-}
+import { completeSignIn, type SignedIn } from './sessions';
 
 type Outcome = { ok: true; signedIn: SignedIn } | { ok: false; code: 'OTP_INVALID' | 'OTP_EXPIRED' | 'ACCOUNT_SUSPENDED' };
 
@@ -73,15 +66,7 @@ export async function verifyOtp(
       });
     }
     if (user.status !== 'active') return failed('ACCOUNT_SUSPENDED');
-    const session = await issueSession(tx, user.id, now, deps.config.auth.sessionTtlDays, origin);
-    await recordAudit(tx, now, origin, {
-      actorUserId: user.id,
-      action: 'auth.sign_in',
-      subjectType: 'user',
-      subjectId: user.id,
-      after: { method: 'otp' },
-    });
-    return { ok: true, signedIn: { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toPublicUser(user) } };
+    return { ok: true, signedIn: await completeSignIn(tx, user, 'otp', now, deps.config.auth.sessionTtlDays, origin) };
   });
   if (outcome.ok) return outcome.signedIn;
   if (outcome.code === 'OTP_INVALID') throw new AppError('OTP_INVALID', 'That code is not right; check the SMS and try again');
