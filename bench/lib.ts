@@ -20,7 +20,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     stopServer = server.stop;
   }
   await migrate(url);
-  const handle = connectDatabase(url, { max: 20, applicationName: `fareway-server-${process.pid}` });
+  const handle = connectDatabase(url, { max: 20, applicationName: 'fareway-bench' });
   return {
     ...handle,
     url,

@@ -31,7 +31,7 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
   });
   new Gauge({
     name: 'fareway_db_connections',
-    help: "This process's open Postgres connections by state (from pg_stat_activity)",
+    help: "This process's open Postgres connections by state (from pg_stat_activity, matched by the pool's application_name)",
     labelNames: ['state'],
     registers: [registry],
     async collect() {
@@ -39,7 +39,7 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
       try {
         const rows = await deps.db.$client<Array<{ state: string | null; n: number }>>`
           select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity
-          where datname = current_database() and application_name = ${`fareway-server-${process.pid}`}
+          where datname = current_database() and application_name = current_setting('application_name')
           group by 1`;
         for (const row of rows) this.set({ state: row.state ?? 'unknown' }, row.n);
       } catch {

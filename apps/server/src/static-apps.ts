@@ -1,22 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { findUp } from '@fareway/db';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The workspace root, found from the working directory or from this file (source or bundle). */
 export function findWorkspaceRoot(): string {
-  for (const start of [process.cwd(), dirname(fileURLToPath(import.meta.url))]) {
-    let dir = start;
-    for (let i = 0; i < 8; i++) {
-      if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return process.cwd();
+  return findUp('pnpm-workspace.yaml', import.meta.url) ?? process.cwd();
 }
 
 interface SpaSite {

@@ -237,6 +237,8 @@ describe('tRPC, OpenAPI, docs, metrics', () => {
     expect(res.body).toMatch(/fareway_http_request_duration_seconds_bucket\{[^}]*route="\/healthz"[^}]*status_code="200"/);
     expect(res.body).toMatch(/fareway_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/probe\/conflict"[^}]*status_code="409"/);
     expect(res.body).toContain('fareway_db_pool_max_connections 10');
+    // The scrape's own query is one of this pool's connections, so at least one is active.
+    expect(res.body).toMatch(/fareway_db_connections\{state="active"\} [1-9]/);
   });
 });
 

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { findUp } from './find-up';
 import type { DatabaseOrTransaction } from './transaction';
 import { rawClient } from './transaction';
 
@@ -21,16 +21,8 @@ interface Journal {
 export function findMigrationsFolder(): string {
   const override = process.env.FAREWAY_MIGRATIONS_DIR;
   if (override) return resolve(override);
-  const starts = [process.cwd(), dirname(fileURLToPath(import.meta.url))];
-  for (const start of starts) {
-    let dir = start;
-    for (let i = 0; i < 8; i++) {
-      if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle');
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
+  const root = findUp(join('drizzle', 'meta', '_journal.json'), import.meta.url);
+  if (root) return join(root, 'drizzle');
   throw new Error('cannot find the drizzle/ migrations folder (set FAREWAY_MIGRATIONS_DIR)');
 }
 

@@ -17,7 +17,9 @@ export async function ensureAdmin(
 ): Promise<{ user: PublicUser; created: boolean }> {
   const email = input.email.trim().toLowerCase();
   if (input.password.length < 12) throw new AppError('VALIDATION_ERROR', 'An admin password needs at least 12 characters');
-  const passwordHash = await hashPassword(input.password);
+  // argon2 is slow on purpose: hash only when a password will be written (not on every start).
+  const [present] = await deps.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).limit(1);
+  const passwordHash = !present || input.resetPassword ? await hashPassword(input.password) : undefined;
   return withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
     const origin = { ip: null, requestId: null };
@@ -26,7 +28,7 @@ export async function ensureAdmin(
       const roles = existing.roles.includes('admin') ? existing.roles : [...existing.roles, 'admin'];
       const [user] = await tx
         .update(schema.users)
-        .set({ roles, ...(input.resetPassword ? { passwordHash } : {}), updatedAt: now })
+        .set({ roles, ...(input.resetPassword && passwordHash ? { passwordHash } : {}), updatedAt: now })
         .where(eq(schema.users.id, existing.id))
         .returning();
       if (!existing.roles.includes('admin')) {
@@ -41,6 +43,8 @@ export async function ensureAdmin(
       }
       return { user: toPublicUser(user ?? existing), created: false };
     }
+    // Only when the account vanished between the look-up and this transaction.
+    if (!passwordHash) throw new Error('admin account changed during bootstrap; run it again');
     const [user] = await tx
       .insert(schema.users)
       .values({
