@@ -1,5 +1,13 @@
 import { hostname } from 'node:os';
-import { createSmsSender, type Deps, deliverSms, pruneRateLimits, recordWorkerHeartbeat, type SmsSender } from '@fareway/core';
+import {
+  createSmsSender,
+  type Deps,
+  deliverSms,
+  pruneRateLimits,
+  recordWorkerHeartbeat,
+  type SmsSender,
+  sweepExpiredHolds,
+} from '@fareway/core';
 import { newId } from '@fareway/db';
 import { type QueueDefinition, queues } from '@fareway/jobs';
 import type { z } from 'zod';
@@ -27,6 +35,10 @@ function createHandlers(deps: Deps, sms: SmsSender): Handlers {
     pruneRateLimits: async () => {
       const { deleted } = await pruneRateLimits(deps);
       if (deleted > 0) deps.log.debug({ deleted }, 'pruned rate-limit windows');
+    },
+    sweepExpiredHolds: async () => {
+      const { expired } = await sweepExpiredHolds(deps);
+      if (expired > 0) deps.log.info({ expired }, 'expired lapsed holds');
     },
   };
 }

@@ -6,6 +6,9 @@ import { me } from './auth/me';
 import { sendOtp } from './auth/send-otp';
 import { updateProfile } from './auth/update-profile';
 import { verifyOtp } from './auth/verify-otp';
+import { cancelBooking } from './bookings/cancel-booking';
+import { getBooking } from './bookings/get-booking';
+import { listBookings } from './bookings/list-bookings';
 import { addOrganizationMember } from './organizations/add-organization-member';
 import { createOrganization } from './organizations/create-organization';
 import { getOrganization } from './organizations/get-organization';
@@ -27,6 +30,11 @@ export const appRouter = router({
     get: getOrganization,
     addMember: addOrganizationMember,
     setStatus: setOrganizationStatus,
+  }),
+  bookings: router({
+    list: listBookings,
+    get: getBooking,
+    cancel: cancelBooking,
   }),
 });
 

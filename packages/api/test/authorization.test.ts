@@ -35,6 +35,9 @@ const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }
   'organizations.get': { access: 'org', input: (f) => ({ organizationId: f.orgA }) },
   'organizations.addMember': { access: 'org', input: (f) => ({ organizationId: f.orgA, phoneNumber: '+94770000555', role: 'staff' }) },
   'organizations.setStatus': { access: 'admin', input: (f) => ({ organizationId: f.orgA, status: 'approved' }) },
+  'bookings.list': { access: 'authed', input: () => ({}) },
+  'bookings.get': { access: 'authed', input: () => ({ id: '01900000-0000-7000-8000-000000000000' }) },
+  'bookings.cancel': { access: 'authed', input: () => ({ id: '01900000-0000-7000-8000-000000000000' }) },
 };
 
 const AUTH_ERRORS = ['TOKEN_INVALID', 'TOKEN_EXPIRED', 'FORBIDDEN', 'ORGANIZATION_NOT_FOUND'];

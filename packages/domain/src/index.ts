@@ -1,3 +1,4 @@
+export * from './bookings/booking-states';
 export * from './errors/app-error';
 export * from './errors/error-codes';
 export * from './identity/login-lockout';
@@ -5,3 +6,9 @@ export * from './identity/normalize-phone';
 export * from './identity/otp-rules';
 export * from './identity/session-rules';
 export * from './money/money';
+export * from './policy/cancellation-policy';
+export * from './policy/commission';
+export * from './rentals/blocked-period';
+export * from './rentals/quote-rental';
+export * from './seats/quote-seats';
+export * from './time/local-time';

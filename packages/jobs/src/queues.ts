@@ -40,6 +40,14 @@ export const queues = {
     cron: '*/10 * * * *',
     retryLimit: 2,
   }),
+  /** Tidies lapsed holds into `expired` (holds stop blocking at expiresAt even before this runs). */
+  sweepExpiredHolds: defineQueue({
+    name: 'bookings.sweep-expired-holds',
+    payload: z.object({}).passthrough(),
+    cron: '* * * * *',
+    retryLimit: 2,
+    expireInSeconds: 60,
+  }),
 } satisfies Record<string, QueueDefinition>;
 
 export type Queues = typeof queues;

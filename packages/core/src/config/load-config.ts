@@ -1,3 +1,4 @@
+import { type CancellationPolicy, twoTierPolicy } from '@fareway/domain';
 import { z } from 'zod';
 
 const bool = z
@@ -54,6 +55,22 @@ const EnvSchema = z.object({
   NOTIFYLK_API_KEY: z.string().optional(),
   NOTIFYLK_SENDER_ID: z.string().optional(),
   NOTIFYLK_BASE_URL: z.url().default('https://app.notify.lk/api/v1'),
+  RENTAL_HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  RENTAL_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  RENTAL_MAX_ADVANCE_DAYS: z.coerce.number().int().min(1).max(730).default(365),
+  HOLDS_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  SEAT_HOLD_DEFAULT_MINUTES: z.coerce.number().int().min(1).max(15).default(15),
+  SEATS_MAX_PER_BOOKING: z.coerce.number().int().min(1).max(60).default(10),
+  COMMISSION_PERCENT: z.coerce.number().min(0).max(100).default(10),
+  CANCELLATION_FULL_REFUND_HOURS: z.coerce.number().min(0).max(8760).default(24),
+  CANCELLATION_LATE_REFUND_PERCENT: z.coerce.number().min(0).max(100).default(50),
+  STORAGE_DRIVER: z.enum(['local', 's3'], { message: 'expected local or s3' }).default('local'),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(52_428_800).default(5_242_880),
 });
 
 /** Used only outside production, where a missing AUTH_SECRET must not stop a newcomer. */
@@ -89,6 +106,28 @@ export interface Config {
     sessionTtlDays: number;
   };
   sms: { provider: 'console' } | { provider: 'notifylk'; userId: string; apiKey: string; senderId: string; baseUrl: string };
+  bookings: {
+    rentalHoldMinutes: number;
+    rentalMaxDays: number;
+    rentalMaxAdvanceDays: number;
+    /** Live (unexpired pending) holds one user may have at once, rentals and seats together. */
+    maxLiveHoldsPerUser: number;
+    seatHoldDefaultMinutes: number;
+    maxSeatsPerBooking: number;
+    commissionRateBasisPoints: number;
+    policy: CancellationPolicy;
+  };
+  storage:
+    | { driver: 'local'; maxUploadBytes: number }
+    | {
+        driver: 's3';
+        maxUploadBytes: number;
+        bucket: string;
+        region: string;
+        endpoint: string | undefined;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+      };
 }
 
 export class ConfigError extends Error {
@@ -133,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SMS_PROVIDER === 'notifylk' && !(e.NOTIFYLK_USER_ID && e.NOTIFYLK_API_KEY && e.NOTIFYLK_SENDER_ID)) {
     throw new ConfigError('NOTIFYLK_USER_ID, NOTIFYLK_API_KEY and NOTIFYLK_SENDER_ID: required when SMS_PROVIDER=notifylk');
   }
+  if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) throw new ConfigError('S3_BUCKET: required when STORAGE_DRIVER=s3');
   return {
     env: e.NODE_ENV,
     version,
@@ -168,6 +208,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             baseUrl: e.NOTIFYLK_BASE_URL,
           }
         : { provider: 'console' },
+    bookings: {
+      rentalHoldMinutes: e.RENTAL_HOLD_MINUTES,
+      rentalMaxDays: e.RENTAL_MAX_DAYS,
+      rentalMaxAdvanceDays: e.RENTAL_MAX_ADVANCE_DAYS,
+      maxLiveHoldsPerUser: e.HOLDS_MAX_PER_USER,
+      seatHoldDefaultMinutes: e.SEAT_HOLD_DEFAULT_MINUTES,
+      maxSeatsPerBooking: e.SEATS_MAX_PER_BOOKING,
+      commissionRateBasisPoints: Math.round(e.COMMISSION_PERCENT * 100),
+      policy: twoTierPolicy(e.CANCELLATION_FULL_REFUND_HOURS, e.CANCELLATION_LATE_REFUND_PERCENT),
+    },
+    storage:
+      e.STORAGE_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            maxUploadBytes: e.UPLOAD_MAX_BYTES,
+            bucket: e.S3_BUCKET ?? '',
+            region: e.S3_REGION,
+            endpoint: e.S3_ENDPOINT,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : { driver: 'local', maxUploadBytes: e.UPLOAD_MAX_BYTES },
   };
 }
 

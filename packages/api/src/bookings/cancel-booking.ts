@@ -1,0 +1,18 @@
+import { cancelBooking as cancelBookingUseCase } from '@fareway/core';
+import { z } from 'zod';
+import { originOf } from '../identity-schemas';
+import { authedProcedure } from '../trpc';
+import { BookingSchema } from './booking-schemas';
+
+export const cancelBooking = authedProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/bookings/{id}/cancel',
+      tags: ['bookings'],
+      summary: 'Cancel a pending or confirmed booking; the answer carries the refund the policy gives',
+    },
+  })
+  .input(z.object({ id: z.uuid(), reason: z.string().trim().max(500).optional() }))
+  .output(BookingSchema)
+  .mutation(({ ctx, input }) => cancelBookingUseCase(ctx.deps, ctx.actor, { bookingId: input.id, reason: input.reason }, originOf(ctx)));

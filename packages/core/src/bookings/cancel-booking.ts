@@ -1,0 +1,56 @@
+import { type Transaction, withTransaction } from '@fareway/db';
+import { type CancellationPolicy, type CancelledBy, refundOnCancel } from '@fareway/domain';
+import type { RequestOrigin } from '../audit/record-audit';
+import type { Deps } from '../deps';
+import type { Actor } from '../identity/users';
+import { applyBookingEvent } from './apply-booking-event';
+import { loadBookingFor } from './load-booking-for';
+import { type BookingRow, type PublicBooking, toPublicBooking } from './public-booking';
+
+/**
+ * Cancels a row-locked booking and records the refund the snapshotted policy
+ * owes (the payments work executes it). Shared by a customer's cancellation,
+ * a partner's and an operator cancelling a whole trip.
+ */
+export async function cancelLockedBooking(
+  tx: Transaction,
+  booking: BookingRow,
+  context: { at: Date; cancelledBy: CancelledBy; actorUserId: string | null; reason: string | null; origin: RequestOrigin },
+): Promise<BookingRow> {
+  // Money: the refund is decided once, here, from the policy the customer was sold under.
+  const refundDueMinor = refundOnCancel(
+    booking.policy as CancellationPolicy,
+    booking.paidMinor,
+    context.at,
+    booking.startsAt,
+    context.cancelledBy,
+  );
+  return applyBookingEvent(tx, booking, 'cancel', {
+    at: context.at,
+    actorUserId: context.actorUserId,
+    origin: context.origin,
+    set: { cancelledAt: context.at, cancelledBy: context.actorUserId, cancellationReason: context.reason, refundDueMinor },
+    note: { cancelledBy: context.cancelledBy, refundDueMinor, currency: booking.currency },
+  });
+}
+
+/** `POST /bookings/{id}/cancel`: the customer, the providing partner or an admin cancels a pending or confirmed booking. */
+export async function cancelBooking(
+  deps: Deps,
+  actor: Actor,
+  input: { bookingId: string; reason?: string },
+  origin: RequestOrigin,
+): Promise<PublicBooking> {
+  return withTransaction(deps.db, async (tx) => {
+    const { booking, access } = await loadBookingFor(tx, actor, input.bookingId, { forUpdate: true });
+    const cancelledBy: CancelledBy = access === 'customer' ? 'customer' : access === 'partner' ? 'partner' : 'platform';
+    const cancelled = await cancelLockedBooking(tx, booking, {
+      at: deps.clock.now(),
+      cancelledBy,
+      actorUserId: actor.userId,
+      reason: input.reason?.trim() || null,
+      origin,
+    });
+    return toPublicBooking(tx, cancelled);
+  });
+}

@@ -1,0 +1,13 @@
+import './booking-constraints';
+
+export * from './apply-booking-event';
+export * from './assert-hold-cap';
+export * from './booking-locks';
+export * from './cancel-booking';
+export * from './confirm-booking';
+export * from './expire-stale-holds';
+export * from './get-booking';
+export * from './list-bookings';
+export * from './load-booking-for';
+export * from './public-booking';
+export * from './sweep-expired-holds';

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './identity';
+import { organizations } from './organizations';
+
+export const BOOKING_KINDS = ['rental', 'seat'] as const;
+export type BookingKind = (typeof BOOKING_KINDS)[number];
+export const BOOKING_STATUS_VALUES = ['pending', 'confirmed', 'active', 'completed', 'expired', 'cancelled'] as const;
+
+/**
+ * One booking, whichever inventory it holds: a rental (vehicle_id, a time range)
+ * or seats on a trip (trip_id, a leg). Price lines, commission and the
+ * cancellation policy are snapshotted here when the hold is made.
+ * Its status is mirrored onto vehicle_occupancies / seat_reservations by a
+ * trigger (migration 0006), which is what the exclusion constraints read.
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid().primaryKey(),
+    kind: text({ enum: BOOKING_KINDS }).notNull(),
+    customerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    status: text({ enum: BOOKING_STATUS_VALUES }).notNull(),
+    vehicleId: uuid(),
+    tripId: uuid(),
+    /** Who is owed the partner share: the vehicle's owner, or the trip's operator. */
+    partnerUserId: uuid().references(() => users.id),
+    partnerOrganizationId: uuid().references(() => organizations.id),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    fromStop: integer(),
+    toStop: integer(),
+    pickupLocation: text(),
+    currency: text().notNull(),
+    totalMinor: bigint({ mode: 'number' }).notNull(),
+    commissionRateBasisPoints: integer().notNull(),
+    commissionMinor: bigint({ mode: 'number' }).notNull(),
+    partnerMinor: bigint({ mode: 'number' }).notNull(),
+    /** The CancellationPolicy in force when the booking was made. */
+    policy: jsonb().notNull(),
+    /** What the customer has paid for it (set when payment confirms it). */
+    paidMinor: bigint({ mode: 'number' }).notNull().default(0),
+    /** What the policy says is owed back on cancellation; the payments work executes it. */
+    refundDueMinor: bigint({ mode: 'number' }),
+    expiresAt: timestamp({ withTimezone: true }),
+    holdExtendedAt: timestamp({ withTimezone: true }),
+    confirmedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledBy: uuid().references(() => users.id),
+    cancellationReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('bookings_customer_idx').on(t.customerId, t.createdAt),
+    // Holds cap and stale-hold expiry read pending rows by customer, vehicle and trip.
+    index('bookings_customer_pending_idx').on(t.customerId, t.expiresAt).where(sql`${t.status} = 'pending'`),
+    index('bookings_vehicle_pending_idx').on(t.vehicleId, t.expiresAt).where(sql`${t.status} = 'pending'`),
+    index('bookings_trip_idx').on(t.tripId, t.status),
+    index('bookings_vehicle_idx').on(t.vehicleId, t.startsAt),
+    index('bookings_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    check('bookings_kind_check', sql`${t.kind} in ('rental', 'seat')`),
+    check('bookings_status_check', sql`${t.status} in ('pending', 'confirmed', 'active', 'completed', 'expired', 'cancelled')`),
+    check(
+      'bookings_kind_shape',
+      sql`(${t.kind} = 'rental') = (${t.vehicleId} is not null) and (${t.kind} = 'seat') = (${t.tripId} is not null)`,
+    ),
+    check('bookings_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check('bookings_leg_check', sql`${t.kind} <> 'seat' or (${t.fromStop} >= 0 and ${t.toStop} > ${t.fromStop})`),
+    check(
+      'bookings_money_check',
+      sql`${t.totalMinor} >= 0 and ${t.commissionMinor} >= 0 and ${t.partnerMinor} = ${t.totalMinor} - ${t.commissionMinor} and ${t.paidMinor} >= 0 and coalesce(${t.refundDueMinor}, 0) >= 0 and coalesce(${t.refundDueMinor}, 0) <= ${t.paidMinor}`,
+    ),
+    check('bookings_pending_expires', sql`${t.status} <> 'pending' or ${t.expiresAt} is not null`),
+    check('bookings_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+/** The price as it was quoted: one line per rental-day block or per seat. */
+export const bookingLines = pgTable(
+  'booking_lines',
+  {
+    id: uuid().primaryKey(),
+    bookingId: uuid()
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    kind: text().notNull(),
+    description: text().notNull(),
+    quantity: integer().notNull(),
+    unitMinor: bigint({ mode: 'number' }).notNull(),
+    amountMinor: bigint({ mode: 'number' }).notNull(),
+    seatNo: text(),
+  },
+  (t) => [uniqueIndex('booking_lines_position_key').on(t.bookingId, t.position)],
+);
