@@ -8,3 +8,4 @@ export * from './ranges';
 export * from './system';
 export * from './trips';
 export * from './vehicles';
+export * from './idempotency';
