@@ -1,6 +1,14 @@
 // `pnpm bench`: every benchmark in turn; each prints its own figures and ratios.
 import { runHttpOverhead } from './http-overhead';
+import { runIdempotencyOverhead } from './idempotency-overhead';
+import { runPaymentWebhooks } from './payment-webhooks';
+import { runRentalHolds } from './rental-holds';
+import { runSeatHolds } from './seat-holds';
 
 process.env.TZ = 'UTC';
 await runHttpOverhead();
+await runIdempotencyOverhead();
+await runSeatHolds();
+await runPaymentWebhooks();
+await runRentalHolds();
 process.exit(0);

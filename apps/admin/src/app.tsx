@@ -1,10 +1,15 @@
-import { type SessionUser, useSession, useTRPC } from '@fareway/api-client';
-import { Alert, AppShell, Button, SystemStatusCard } from '@fareway/ui';
-import { useQuery } from '@tanstack/react-query';
+import { type SessionUser, useSession } from '@fareway/api-client';
+import { Alert, AppShell, Button, Link, matchPath, useRouter } from '@fareway/ui';
 import type { ReactNode } from 'react';
 import { AdminAccount } from './account';
+import { DashboardPage } from './dashboard-page';
+import { DriverApplicationsPage } from './driver-applications-page';
+import { LedgerPage } from './ledger-page';
 import { NotAdminPage } from './not-admin-page';
+import { OperatorsPage } from './operators-page';
 import { SignInPage } from './sign-in-page';
+import { UsersPage } from './users-page';
+import { VehicleReviewPage } from './vehicle-review-page';
 import './app.css';
 
 function Shell({ account, children }: { account?: ReactNode; children: ReactNode }) {
@@ -14,9 +19,26 @@ function Shell({ account, children }: { account?: ReactNode; children: ReactNode
       homeHref={import.meta.env.BASE_URL}
       nav={
         account ? (
-          <a href={import.meta.env.BASE_URL} aria-current="page">
-            Dashboard
-          </a>
+          <>
+            <Link to="/" current="exact">
+              Dashboard
+            </Link>
+            <Link to="/drivers" current="prefix">
+              Drivers
+            </Link>
+            <Link to="/vehicles" current="prefix">
+              Vehicles
+            </Link>
+            <Link to="/operators" current="prefix">
+              Operators
+            </Link>
+            <Link to="/ledger" current="prefix">
+              Ledger
+            </Link>
+            <Link to="/users" current="prefix">
+              Users
+            </Link>
+          </>
         ) : null
       }
       account={account}
@@ -26,15 +48,24 @@ function Shell({ account, children }: { account?: ReactNode; children: ReactNode
   );
 }
 
-function Dashboard() {
-  const trpc = useTRPC();
-  const status = useQuery(trpc.system.status.queryOptions(undefined, { refetchInterval: 10_000 }));
+/** The console's pages, first match wins. */
+function Page({ user }: { user: SessionUser }) {
+  const { path } = useRouter();
+  const pages: Array<[string, () => ReactNode]> = [
+    ['/', () => <DashboardPage />],
+    ['/drivers', () => <DriverApplicationsPage />],
+    ['/vehicles', () => <VehicleReviewPage />],
+    ['/operators', () => <OperatorsPage />],
+    ['/ledger', () => <LedgerPage />],
+    ['/users', () => <UsersPage me={user} />],
+  ];
+  for (const [pattern, render] of pages) if (matchPath(pattern, path)) return <div key={pattern}>{render()}</div>;
   return (
     <>
-      <h1 className="admin-title">Dashboard</h1>
-      <div className="admin-grid">
-        <SystemStatusCard status={status.data} isLoading={status.isPending} error={status.error} />
-      </div>
+      <h1 className="admin-title">Page not found</h1>
+      <p>
+        There is nothing at this address. <Link to="/">Go to the dashboard</Link>.
+      </p>
     </>
   );
 }
@@ -84,7 +115,7 @@ export function App() {
 
   return (
     <Shell account={<AdminAccount user={session.user} />}>
-      <Dashboard />
+      <Page user={session.user} />
     </Shell>
   );
 }

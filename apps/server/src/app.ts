@@ -10,8 +10,11 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { DOCS_CSS, renderDocsPage } from './docs-page';
 import { sendError } from './envelope';
+import { registerFiles } from './files';
 import { registerHealth } from './health';
+import { IDEMPOTENCY_REPLAYED, type IdempotencyOptions, registerIdempotency } from './idempotency';
 import { registerMetrics } from './metrics';
+import { registerPaymentWebhooks, registerSandboxPages } from './payments';
 import { requestFacts } from './request-facts';
 import { registerRest } from './rest';
 import { registerStaticApps } from './static-apps';
@@ -24,6 +27,8 @@ export interface BuildServerOptions {
   /** Serve the built SPAs (off in tests that do not need them). */
   serveApps?: boolean;
   rootDir?: string;
+  /** Idempotency-Key timings (tests shorten the wait); the defaults otherwise. */
+  idempotency?: Partial<IdempotencyOptions>;
 }
 
 /**
@@ -36,6 +41,9 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: config.http.bodyLimitBytes,
+    // tRPC batches travel as one path segment ("/trpc/a.b,c.d,..."); Fastify's default
+    // 100-character limit on a route parameter would answer a dashboard's batch with 414.
+    routerOptions: { maxParamLength: 5000 },
     // Honour a caller's X-Request-Id when it is a sane token, else mint one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -75,8 +83,10 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     // Same-origin SPAs need no CORS; other origins only when listed.
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
-    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', IDEMPOTENCY_REPLAYED],
   });
+  // Before compress: its onSend must see (and store) the uncompressed body.
+  const idempotency = registerIdempotency(app, deps, secure, options.idempotency);
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
 
@@ -98,7 +108,8 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   });
 
   registerHealth(app, deps);
-  registerMetrics(app, deps);
+  const metrics = registerMetrics(app, deps);
+  for (const metric of idempotency.metrics) metrics.registerMetric(metric);
 
   const createContext = createContextFactory(deps);
   await app.register(fastifyTRPCPlugin, {
@@ -117,6 +128,9 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openApiDocument)));
   app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
   await registerRest(app, deps, options.router ?? appRouter, secure);
+  await registerPaymentWebhooks(app, deps, metrics);
+  await registerSandboxPages(app, deps);
+  await registerFiles(app, deps, secure, openApiDocument);
 
   const spa = options.serveApps === false ? null : await registerStaticApps(app, options.rootDir);
   app.setNotFoundHandler(async (request, reply) => {

@@ -50,6 +50,15 @@ describe('health and readiness', () => {
     expect(res.json()).toMatchObject({ status: 'ok' });
   });
 
+  it('serves a tRPC batch whose procedure list is longer than 100 characters (no 414)', async () => {
+    const paths = Array.from({ length: 10 }, () => 'system.status').join(',');
+    const input = encodeURIComponent(JSON.stringify({}));
+    const res = await app.inject(`/trpc/${paths}?batch=1&input=${input}`);
+    expect(paths.length).toBeGreaterThan(100);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toHaveLength(10);
+  });
+
   it('/readyz is 200 with the database up and migrations current', async () => {
     const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(200);

@@ -1,46 +1,49 @@
 import { useSession, useTRPC } from '@fareway/api-client';
-import { Alert, AppShell, Button, SystemStatusCard } from '@fareway/ui';
+import { AppShell, Link, SystemStatusCard, useRouter } from '@fareway/ui';
 import { useQuery } from '@tanstack/react-query';
 import { WebAccount } from './account';
-import { PhoneSignIn } from './phone-sign-in';
+import { renderRoute } from './routes';
 import './app.css';
 
 export function App() {
   const trpc = useTRPC();
-  const status = useQuery(trpc.system.status.queryOptions(undefined, { refetchInterval: 10_000 }));
+  const router = useRouter();
+  const status = useQuery(trpc.system.status.queryOptions(undefined, { refetchInterval: 10_000, enabled: router.path === '/' }));
   const session = useSession();
+  const isDriver = session.user?.roles.includes('driver') ?? false;
 
   return (
     <AppShell
       productName="Fareway"
+      nav={
+        <>
+          <Link to="/cars" current="prefix">
+            Cars
+          </Link>
+          <Link to="/bus" current="prefix">
+            Bus
+          </Link>
+          <Link to="/bookings" current="prefix">
+            My bookings
+          </Link>
+          <Link to="/wallet" current="prefix">
+            Wallet
+          </Link>
+          <Link to="/driver" current="prefix">
+            {isDriver ? 'My cars' : 'Drive'}
+          </Link>
+        </>
+      }
       account={session.user ? <WebAccount user={session.user} /> : null}
       footer={
-        <div className="web-status">
-          <SystemStatusCard status={status.data} isLoading={status.isPending} error={status.error} />
-        </div>
+        router.path === '/' ? (
+          <div className="web-status">
+            <SystemStatusCard status={status.data} isLoading={status.isPending} error={status.error} />
+          </div>
+        ) : null
       }
     >
-      <div className="web-landing">
-        <section className="web-hero" aria-labelledby="web-hero-title">
-          <h1 id="web-hero-title" className="web-hero__title">
-            Book a car or a seat
-          </h1>
-          <p className="web-hero__lead">Rental cars and travel seats, booked and paid for in one place.</p>
-        </section>
-        {session.isLoading || session.isSignedIn ? null : (
-          <div className="web-landing__aside">
-            {session.error ? (
-              <Alert title="Could not check whether you are signed in">
-                <p>{session.error.message}</p>
-                <Button variant="secondary" onClick={() => void session.refetch()}>
-                  Try again
-                </Button>
-              </Alert>
-            ) : null}
-            <PhoneSignIn />
-          </div>
-        )}
-      </div>
+      {renderRoute(router.path, router.search)}
     </AppShell>
   );
 }

@@ -3,7 +3,11 @@ import {
   createSmsSender,
   type Deps,
   deliverSms,
+  processPaymentEvent,
+  processRefund,
+  pruneIdempotencyKeys,
   pruneRateLimits,
+  reconcilePayments,
   recordWorkerHeartbeat,
   type SmsSender,
   sweepExpiredHolds,
@@ -36,9 +40,25 @@ function createHandlers(deps: Deps, sms: SmsSender): Handlers {
       const { deleted } = await pruneRateLimits(deps);
       if (deleted > 0) deps.log.debug({ deleted }, 'pruned rate-limit windows');
     },
+    pruneIdempotencyKeys: async () => {
+      const { deleted } = await pruneIdempotencyKeys(deps);
+      if (deleted > 0) deps.log.debug({ deleted }, 'pruned expired idempotency keys');
+    },
     sweepExpiredHolds: async () => {
       const { expired } = await sweepExpiredHolds(deps);
       if (expired > 0) deps.log.info({ expired }, 'expired lapsed holds');
+    },
+    processPaymentEvent: async (payload) => {
+      const outcome = await processPaymentEvent(deps, payload);
+      deps.log.info({ eventId: payload.eventId, outcome }, 'payment event processed');
+    },
+    processRefunds: async (payload) => {
+      const outcome = await processRefund(deps, payload);
+      deps.log.info({ refundId: payload.refundId, outcome }, 'refund processed');
+    },
+    reconcilePayments: async (payload) => {
+      const result = await reconcilePayments(deps, payload.intentIds ? { intentIds: payload.intentIds } : {});
+      if (result.checked > 0 || result.refundsRequeued > 0) deps.log.info(result, 'payments reconciled');
     },
   };
 }

@@ -18,6 +18,8 @@ export function createApiClient({ url = '/trpc', fetch: fetchImpl, headers }: Ap
     links: [
       httpBatchLink({
         url,
+        // Bounded so a batch URL stays well under proxies' limits (the server allows 5000 characters).
+        maxItems: 10,
         ...(headers ? { headers } : {}),
         fetch: (input, init) => (fetchImpl ?? globalThis.fetch)(input, { ...init, credentials: 'include' }),
       }),

@@ -28,6 +28,21 @@ const META = {
   properties: { page: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
 };
 
+const MUTATING_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/** Served by the HTTP host for every mutating operation (API.md, Conventions). */
+export const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and ' +
+    'replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with ' +
+    'another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 ' +
+    'IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+};
+
 /**
  * The OpenAPI 3.1 document of `/api/v1`, generated from the procedures, with
  * every response rewritten into the envelope the REST host actually sends.
@@ -47,7 +62,10 @@ export function buildOpenApiDocument(options: { baseUrl: string; version: string
   document.components = components;
 
   for (const pathItem of Object.values((document.paths as Json | undefined) ?? {}) as Json[]) {
-    for (const operation of Object.values(pathItem) as Json[]) {
+    for (const [method, operation] of Object.entries(pathItem) as Array<[string, Json]>) {
+      if (MUTATING_METHODS.has(method)) {
+        operation.parameters = [...((operation.parameters as Json[] | undefined) ?? []), IDEMPOTENCY_KEY_PARAMETER];
+      }
       const responses = (operation.responses ?? {}) as Json;
       for (const [status, response] of Object.entries(responses) as Array<[string, Json]>) {
         const content = response.content as Record<string, { schema?: Json }> | undefined;

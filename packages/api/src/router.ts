@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { getTrialBalance } from './admin-ledger/get-trial-balance';
 import { login } from './auth/login';
 import { logout } from './auth/logout';
 import { logoutAll } from './auth/logout-all';
@@ -7,17 +8,43 @@ import { sendOtp } from './auth/send-otp';
 import { updateProfile } from './auth/update-profile';
 import { verifyOtp } from './auth/verify-otp';
 import { cancelBooking } from './bookings/cancel-booking';
+import { createBooking } from './bookings/create-booking';
 import { getBooking } from './bookings/get-booking';
 import { listBookings } from './bookings/list-bookings';
+import { reserveSeats } from './bookings/reserve-seats';
+import { applyAsDriver } from './drivers/apply-as-driver';
+import { getMyDriverApplication } from './drivers/get-my-driver-application';
+import { listDriverApplications } from './drivers/list-driver-applications';
+import { approveDriverApplication, rejectDriverApplication } from './drivers/review-driver-application';
+import { listMyOrganizations } from './operators/list-my-organizations';
+import { listOrganizations } from './operators/list-organizations';
+import { operatorsRouter } from './operators/operators-router';
 import { addOrganizationMember } from './organizations/add-organization-member';
 import { createOrganization } from './organizations/create-organization';
 import { getOrganization } from './organizations/get-organization';
 import { setOrganizationStatus } from './organizations/set-organization-status';
+import { getPayment } from './payments/get-payment';
+import { initiatePayment } from './payments/initiate-payment';
+import { processPayment } from './payments/process-payment';
+import { completeRental, startRental } from './rentals/hand-over-rental';
+import { listDriverRentals, listVehicleRentals } from './rentals/list-partner-rentals';
 import { getStatus } from './system/get-status';
+import { tripsRouter } from './trips/trips-router';
 import { createCallerFactory, router } from './trpc';
 import { listUsers } from './users/list-users';
 import { setUserRoles } from './users/set-user-roles';
 import { setUserStatus } from './users/set-user-status';
+import { createVehicle } from './vehicles/create-vehicle';
+import { getVehicle } from './vehicles/get-vehicle';
+import { listMyVehicles, listVehiclesForReview } from './vehicles/list-vehicles';
+import { approveVehicle, reinstateVehicle, rejectVehicle, suspendVehicle } from './vehicles/review-vehicle';
+import { searchVehicles } from './vehicles/search-vehicles';
+import { submitVehicle } from './vehicles/submit-vehicle';
+import { updateVehicle } from './vehicles/update-vehicle';
+import { createBlackout, deleteBlackout, listBlackouts } from './vehicles/vehicle-blackouts';
+import { addVehiclePhoto, removeVehiclePhoto } from './vehicles/vehicle-photos';
+import { getWallet } from './wallet/get-wallet';
+import { topUpWallet } from './wallet/top-up-wallet';
 
 export const appRouter = router({
   system: router({
@@ -30,11 +57,51 @@ export const appRouter = router({
     get: getOrganization,
     addMember: addOrganizationMember,
     setStatus: setOrganizationStatus,
+    list: listOrganizations,
+    mine: listMyOrganizations,
   }),
+  operators: operatorsRouter,
+  trips: tripsRouter,
   bookings: router({
     list: listBookings,
     get: getBooking,
     cancel: cancelBooking,
+    create: createBooking,
+    reserve: reserveSeats,
+  }),
+  payments: router({ initiate: initiatePayment, process: processPayment, get: getPayment }),
+  wallet: router({ get: getWallet, topUp: topUpWallet }),
+  ledger: router({ trialBalance: getTrialBalance }),
+  drivers: router({
+    submitApplication: applyAsDriver,
+    myApplication: getMyDriverApplication,
+    listApplications: listDriverApplications,
+    approveApplication: approveDriverApplication,
+    rejectApplication: rejectDriverApplication,
+  }),
+  vehicles: router({
+    search: searchVehicles,
+    get: getVehicle,
+    create: createVehicle,
+    update: updateVehicle,
+    submit: submitVehicle,
+    listMine: listMyVehicles,
+    addPhoto: addVehiclePhoto,
+    removePhoto: removeVehiclePhoto,
+    listForReview: listVehiclesForReview,
+    approve: approveVehicle,
+    reject: rejectVehicle,
+    suspend: suspendVehicle,
+    reinstate: reinstateVehicle,
+    createBlackout,
+    deleteBlackout,
+    listBlackouts,
+  }),
+  rentals: router({
+    start: startRental,
+    complete: completeRental,
+    listForVehicle: listVehicleRentals,
+    listForDriver: listDriverRentals,
   }),
 });
 

@@ -5,7 +5,7 @@ import { findAppError } from '@fareway/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, createCaller, createContextFactory } from '../src';
 
-type Access = 'public' | 'authed' | 'admin' | 'org';
+type Access = 'public' | 'authed' | 'admin' | 'org' | 'driver';
 type Role = 'anonymous' | 'customer' | 'driver' | 'otherOperator' | 'owner' | 'admin';
 
 interface Fixtures {
@@ -19,6 +19,9 @@ interface Fixtures {
  * introspection below: a new procedure missing from this table fails the test,
  * so nobody can add one without deciding its access.
  */
+/** An id nothing has: procedures on a missing object answer NOT_FOUND-like codes, which count as "allowed" (past authorization). */
+const NO_ID = '01900000-0000-7000-8000-000000000001';
+
 const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }> = {
   'system.status': { access: 'public', input: () => undefined },
   'auth.sendOtp': { access: 'public', input: (f) => ({ phoneNumber: `+9477${2_000_000 + f.n}` }) },
@@ -35,9 +38,129 @@ const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }
   'organizations.get': { access: 'org', input: (f) => ({ organizationId: f.orgA }) },
   'organizations.addMember': { access: 'org', input: (f) => ({ organizationId: f.orgA, phoneNumber: '+94770000555', role: 'staff' }) },
   'organizations.setStatus': { access: 'admin', input: (f) => ({ organizationId: f.orgA, status: 'approved' }) },
+  'organizations.list': { access: 'admin', input: () => ({ status: 'pending' }) },
+  'organizations.mine': { access: 'authed', input: () => undefined },
+  'operators.createLayout': { access: 'org', input: (f) => ({ organizationId: f.orgA, name: `Layout ${f.n}`, standard: { rows: 2 } }) },
+  'operators.listLayouts': { access: 'org', input: (f) => ({ organizationId: f.orgA }) },
+  'operators.createBus': {
+    access: 'org',
+    input: (f) => ({
+      organizationId: f.orgA,
+      name: 'Bus',
+      registrationNumber: `NB-${f.n}`,
+      layoutId: '01900000-0000-7000-8000-000000000000',
+    }),
+  },
+  'operators.listBuses': { access: 'org', input: (f) => ({ organizationId: f.orgA }) },
+  'operators.createRoute': {
+    access: 'org',
+    input: (f) => ({
+      organizationId: f.orgA,
+      name: 'A → B',
+      currency: 'LKR',
+      stops: [
+        { name: 'A', city: 'A', arriveOffsetMinutes: 0, departOffsetMinutes: 0, fareToNextMinor: 10_000 },
+        { name: 'B', city: 'B', arriveOffsetMinutes: 60, departOffsetMinutes: 60 },
+      ],
+    }),
+  },
+  'operators.listRoutes': { access: 'org', input: (f) => ({ organizationId: f.orgA }) },
+  'operators.createTrip': {
+    access: 'org',
+    input: (f) => ({
+      organizationId: f.orgA,
+      routeId: '01900000-0000-7000-8000-000000000000',
+      busId: '01900000-0000-7000-8000-000000000000',
+      departsAt: '2026-06-01T06:00:00Z',
+    }),
+  },
+  'operators.scheduleTrips': {
+    access: 'org',
+    input: (f) => ({
+      organizationId: f.orgA,
+      routeId: '01900000-0000-7000-8000-000000000000',
+      busId: '01900000-0000-7000-8000-000000000000',
+      startDate: '2026-06-01',
+      days: 2,
+      departureTimes: ['06:00'],
+    }),
+  },
+  'operators.listTrips': { access: 'org', input: (f) => ({ organizationId: f.orgA }) },
+  'operators.setTripStatus': {
+    access: 'org',
+    input: (f) => ({ organizationId: f.orgA, tripId: '01900000-0000-7000-8000-000000000000', status: 'boarding' }),
+  },
+  'operators.cancelTrip': { access: 'org', input: (f) => ({ organizationId: f.orgA, tripId: '01900000-0000-7000-8000-000000000000' }) },
+  'operators.tripManifest': { access: 'org', input: (f) => ({ organizationId: f.orgA, tripId: '01900000-0000-7000-8000-000000000000' }) },
+  'trips.search': { access: 'public', input: () => ({ origin: 'Colombo', destination: 'Kandy' }) },
+  'trips.get': { access: 'public', input: () => ({ id: '01900000-0000-7000-8000-000000000000' }) },
+  'trips.seats': { access: 'public', input: () => ({ id: '01900000-0000-7000-8000-000000000000' }) },
+  'bookings.reserve': { access: 'authed', input: () => ({ tripId: '01900000-0000-7000-8000-000000000000', seatNumbers: ['1A'] }) },
   'bookings.list': { access: 'authed', input: () => ({}) },
   'bookings.get': { access: 'authed', input: () => ({ id: '01900000-0000-7000-8000-000000000000' }) },
   'bookings.cancel': { access: 'authed', input: () => ({ id: '01900000-0000-7000-8000-000000000000' }) },
+  'payments.initiate': { access: 'authed', input: () => ({ bookingId: '01900000-0000-7000-8000-000000000000', provider: 'sandbox' }) },
+  'payments.process': { access: 'authed', input: () => ({ bookingId: '01900000-0000-7000-8000-000000000000', method: 'wallet' }) },
+  'payments.get': { access: 'authed', input: () => ({ id: '01900000-0000-7000-8000-000000000000' }) },
+  'wallet.get': { access: 'authed', input: () => undefined },
+  'wallet.topUp': { access: 'authed', input: () => ({ amountMinor: 1_000, provider: 'sandbox' }) },
+  'ledger.trialBalance': { access: 'admin', input: () => undefined },
+  'bookings.create': {
+    access: 'authed',
+    input: () => ({ vehicleId: NO_ID, startDate: '2026-02-01T10:00:00Z', endDate: '2026-02-02T10:00:00Z' }),
+  },
+  'drivers.submitApplication': {
+    access: 'authed',
+    input: () => ({
+      fullName: 'A Driver',
+      nationalId: '199012345678',
+      licenceNumber: 'B1234567',
+      licenceExpiry: '2030-01-01',
+      documents: [{ kind: 'licence_front', fileId: NO_ID }],
+    }),
+  },
+  'drivers.myApplication': { access: 'authed', input: () => undefined },
+  'drivers.listApplications': { access: 'admin', input: () => ({}) },
+  'drivers.approveApplication': { access: 'admin', input: () => ({ id: NO_ID }) },
+  'drivers.rejectApplication': { access: 'admin', input: () => ({ id: NO_ID, reason: 'Licence photo unreadable' }) },
+  'vehicles.search': { access: 'public', input: () => ({ location: 'Colombo' }) },
+  'vehicles.get': { access: 'public', input: () => ({ id: NO_ID }) },
+  'vehicles.create': {
+    access: 'driver',
+    input: () => ({
+      make: 'Toyota',
+      model: 'Aqua',
+      year: 2020,
+      type: 'car',
+      seats: 4,
+      transmission: 'automatic',
+      fuel: 'hybrid',
+      city: 'Colombo',
+      timeZone: 'Asia/Colombo',
+      dailyRateMinor: 900_000,
+      currency: 'LKR',
+    }),
+  },
+  'vehicles.update': { access: 'authed', input: () => ({ id: NO_ID, dailyRateMinor: 950_000 }) },
+  'vehicles.submit': { access: 'authed', input: () => ({ id: NO_ID }) },
+  'vehicles.listMine': { access: 'authed', input: () => ({}) },
+  'vehicles.addPhoto': { access: 'authed', input: () => ({ id: NO_ID, fileId: NO_ID }) },
+  'vehicles.removePhoto': { access: 'authed', input: () => ({ id: NO_ID, fileId: NO_ID }) },
+  'vehicles.listForReview': { access: 'admin', input: () => ({}) },
+  'vehicles.approve': { access: 'admin', input: () => ({ id: NO_ID }) },
+  'vehicles.reject': { access: 'admin', input: () => ({ id: NO_ID, reason: 'Photos missing' }) },
+  'vehicles.suspend': { access: 'admin', input: () => ({ id: NO_ID, reason: 'Complaints' }) },
+  'vehicles.reinstate': { access: 'admin', input: () => ({ id: NO_ID }) },
+  'vehicles.createBlackout': {
+    access: 'authed',
+    input: () => ({ id: NO_ID, startDate: '2026-02-01T10:00:00Z', endDate: '2026-02-02T10:00:00Z' }),
+  },
+  'vehicles.deleteBlackout': { access: 'authed', input: () => ({ id: NO_ID, blackoutId: NO_ID }) },
+  'vehicles.listBlackouts': { access: 'authed', input: () => ({ id: NO_ID }) },
+  'rentals.start': { access: 'authed', input: () => ({ id: NO_ID }) },
+  'rentals.complete': { access: 'authed', input: () => ({ id: NO_ID }) },
+  'rentals.listForVehicle': { access: 'authed', input: () => ({ id: NO_ID }) },
+  'rentals.listForDriver': { access: 'authed', input: () => ({}) },
 };
 
 const AUTH_ERRORS = ['TOKEN_INVALID', 'TOKEN_EXPIRED', 'FORBIDDEN', 'ORGANIZATION_NOT_FOUND'];
@@ -60,6 +183,14 @@ const EXPECTED: Record<Access, Record<Role, string>> = {
     otherOperator: 'FORBIDDEN',
     owner: 'FORBIDDEN',
     admin: 'allowed',
+  },
+  driver: {
+    anonymous: 'TOKEN_INVALID',
+    customer: 'FORBIDDEN',
+    driver: 'allowed',
+    otherOperator: 'FORBIDDEN',
+    owner: 'FORBIDDEN',
+    admin: 'FORBIDDEN',
   },
   org: {
     anonymous: 'TOKEN_INVALID',

@@ -1,4 +1,5 @@
 import { type Database, readJournal } from '@fareway/db';
+import { createGateways, type Gateways } from '@fareway/gateways';
 import type { JobQueue } from '@fareway/jobs';
 import type { Clock } from './clock';
 import type { Config } from './config/load-config';
@@ -11,10 +12,16 @@ export interface Deps {
   clock: Clock;
   log: Logger;
   jobs: JobQueue;
+  /** The payment gateways configured here (built once per process; tests pass adapters pointed at fakes). */
+  gateways: Gateways;
   /** The migrations this build ships, read once at start for `/readyz` and `system.status`. */
   journal: ReturnType<typeof readJournal>;
 }
 
-export function createDeps(parts: Omit<Deps, 'journal'> & { journal?: Deps['journal'] }): Deps {
-  return { ...parts, journal: parts.journal ?? readJournal() };
+export function createDeps(parts: Omit<Deps, 'journal' | 'gateways'> & { journal?: Deps['journal']; gateways?: Deps['gateways'] }): Deps {
+  return {
+    ...parts,
+    gateways: parts.gateways ?? createGateways(parts.config.payments.gateways),
+    journal: parts.journal ?? readJournal(),
+  };
 }

@@ -40,6 +40,37 @@ export const queues = {
     cron: '*/10 * * * *',
     retryLimit: 2,
   }),
+  /** Deletes Idempotency-Keys past their 24 h (expired keys already behave as new; this only keeps the table small). */
+  pruneIdempotencyKeys: defineQueue({
+    name: 'maintenance.prune-idempotency-keys',
+    payload: z.object({}).passthrough(),
+    cron: '*/15 * * * *',
+    retryLimit: 2,
+  }),
+  /** Applies one recorded gateway webhook event (payments/process-payment-event). Idempotent; retried on gateway trouble. */
+  processPaymentEvent: defineQueue({
+    name: 'payments.process-event',
+    payload: z.object({ eventId: z.uuid() }),
+    retryLimit: 8,
+    retryDelaySeconds: 5,
+    expireInSeconds: 120,
+  }),
+  /** Executes one refund through its gateway or to the wallet (refunds/process-refund). */
+  processRefunds: defineQueue({
+    name: 'payments.process-refunds',
+    payload: z.object({ refundId: z.uuid() }),
+    retryLimit: 10,
+    retryDelaySeconds: 30,
+    expireInSeconds: 120,
+  }),
+  /** Settles intents stuck in initiated/pending with the gateway; `intentIds` checks those now. */
+  reconcilePayments: defineQueue({
+    name: 'payments.reconcile',
+    payload: z.object({ intentIds: z.array(z.uuid()).max(100).optional() }).passthrough(),
+    cron: '*/5 * * * *',
+    retryLimit: 1,
+    expireInSeconds: 600,
+  }),
   /** Tidies lapsed holds into `expired` (holds stop blocking at expiresAt even before this runs). */
   sweepExpiredHolds: defineQueue({
     name: 'bookings.sweep-expired-holds',

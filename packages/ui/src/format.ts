@@ -1,3 +1,5 @@
+import { currencyExponent, formatMoney as formatMoneyInDomain } from '@fareway/domain';
+
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
@@ -39,4 +41,89 @@ export function formatWait(seconds: number): string {
 export function formatPhone(phone: string): string {
   const lk = /^\+94(\d{2})(\d{3})(\d{4})$/.exec(phone);
   return lk ? `+94 ${lk[1]} ${lk[2]} ${lk[3]}` : phone;
+}
+
+/**
+ * Money for people: `LKR 12,500.00`. Amounts travel as integer minor units with
+ * their currency; the digits after the point follow the currency's ISO 4217
+ * exponent (the one table in `@fareway/domain`), never a float guess.
+ */
+export function formatMoney(amountMinor: number, currency: string): string {
+  return formatMoneyInDomain(amountMinor, currency);
+}
+
+/**
+ * The minor units a person typed in major units ("12,500.50" LKR → 1250050), or
+ * null when it is not a positive amount with at most the currency's decimals.
+ * Parsed as digits, not through a float, so 0.29 never becomes 28.999….
+ */
+export function parseMajorUnits(text: string, currency: string): number | null {
+  const exponent = currencyExponent(currency);
+  const cleaned = text.trim().replace(/[,\s]/g, '');
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  if (!match) return null;
+  const whole = match[1] ?? '0';
+  const fraction = match[2] ?? '';
+  if (fraction.length > exponent) return null;
+  const minor = Number(whole + fraction.padEnd(exponent, '0'));
+  return Number.isSafeInteger(minor) && minor > 0 ? minor : null;
+}
+
+/** Minor units shown as a plain major-unit number for an input's value ("12500.50"), no grouping or code. */
+export function minorToInput(amountMinor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  if (exponent === 0) return String(amountMinor);
+  const digits = String(Math.abs(amountMinor)).padStart(exponent + 1, '0');
+  return `${amountMinor < 0 ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
+/**
+ * "Sat, 1 Feb 2026, 10:00" on the wall clock of `timeZone` (a vehicle's or a
+ * trip's IANA zone), or the browser's own zone when none is given.
+ */
+export function formatDateTime(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return date.toLocaleString(undefined, timeZone ? { ...DATE_TIME, timeZone } : DATE_TIME);
+  } catch {
+    // An unknown zone (RangeError): the browser's own clock is still a true statement of the instant.
+    return date.toLocaleString(undefined, DATE_TIME);
+  }
+}
+
+/** Just the time of day, "10:00", on the wall clock of `timeZone`. */
+export function formatTime(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  try {
+    return date.toLocaleTimeString(undefined, timeZone ? { ...options, timeZone } : options);
+  } catch {
+    return date.toLocaleTimeString(undefined, options);
+  }
+}
+
+/** A countdown's "4:05" (minutes:seconds), or "1:02:03" past an hour. */
+export function formatClock(seconds: number): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** "pending_review" → "Pending review": a server enum for people. */
+export function humanize(value: string): string {
+  const text = value.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,8 +5,28 @@ export { Alert, type AlertProps, type AlertVariant } from './alert';
 export { AppShell, type AppShellProps } from './app-shell';
 export { Button, type ButtonProps, type ButtonVariant } from './button';
 export { Card, type CardProps } from './card';
-export { formatAbsolute, formatPhone, formatRelative, formatWait } from './format';
+export { Fact, Facts } from './facts';
+export {
+  formatAbsolute,
+  formatClock,
+  formatDateTime,
+  formatMoney,
+  formatPhone,
+  formatRelative,
+  formatTime,
+  formatWait,
+  humanize,
+  minorToInput,
+  parseMajorUnits,
+} from './format';
+export { Pager, type PagerProps } from './pager';
+export { type Problem, ProblemAlert, type ProblemAlertProps, useRetryWait } from './problem-alert';
+export { QueryView, type QueryViewProps } from './query-view';
+export { hrefInApp, Link, type LinkProps, matchPath, pathInApp, RouterProvider, type RouterValue, useRouter } from './router';
+export { MAX_SEAT_MAP_COLUMNS, SeatMap, type SeatMapCell, SeatMapLegend, type SeatMapProps, type SeatState } from './seat-map';
+export { SelectField, type SelectFieldProps, type SelectOption } from './select-field';
 export { StatusBadge, type StatusBadgeProps, type StatusVariant } from './status-badge';
 export { type OverallHealth, overallHealth, type SystemStatus, SystemStatusCard, type SystemStatusCardProps } from './system-status-card';
+export { TextAreaField, type TextAreaFieldProps } from './text-area-field';
 export { TextField, type TextFieldProps } from './text-field';
 export { secondsUntil, useCountdown } from './use-countdown';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-export type StatusVariant = 'ok' | 'warn' | 'down';
+export type StatusVariant = 'ok' | 'warn' | 'down' | 'neutral';
 
 export interface StatusBadgeProps {
   variant: StatusVariant;

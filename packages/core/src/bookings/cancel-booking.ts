@@ -3,19 +3,28 @@ import { type CancellationPolicy, type CancelledBy, refundOnCancel } from '@fare
 import type { RequestOrigin } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { refundCancelledBooking } from '../refunds/create-refund';
 import { applyBookingEvent } from './apply-booking-event';
 import { loadBookingFor } from './load-booking-for';
 import { type BookingRow, type PublicBooking, toPublicBooking } from './public-booking';
 
 /**
  * Cancels a row-locked booking and records the refund the snapshotted policy
- * owes (the payments work executes it). Shared by a customer's cancellation,
- * a partner's and an operator cancelling a whole trip.
+ * owes; when the booking was paid, the refund row is created and its
+ * `payments.process-refunds` job enqueued in this same transaction (`jobs`).
+ * Shared by a customer's cancellation, a partner's and an operator cancelling a whole trip.
  */
 export async function cancelLockedBooking(
   tx: Transaction,
   booking: BookingRow,
-  context: { at: Date; cancelledBy: CancelledBy; actorUserId: string | null; reason: string | null; origin: RequestOrigin },
+  context: {
+    at: Date;
+    cancelledBy: CancelledBy;
+    actorUserId: string | null;
+    reason: string | null;
+    origin: RequestOrigin;
+    jobs: Deps['jobs'];
+  },
 ): Promise<BookingRow> {
   // Money: the refund is decided once, here, from the policy the customer was sold under.
   const refundDueMinor = refundOnCancel(
@@ -25,13 +34,15 @@ export async function cancelLockedBooking(
     booking.startsAt,
     context.cancelledBy,
   );
-  return applyBookingEvent(tx, booking, 'cancel', {
+  const cancelled = await applyBookingEvent(tx, booking, 'cancel', {
     at: context.at,
     actorUserId: context.actorUserId,
     origin: context.origin,
     set: { cancelledAt: context.at, cancelledBy: context.actorUserId, cancellationReason: context.reason, refundDueMinor },
     note: { cancelledBy: context.cancelledBy, refundDueMinor, currency: booking.currency },
   });
+  await refundCancelledBooking(tx, { jobs: context.jobs }, { bookingId: booking.id, refundDueMinor, at: context.at });
+  return cancelled;
 }
 
 /** `POST /bookings/{id}/cancel`: the customer, the providing partner or an admin cancels a pending or confirmed booking. */
@@ -50,6 +61,7 @@ export async function cancelBooking(
       actorUserId: actor.userId,
       reason: input.reason?.trim() || null,
       origin,
+      jobs: deps.jobs,
     });
     return toPublicBooking(tx, cancelled);
   });

@@ -1,4 +1,11 @@
-import { type CancellationPolicy, twoTierPolicy } from '@fareway/domain';
+import {
+  type CancellationPolicy,
+  DEFAULT_GATEWAY_FEE_RATES,
+  type GatewayFeeRate,
+  type PaymentProvider,
+  twoTierPolicy,
+} from '@fareway/domain';
+import type { GatewaysConfig } from '@fareway/gateways';
 import { z } from 'zod';
 
 const bool = z
@@ -71,7 +78,39 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(52_428_800).default(5_242_880),
+  SANDBOX_GATEWAY_ENABLED: bool.optional(),
+  SANDBOX_WEBHOOK_SECRET: z.string().min(16, { message: 'expected at least 16 characters of random text' }).optional(),
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  PAYHERE_MERCHANT_ID: z.string().optional(),
+  PAYHERE_MERCHANT_SECRET: z.string().optional(),
+  PAYHERE_APP_ID: z.string().optional(),
+  PAYHERE_APP_SECRET: z.string().optional(),
+  PAYHERE_BASE_URL: z.url().optional(),
+  MINTPAY_MERCHANT_ID: z.string().optional(),
+  MINTPAY_MERCHANT_SECRET: z.string().optional(),
+  MINTPAY_BASE_URL: z.url().optional(),
+  FLUTTERWAVE_SECRET_KEY: z.string().optional(),
+  FLUTTERWAVE_SECRET_HASH: z.string().optional(),
+  FLUTTERWAVE_BASE_URL: z.url().optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_URL: z.url().optional(),
+  GATEWAY_FEE_SANDBOX_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  GATEWAY_FEE_PAYHERE_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  GATEWAY_FEE_MINTPAY_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  GATEWAY_FEE_FLUTTERWAVE_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  GATEWAY_FEE_STRIPE_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  PAYMENT_HOLD_EXTENSION_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
+  PAYMENT_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  WALLET_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 code such as LKR' })
+    .default('LKR'),
+  WALLET_TOP_UP_MAX_MINOR: z.coerce.number().int().min(1).default(10_000_000),
 });
+
+/** Used only outside production, where a missing SANDBOX_WEBHOOK_SECRET must not stop a newcomer. */
+const DEVELOPMENT_SANDBOX_SECRET = 'fareway-development-sandbox-webhook-secret';
 
 /** Used only outside production, where a missing AUTH_SECRET must not stop a newcomer. */
 const DEVELOPMENT_AUTH_SECRET = 'fareway-development-secret-never-use-in-production';
@@ -128,6 +167,20 @@ export interface Config {
         accessKeyId: string | undefined;
         secretAccessKey: string | undefined;
       };
+  payments: {
+    /** The built-in sandbox gateway and its hosted page: on outside production unless turned off. */
+    sandboxEnabled: boolean;
+    /** The adapters' settings (a gateway left out is not offered); see packages/gateways/src/index.ts. */
+    gateways: GatewaysConfig;
+    /** What each gateway keeps of a payment (domain's gatewayFeeMinor). */
+    feeRates: Record<PaymentProvider, GatewayFeeRate>;
+    /** Starting a payment extends a hold once, to at most this many minutes from then. */
+    holdExtensionMinutes: number;
+    /** Intents initiated/pending longer than this are looked up at the gateway by the reconciliation job. */
+    reconcileAfterMinutes: number;
+    walletCurrency: string;
+    topUpMaxMinor: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -173,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('NOTIFYLK_USER_ID, NOTIFYLK_API_KEY and NOTIFYLK_SENDER_ID: required when SMS_PROVIDER=notifylk');
   }
   if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) throw new ConfigError('S3_BUCKET: required when STORAGE_DRIVER=s3');
+  const payments = paymentsConfig(e, production);
   return {
     env: e.NODE_ENV,
     version,
@@ -230,6 +284,90 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             secretAccessKey: e.S3_SECRET_ACCESS_KEY,
           }
         : { driver: 'local', maxUploadBytes: e.UPLOAD_MAX_BYTES },
+    payments,
+  };
+}
+
+function publicUrlOf(e: z.infer<typeof EnvSchema>): string {
+  return (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+}
+
+/** A gateway is configured by all of its variables or none: half a configuration is refused, naming what is missing. */
+function gatewayGroup<K extends string>(e: Record<string, unknown>, gateway: string, names: readonly K[]): Record<K, string> | undefined {
+  const missing = names.filter((n) => !e[n]);
+  if (missing.length === names.length) return undefined;
+  if (missing.length > 0)
+    throw new ConfigError(`${missing.join(', ')}: required to offer ${gateway} (set all of ${names.join(', ')}, or none)`);
+  return Object.fromEntries(names.map((n) => [n, String(e[n])])) as Record<K, string>;
+}
+
+function paymentsConfig(e: z.infer<typeof EnvSchema>, production: boolean): Config['payments'] {
+  const sandboxEnabled = e.SANDBOX_GATEWAY_ENABLED ?? !production;
+  // Security: with the sandbox on in production, a known secret would let anyone sign "payment succeeded".
+  if (production && sandboxEnabled && !e.SANDBOX_WEBHOOK_SECRET) {
+    throw new ConfigError('SANDBOX_WEBHOOK_SECRET: required when the sandbox gateway is enabled with NODE_ENV=production');
+  }
+  const timeoutMs = e.GATEWAY_TIMEOUT_MS;
+  const gateways: GatewaysConfig = {
+    timeoutMs,
+    sandbox: { publicUrl: publicUrlOf(e), webhookSecret: e.SANDBOX_WEBHOOK_SECRET ?? DEVELOPMENT_SANDBOX_SECRET },
+  };
+  const payhere = gatewayGroup(e, 'PayHere', [
+    'PAYHERE_MERCHANT_ID',
+    'PAYHERE_MERCHANT_SECRET',
+    'PAYHERE_APP_ID',
+    'PAYHERE_APP_SECRET',
+  ] as const);
+  if (payhere) {
+    gateways.payhere = {
+      merchantId: payhere.PAYHERE_MERCHANT_ID,
+      merchantSecret: payhere.PAYHERE_MERCHANT_SECRET,
+      appId: payhere.PAYHERE_APP_ID,
+      appSecret: payhere.PAYHERE_APP_SECRET,
+      ...(e.PAYHERE_BASE_URL ? { baseUrl: e.PAYHERE_BASE_URL } : {}),
+    };
+  }
+  const mintpay = gatewayGroup(e, 'MintPay', ['MINTPAY_MERCHANT_ID', 'MINTPAY_MERCHANT_SECRET'] as const);
+  if (mintpay) {
+    gateways.mintpay = {
+      merchantId: mintpay.MINTPAY_MERCHANT_ID,
+      merchantSecret: mintpay.MINTPAY_MERCHANT_SECRET,
+      ...(e.MINTPAY_BASE_URL ? { baseUrl: e.MINTPAY_BASE_URL } : {}),
+    };
+  }
+  const flutterwave = gatewayGroup(e, 'Flutterwave', ['FLUTTERWAVE_SECRET_KEY', 'FLUTTERWAVE_SECRET_HASH'] as const);
+  if (flutterwave) {
+    gateways.flutterwave = {
+      secretKey: flutterwave.FLUTTERWAVE_SECRET_KEY,
+      secretHash: flutterwave.FLUTTERWAVE_SECRET_HASH,
+      ...(e.FLUTTERWAVE_BASE_URL ? { baseUrl: e.FLUTTERWAVE_BASE_URL } : {}),
+    };
+  }
+  const stripe = gatewayGroup(e, 'Stripe', ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const);
+  if (stripe) {
+    gateways.stripe = {
+      secretKey: stripe.STRIPE_SECRET_KEY,
+      webhookSecret: stripe.STRIPE_WEBHOOK_SECRET,
+      ...(e.STRIPE_API_URL ? { apiUrl: e.STRIPE_API_URL } : {}),
+    };
+  }
+  const rate = (provider: PaymentProvider, percent: number | undefined): GatewayFeeRate =>
+    percent === undefined ? DEFAULT_GATEWAY_FEE_RATES[provider] : { basisPoints: Math.round(percent * 100), fixedMinor: 0 };
+  return {
+    sandboxEnabled,
+    gateways,
+    feeRates: {
+      sandbox: rate('sandbox', e.GATEWAY_FEE_SANDBOX_PERCENT),
+      payhere: rate('payhere', e.GATEWAY_FEE_PAYHERE_PERCENT),
+      mintpay: rate('mintpay', e.GATEWAY_FEE_MINTPAY_PERCENT),
+      flutterwave: rate('flutterwave', e.GATEWAY_FEE_FLUTTERWAVE_PERCENT),
+      stripe: rate('stripe', e.GATEWAY_FEE_STRIPE_PERCENT),
+      wallet: DEFAULT_GATEWAY_FEE_RATES.wallet,
+    },
+    holdExtensionMinutes: e.PAYMENT_HOLD_EXTENSION_MINUTES,
+    reconcileAfterMinutes: e.PAYMENT_RECONCILE_AFTER_MINUTES,
+    walletCurrency: e.WALLET_CURRENCY,
+    topUpMaxMinor: e.WALLET_TOP_UP_MAX_MINOR,
   };
 }
 

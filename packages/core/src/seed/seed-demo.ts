@@ -1,5 +1,7 @@
 import type { Deps } from '../deps';
 import { ensureAdmin } from '../identity/ensure-admin';
+import { demoVehiclesSeeder } from '../rentals/seed-demo-vehicles';
+import { demoTrips } from '../trips/seed-demo-trips';
 
 /** One idempotent seeder per area; each feature adds its own (vehicles, trips, ...). */
 export interface Seeder {
@@ -21,7 +23,7 @@ const demoAdmin: Seeder = {
   },
 };
 
-export const demoSeeders: Seeder[] = [demoAdmin];
+export const demoSeeders: Seeder[] = [demoAdmin, demoVehiclesSeeder, demoTrips];
 
 /** Runs every seeder in order; safe to run on every start (each skips what exists). */
 export async function seedDemo(deps: Deps, seeders: Seeder[] = demoSeeders): Promise<Array<{ name: string; created: number }>> {

@@ -1,4 +1,4 @@
-import { newId, schema, tstzRangeLiteral } from '@fareway/db';
+import { newId, schema, tstzRangeLiteral, withTransaction } from '@fareway/db';
 import { DEFAULT_CANCELLATION_POLICY } from '@fareway/domain';
 import type { TestDeps } from '../../src/testing';
 
@@ -55,7 +55,8 @@ export async function insertRental(
   const now = deps.clock.now();
   const id = newId();
   const status = input.status ?? 'pending';
-  await deps.db.transaction(async (tx) => {
+  // withTransaction, so a constraint violation arrives translated (BOOKING_CONFLICT), as in the use cases.
+  await withTransaction(deps.db, async (tx) => {
     await tx.insert(schema.bookings).values({
       id,
       kind: 'rental',

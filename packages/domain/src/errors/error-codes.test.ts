@@ -48,6 +48,7 @@ describe('error code table', () => {
       'INVALID_CREDENTIALS',
       'ORGANIZATION_NOT_FOUND',
       'SERVICE_UNAVAILABLE',
+      'TRIP_NOT_BOOKABLE',
       'USER_NOT_FOUND',
     ]);
   });

@@ -1,0 +1,124 @@
+import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { Button, Card, Fact, Facts, formatDateTime, formatPhone, humanize, Pager, ProblemAlert, StatusBadge, useRouter } from '@fareway/ui';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryState } from './lib/query-state';
+import { ReasonAction } from './lib/reason-form';
+import { StatusTabs } from './lib/status-tabs';
+
+type Application = RouterOutputs['drivers']['listApplications']['items'][number];
+type Status = Application['status'];
+
+const STATUSES: ReadonlyArray<{ value: Status; label: string }> = [
+  { value: 'pending', label: 'Waiting' },
+  { value: 'approved', label: 'Approved' },
+  { value: 'rejected', label: 'Rejected' },
+];
+
+/** The driver applications queue: oldest first; approve (grants the driver role) or reject with a reason. */
+export function DriverApplicationsPage() {
+  const trpc = useTRPC();
+  const { search, navigate } = useRouter();
+  const statusParam = search.get('status');
+  const status: Status = STATUSES.some((s) => s.value === statusParam) ? (statusParam as Status) : 'pending';
+  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
+  const applications = useQuery(
+    trpc.drivers.listApplications.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }),
+  );
+
+  return (
+    <>
+      <h1 className="admin-title">Driver applications</h1>
+      <StatusTabs base="/drivers" current={status} options={STATUSES} />
+      <QueryState
+        query={applications}
+        what="driver applications"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p>{status === 'pending' ? 'No application is waiting for review.' : `No ${status} applications.`}</p>}
+      >
+        {(data) => (
+          <>
+            <ul className="admin-list">
+              {data.items.map((application) => (
+                <li key={application.id}>
+                  <ApplicationCard application={application} />
+                </li>
+              ))}
+            </ul>
+            <Pager
+              page={data.meta.page}
+              limit={data.meta.limit}
+              total={data.meta.total}
+              busy={applications.isFetching}
+              onPage={(next) => navigate(`/drivers?status=${status}&page=${next}`)}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function ApplicationCard({ application }: { application: Application }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const done = () => queryClient.invalidateQueries(trpc.drivers.listApplications.pathFilter());
+  const approve = useMutation(trpc.drivers.approveApplication.mutationOptions({ onSuccess: done }));
+  const reject = useMutation(trpc.drivers.rejectApplication.mutationOptions({ onSuccess: done }));
+  const problem = useProblem(approve.error ?? reject.error);
+  const busy = approve.isPending || reject.isPending;
+
+  return (
+    <Card
+      title={application.fullName}
+      level={2}
+      actions={
+        <StatusBadge variant={application.status === 'approved' ? 'ok' : application.status === 'rejected' ? 'down' : 'warn'}>
+          {humanize(application.status)}
+        </StatusBadge>
+      }
+    >
+      <div className="fw-stack">
+        <Facts>
+          <Fact label="Phone">{application.applicant?.phone ? formatPhone(application.applicant.phone) : '—'}</Fact>
+          <Fact label="National id">{application.nationalId}</Fact>
+          <Fact label="Licence">
+            {application.licenceNumber}, valid until {application.licenceExpiry}
+          </Fact>
+          <Fact label="Applied">{formatDateTime(application.createdAt)}</Fact>
+          <Fact label="Documents">
+            {application.documents.length === 0 ? (
+              '—'
+            ) : (
+              <ul className="admin-inline-list">
+                {application.documents.map((doc) => (
+                  <li key={doc.fileId}>
+                    <a href={doc.url} target="_blank" rel="noreferrer">
+                      {humanize(doc.kind)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Fact>
+          {application.decisionReason ? <Fact label="Reason">{application.decisionReason}</Fact> : null}
+          {application.reviewedAt ? <Fact label="Reviewed">{formatDateTime(application.reviewedAt)}</Fact> : null}
+        </Facts>
+        {problem ? <ProblemAlert title="Could not save the decision" problem={problem} /> : null}
+        {application.status === 'pending' ? (
+          <div className="fw-row admin-actions">
+            <Button busy={approve.isPending} busyLabel="Approving…" disabled={busy} onClick={() => approve.mutate({ id: application.id })}>
+              Approve
+            </Button>
+            <ReasonAction
+              label="Reject…"
+              confirmLabel="Reject application"
+              busy={reject.isPending}
+              disabled={busy}
+              onConfirm={(reason) => reject.mutate({ id: application.id, reason })}
+            />
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './payment-webhooks';
+export * from './sandbox-pages';

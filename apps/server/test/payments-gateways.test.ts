@@ -1,0 +1,180 @@
+import { createGateways, type WebhookRequest } from '@fareway/gateways';
+import {
+  type FakeFlutterwave,
+  type FakeMintPay,
+  type FakePayHere,
+  type FakeStripe,
+  startFakeFlutterwave,
+  startFakeMintPay,
+  startFakePayHere,
+  startFakeStripe,
+} from '@fareway/gateways/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  insertRental,
+  insertUser,
+  insertVehicle,
+  type Json,
+  type PaymentsHarness,
+  startPaymentsHarness,
+} from './support/payments-harness';
+
+// Each gateway's webhook through the real server route (raw body, the adapter's
+// own scheme), the job re-checking with the gateway's fake API, and the ledger.
+let h: PaymentsHarness;
+let payhere: FakePayHere;
+let flutterwave: FakeFlutterwave;
+let stripe: FakeStripe;
+let mintpay: FakeMintPay;
+
+beforeAll(async () => {
+  [payhere, flutterwave, stripe, mintpay] = await Promise.all([
+    startFakePayHere(),
+    startFakeFlutterwave(),
+    startFakeStripe(),
+    startFakeMintPay(),
+  ]);
+  h = await startPaymentsHarness({
+    gateways: (config) =>
+      createGateways({
+        ...config.payments.gateways,
+        payhere: payhere.config,
+        flutterwave: flutterwave.config,
+        stripe: { ...stripe.config, maxNetworkRetries: 0 },
+        mintpay: mintpay.config,
+      }),
+  });
+});
+afterAll(async () => {
+  await h.close();
+  await Promise.all([payhere.close(), flutterwave.close(), stripe.close(), mintpay.close()]);
+});
+
+let dayOffset = 0;
+async function initiate(provider: string) {
+  const owner = await insertUser(h.deps, ['driver']);
+  const vehicle = await insertVehicle(h.deps, owner);
+  const customer = await insertUser(h.deps);
+  const token = await h.tokenFor(customer);
+  dayOffset += 3;
+  const start = new Date(Date.parse('2026-03-20T10:00:00Z') + dayOffset * 86_400_000);
+  const bookingId = await insertRental(h.deps, {
+    customerId: customer,
+    vehicleId: vehicle,
+    ownerUserId: owner,
+    start,
+    end: new Date(start.getTime() + 86_400_000),
+  });
+  const res = await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider }, bearer(token));
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return { token, bookingId, payment: res.body.data as Json };
+}
+
+async function post(provider: string, request: WebhookRequest): Promise<number> {
+  const res = await fetch(`${h.base}/api/v1/payments/webhook/${provider}`, {
+    method: 'POST',
+    headers: request.headers as Record<string, string>,
+    body: request.rawBody,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function settled(token: string, paymentId: string, status: string) {
+  await h.eventually(async () => {
+    const res = await h.call('GET', `/api/v1/payments/${paymentId}`, undefined, bearer(token));
+    expect(res.body.data.status).toBe(status);
+  });
+}
+
+const eventsFor = async (intentId: string) =>
+  (await h.deps.database.sql<{ n: number }[]>`select count(*)::int as n from payment_events where intent_ref = ${intentId}`)[0]?.n;
+
+describe('webhook routes, one gateway at a time', () => {
+  it('PayHere: form-encoded notify verified by md5sig, re-checked with the retrieval API; a wrong secret is refused', async () => {
+    const { token, bookingId, payment } = await initiate('payhere');
+    expect(payment.checkout.formAction).toBe(`${payhere.url}/pay/checkout`);
+    expect(payment.feeMinor).toBe(33_000);
+    payhere.submitCheckout(payment.checkout.fields);
+    payhere.setStatus(payment.id, 2);
+    expect(await post('payhere', payhere.notification(payment.id, { merchantSecret: 'not-the-merchant-secret' }))).toBe(401);
+    expect(await eventsFor(payment.id)).toBe(0);
+    const notify = payhere.notification(payment.id);
+    expect(notify.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(await post('payhere', notify)).toBe(200);
+    await settled(token, payment.id, 'completed');
+    const booking = await h.call('GET', `/api/v1/bookings/${bookingId}`, undefined, bearer(token));
+    expect(booking.body.data.status).toBe('confirmed');
+    // The capture journal carries PayHere's fee as its own line.
+    const fee = await h.deps.database
+      .sql`select e.amount_minor::int as fee from ledger_entries e join ledger_journals j on j.id = e.journal_id
+      where j.reference = ${payment.id} and e.line_kind = 'gateway_fee'`;
+    expect(fee).toEqual([{ fee: 33_000 }]);
+  });
+
+  it('Flutterwave: verif-hash in constant time, then the transaction verified by API before anything is confirmed', async () => {
+    const { token, payment } = await initiate('flutterwave');
+    expect(payment.checkout.url).toMatch(/^https?:\/\//);
+    flutterwave.setStatus(payment.id, 'successful');
+    expect(await post('flutterwave', flutterwave.webhook(payment.id, { secretHash: 'wrong-hash' }))).toBe(401);
+    expect(await eventsFor(payment.id)).toBe(0);
+    const verifiesBefore = flutterwave.requests.filter((r) => r.path.includes('/verify')).length;
+    expect(await post('flutterwave', flutterwave.webhook(payment.id))).toBe(200);
+    await settled(token, payment.id, 'completed');
+    expect(flutterwave.requests.filter((r) => r.path.includes('/verify')).length).toBeGreaterThan(verifiesBefore);
+  });
+
+  it('Flutterwave: a webhook claiming success is not believed when the API says otherwise', async () => {
+    const { token, payment } = await initiate('flutterwave');
+    flutterwave.setStatus(payment.id, 'successful', { amount: 1 });
+    expect(await post('flutterwave', flutterwave.webhook(payment.id))).toBe(200);
+    await h.eventually(async () => {
+      const [event] = await h.deps.database.sql`select outcome from payment_events where intent_ref = ${payment.id}`;
+      expect(event?.outcome).toBe('mismatch');
+    });
+    const res = await h.call('GET', `/api/v1/payments/${payment.id}`, undefined, bearer(token));
+    expect(res.body.data.status).toBe('pending');
+  });
+
+  it('Stripe: Stripe-Signature over the raw body with 300 s tolerance; the PaymentIntent is retrieved', async () => {
+    const { token, payment } = await initiate('stripe');
+    expect(payment.checkout.clientSecret).toMatch(/^pi_/);
+    stripe.setStatus(payment.id, 'succeeded');
+    const now = Math.floor(h.deps.clock.now().getTime() / 1000);
+    expect(await post('stripe', stripe.webhook(payment.id, { timestampSeconds: now - 600 }))).toBe(401);
+    expect(await post('stripe', stripe.webhook(payment.id, { timestampSeconds: now, secret: 'whsec_wrong' }))).toBe(401);
+    expect(await eventsFor(payment.id)).toBe(0);
+    expect(await post('stripe', stripe.webhook(payment.id, { timestampSeconds: now }))).toBe(200);
+    await settled(token, payment.id, 'completed');
+  });
+
+  it('MintPay: the browser return is only a hint; the status API confirms, and the browser goes on to its page', async () => {
+    const { token, payment } = await initiate('mintpay');
+    mintpay.setStatus(payment.id, 'Approved');
+    const query = new URL(mintpay.returnUrl(payment.id)).search;
+    const forged = await fetch(`${h.base}/api/v1/payments/webhook/mintpay${query.replace(/hash=[^&]+/, 'hash=Zm9yZ2Vk')}`, {
+      redirect: 'manual',
+    });
+    expect(forged.status).toBe(401);
+    const back = await fetch(`${h.base}/api/v1/payments/webhook/mintpay${query}`, { redirect: 'manual' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`http://fareway.test/?payment=${payment.id}`);
+    await settled(token, payment.id, 'completed');
+  });
+
+  it('a capture for a booking that another payment already paid is refunded automatically', async () => {
+    // Two tabs: Stripe first, then the sandbox supersedes it — and the customer pays both.
+    const { token, bookingId, payment: first } = await initiate('stripe');
+    const second = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(token))).body.data;
+    const approve = await fetch(`${h.base}/sandbox/pay/${second.id}/approve`, { method: 'POST', redirect: 'manual' });
+    expect(approve.status).toBe(303);
+    await settled(token, second.id, 'completed');
+    stripe.setStatus(first.id, 'succeeded');
+    expect(await post('stripe', stripe.webhook(first.id, { timestampSeconds: Math.floor(h.deps.clock.now().getTime() / 1000) }))).toBe(200);
+    await settled(token, first.id, 'refunded');
+    expect(stripe.refunds.filter((r) => r.payment_intent === first.checkout.clientSecret.split('_secret_')[0])).toHaveLength(1);
+    const booking = await h.call('GET', `/api/v1/bookings/${bookingId}`, undefined, bearer(token));
+    expect(booking.body.data).toMatchObject({ status: 'confirmed', paidMinor: 1_000_000 });
+  });
+});

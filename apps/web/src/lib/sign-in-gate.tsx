@@ -1,0 +1,32 @@
+import { type SessionUser, useSession } from '@fareway/api-client';
+import { Alert, Button } from '@fareway/ui';
+import type { ReactNode } from 'react';
+import { PhoneSignIn } from '../phone-sign-in';
+
+/** Renders `children(user)` for a signed-in user; otherwise says why and offers the phone sign-in in place. */
+export function SignInGate({ reason, children }: { reason: string; children: (user: SessionUser) => ReactNode }) {
+  const session = useSession();
+  if (session.isLoading) {
+    return (
+      <p className="fw-muted fw-loading" role="status">
+        Checking your session…
+      </p>
+    );
+  }
+  if (session.user) return <>{children(session.user)}</>;
+  return (
+    <div className="web-gate">
+      {session.error ? (
+        <Alert title="Could not check whether you are signed in">
+          <p>{session.error.message}</p>
+          <Button variant="secondary" onClick={() => void session.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : (
+        <Alert variant="info">{reason}</Alert>
+      )}
+      <PhoneSignIn />
+    </div>
+  );
+}

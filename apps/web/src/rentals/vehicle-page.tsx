@@ -1,0 +1,223 @@
+import { type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import {
+  Alert,
+  Button,
+  Card,
+  Fact,
+  Facts,
+  formatDateTime,
+  formatMoney,
+  humanize,
+  Link,
+  ProblemAlert,
+  TextField,
+  useRetryWait,
+  useRouter,
+} from '@fareway/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { defaultRentalRange, fromLocalInput } from '../lib/dates';
+import { QueryState } from '../lib/query-state';
+import { PhoneSignIn } from '../phone-sign-in';
+import { rangeProblem, vehicleName } from './car-search-page';
+
+type Vehicle = RouterOutputs['vehicles']['get'];
+
+/** One car: photos, facts, the price of the chosen range, and "Hold" (a pending booking you then pay for). */
+export function VehiclePage({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const vehicle = useQuery(trpc.vehicles.get.queryOptions({ id }));
+  return (
+    <div className="web-page">
+      <Link to="/cars" className="fw-back">
+        ← All cars
+      </Link>
+      <QueryState query={vehicle} what="the car">
+        {(v) => <VehicleDetail vehicle={v} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const { search, navigate } = useRouter();
+  const defaults = defaultRentalRange();
+  const [range, setRange] = useState({ start: search.get('start') || defaults.start, end: search.get('end') || defaults.end });
+  const [pickupLocation, setPickupLocation] = useState('');
+  const problem = rangeProblem(range.start, range.end);
+  const startDate = fromLocalInput(range.start);
+  const endDate = fromLocalInput(range.end);
+
+  // The price and availability for this range: the same search customers run, narrowed to this car's city.
+  const availability = useQuery(
+    trpc.vehicles.search.queryOptions(
+      { location: vehicle.city, startDate: startDate ?? undefined, endDate: endDate ?? undefined, limit: 100 },
+      { enabled: problem === null && vehicle.status === 'approved' },
+    ),
+  );
+  const match = availability.data?.items.find((item) => item.id === vehicle.id);
+  const searchedAll = availability.data ? availability.data.meta.total <= availability.data.items.length : false;
+
+  const hold = useMutation(
+    trpc.bookings.create.mutationOptions({
+      onSuccess: (booking) => {
+        queryClient.setQueryData(trpc.bookings.get.queryKey({ id: booking.id }), booking);
+        void queryClient.invalidateQueries(trpc.bookings.list.pathFilter());
+        navigate(`/bookings/${booking.id}`);
+      },
+    }),
+  );
+  const holdProblem = useProblem(hold.error);
+  const wait = useRetryWait(holdProblem);
+
+  function onHold(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (problem || !startDate || !endDate || hold.isPending || wait > 0) return;
+    hold.mutate({ vehicleId: vehicle.id, startDate, endDate, pickupLocation: pickupLocation.trim() || undefined });
+  }
+
+  return (
+    <div className="web-detail">
+      <div className="web-detail__main">
+        <h1 className="fw-page-title">{vehicleName(vehicle)}</h1>
+        {vehicle.photos.length > 0 ? (
+          <ul className="web-photos">
+            {vehicle.photos.map((photo) => (
+              <li key={photo.fileId}>
+                <img src={photo.url} alt={`${vehicle.make} ${vehicle.model}, view ${photo.position + 1}`} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {vehicle.description ? <p>{vehicle.description}</p> : null}
+        <Facts>
+          <Fact label="Type">{humanize(vehicle.type)}</Fact>
+          <Fact label="Seats">{vehicle.seats}</Fact>
+          <Fact label="Gearbox">{humanize(vehicle.transmission)}</Fact>
+          <Fact label="Fuel">{humanize(vehicle.fuel)}</Fact>
+          <Fact label="City">{vehicle.city}</Fact>
+          <Fact label="Daily rate">{formatMoney(vehicle.dailyRateMinor, vehicle.currency)}</Fact>
+          <Fact label="Time zone">{vehicle.timeZone}</Fact>
+        </Facts>
+      </div>
+
+      <Card title="Book this car" className="web-detail__side">
+        {vehicle.status !== 'approved' ? (
+          <Alert>This car is not available for booking right now ({humanize(vehicle.status)}).</Alert>
+        ) : (
+          <form className="fw-form" onSubmit={onHold}>
+            <TextField
+              label="Pick-up"
+              name="start"
+              type="datetime-local"
+              required
+              value={range.start}
+              onChange={(e) => setRange({ ...range, start: e.target.value })}
+            />
+            <TextField
+              label="Return"
+              name="end"
+              type="datetime-local"
+              required
+              value={range.end}
+              error={problem ?? undefined}
+              onChange={(e) => setRange({ ...range, end: e.target.value })}
+            />
+            <TextField
+              label="Pick-up place (optional)"
+              name="pickupLocation"
+              maxLength={200}
+              value={pickupLocation}
+              onChange={(e) => setPickupLocation(e.target.value)}
+            />
+            <Quote
+              loading={availability.isFetching && !availability.data}
+              error={availability.error ? availability.error.message : null}
+              match={match}
+              known={searchedAll}
+              checked={availability.data !== undefined}
+              timeZone={vehicle.timeZone}
+              startDate={startDate}
+              endDate={endDate}
+            />
+            {holdProblem ? (
+              <ProblemAlert title="Could not hold the car" problem={holdProblem}>
+                {holdProblem.code === 'HOLD_LIMIT_REACHED' ? (
+                  <p>
+                    Pay for or cancel one of <Link to="/bookings?status=pending">your unpaid holds</Link> first.
+                  </p>
+                ) : null}
+              </ProblemAlert>
+            ) : null}
+            {session.user ? (
+              <div className="fw-form__actions">
+                <Button type="submit" busy={hold.isPending} busyLabel="Holding…" disabled={problem !== null || wait > 0}>
+                  Hold this car
+                </Button>
+                <span className="fw-muted web-hint">We keep it for you for a few minutes while you pay.</span>
+              </div>
+            ) : null}
+          </form>
+        )}
+        {vehicle.status === 'approved' && !session.user && !session.isLoading ? (
+          <div className="web-gate">
+            <Alert variant="info">Sign in to hold this car.</Alert>
+            <PhoneSignIn />
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
+
+function Quote({
+  loading,
+  error,
+  match,
+  known,
+  checked,
+  timeZone,
+  startDate,
+  endDate,
+}: {
+  loading: boolean;
+  error: string | null;
+  match: RouterOutputs['vehicles']['search']['items'][number] | undefined;
+  known: boolean;
+  checked: boolean;
+  timeZone: string;
+  startDate: string | null;
+  endDate: string | null;
+}) {
+  if (loading)
+    return (
+      <p className="fw-muted" role="status">
+        Checking the price…
+      </p>
+    );
+  if (error) return <p className="fw-muted">Could not check the price now ({error}); holding will tell you.</p>;
+  if (!checked || !startDate || !endDate) return null;
+  if (match?.quote) {
+    return (
+      <div className="web-quote" role="status">
+        <p className="web-price">
+          <strong>{formatMoney(match.quote.totalMinor, match.quote.currency)}</strong>{' '}
+          <span className="fw-muted">
+            for {match.quote.days} {match.quote.days === 1 ? 'day' : 'days'}
+          </span>
+        </p>
+        <p className="fw-muted web-hint">
+          {formatDateTime(startDate, timeZone)} → {formatDateTime(endDate, timeZone)} ({timeZone})
+        </p>
+      </div>
+    );
+  }
+  return known ? (
+    <Alert>This car is already booked for part of that time. Try other dates.</Alert>
+  ) : (
+    <p className="fw-muted">The price is shown when you hold the car.</p>
+  );
+}

@@ -1,0 +1,261 @@
+import { type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import {
+  Alert,
+  Button,
+  Card,
+  formatDateTime,
+  formatMoney,
+  formatTime,
+  Link,
+  ProblemAlert,
+  SeatMap,
+  SeatMapLegend,
+  SelectField,
+  TextField,
+  useRetryWait,
+  useRouter,
+} from '@fareway/ui';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { QueryState } from '../lib/query-state';
+import { PhoneSignIn } from '../phone-sign-in';
+
+type Trip = RouterOutputs['trips']['get'];
+
+/**
+ * How many seats one booking may hold. The server has the real cap
+ * (SEATS_MAX_PER_BOOKING, default 10) and says so if this is ever higher.
+ */
+export const MAX_SEATS_PER_BOOKING = 10;
+
+function parseStop(value: string | null, fallback: number, last: number): number {
+  const n = Number(value);
+  return value !== null && Number.isInteger(n) && n >= 0 && n <= last ? n : fallback;
+}
+
+/** One trip: its stops, the leg to travel, the seat map for that leg, and "Hold seats". */
+export function TripPage({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const trip = useQuery(trpc.trips.get.queryOptions({ id }));
+  return (
+    <div className="web-page">
+      <Link to="/bus" className="fw-back">
+        ← All trips
+      </Link>
+      <QueryState query={trip} what="the trip">
+        {(t) => <TripDetail trip={t} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function TripDetail({ trip }: { trip: Trip }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const { search, navigate } = useRouter();
+  const last = trip.stops.length - 1;
+  const fromStop = parseStop(search.get('from'), 0, last - 1);
+  const toStop = Math.max(parseStop(search.get('to'), last, last), fromStop + 1);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [taken, setTaken] = useState<string[]>([]);
+
+  const seats = useQuery(
+    trpc.trips.seats.queryOptions(
+      { id: trip.id, fromStop, toStop },
+      // Others hold and buy seats while you choose: keep the map fresh.
+      { refetchInterval: 15_000, placeholderData: keepPreviousData },
+    ),
+  );
+  const states = Object.fromEntries((seats.data?.seats ?? []).map((seat) => [seat.seatNo, seat.state]));
+
+  // A seat someone else took meanwhile drops out of the selection.
+  useEffect(() => {
+    if (!seats.data) return;
+    const free = new Set(seats.data.seats.filter((seat) => seat.state === 'free').map((seat) => seat.seatNo));
+    if ([...selected].some((seatNo) => !free.has(seatNo))) setSelected(new Set([...selected].filter((seatNo) => free.has(seatNo))));
+  }, [seats.data, selected]);
+
+  const reserve = useMutation(
+    trpc.bookings.reserve.mutationOptions({
+      onSuccess: (booking) => {
+        queryClient.setQueryData(trpc.bookings.get.queryKey({ id: booking.id }), booking);
+        void queryClient.invalidateQueries(trpc.bookings.list.pathFilter());
+        navigate(`/bookings/${booking.id}`);
+      },
+      onError: (error) => {
+        const details = (error.data as { details?: { seats?: unknown } } | undefined)?.details;
+        const seatsTaken = Array.isArray(details?.seats) ? details.seats.filter((s): s is string => typeof s === 'string') : [];
+        setTaken(seatsTaken);
+        if (seatsTaken.length > 0) setSelected(new Set([...selected].filter((seatNo) => !seatsTaken.includes(seatNo))));
+        void queryClient.invalidateQueries(trpc.trips.seats.pathFilter());
+      },
+    }),
+  );
+  const problem = useProblem(reserve.error);
+  const wait = useRetryWait(problem);
+
+  function setLeg(from: number, to: number) {
+    setSelected(new Set());
+    reserve.reset();
+    navigate(`/bus/trips/${trip.id}?from=${from}&to=${Math.max(to, from + 1)}`, { replace: true });
+  }
+
+  function toggle(seatNo: string) {
+    const next = new Set(selected);
+    if (next.has(seatNo)) next.delete(seatNo);
+    else if (next.size < MAX_SEATS_PER_BOOKING) next.add(seatNo);
+    setSelected(next);
+    setTaken([]);
+  }
+
+  function onReserve(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (selected.size === 0 || reserve.isPending || wait > 0) return;
+    const seatNumbers = [...selected].sort();
+    const passengers = seatNumbers
+      .filter((seatNo) => (names[seatNo] ?? '').trim() !== '')
+      .map((seatNo) => ({ seatNo, name: (names[seatNo] ?? '').trim() }));
+    reserve.mutate({ tripId: trip.id, seatNumbers, fromStop, toStop, ...(passengers.length > 0 ? { passengers } : {}) });
+  }
+
+  const fare = seats.data?.fareMinor ?? (trip.stops[toStop]?.fareFromStartMinor ?? 0) - (trip.stops[fromStop]?.fareFromStartMinor ?? 0);
+  const origin = trip.stops[fromStop];
+  const destination = trip.stops[toStop];
+  const bookable = trip.status === 'scheduled' || trip.status === 'boarding';
+  const chosen = [...selected].sort();
+
+  return (
+    <div className="fw-stack">
+      <div>
+        <h1 className="fw-page-title">
+          {origin?.name} → {destination?.name}
+        </h1>
+        <p className="fw-page-lead">
+          {trip.routeName} · {trip.operator.name} · {trip.bus.name} · times in {trip.timeZone}
+        </p>
+      </div>
+      {bookable ? null : <Alert>This trip is {trip.status}; its seats can no longer be booked.</Alert>}
+
+      <div className="web-detail">
+        <div className="web-detail__main fw-stack">
+          <Card title="Your leg">
+            <div className="web-leg">
+              <SelectField
+                label="Get on at"
+                name="fromStop"
+                value={String(fromStop)}
+                options={trip.stops.slice(0, -1).map((stop) => ({
+                  value: String(stop.position),
+                  label: `${stop.name} · ${formatTime(stop.departsAt, trip.timeZone)}`,
+                }))}
+                onChange={(e) => setLeg(Number(e.target.value), toStop)}
+              />
+              <SelectField
+                label="Get off at"
+                name="toStop"
+                value={String(toStop)}
+                options={trip.stops.slice(fromStop + 1).map((stop) => ({
+                  value: String(stop.position),
+                  label: `${stop.name} · ${formatTime(stop.arrivesAt, trip.timeZone)}`,
+                }))}
+                onChange={(e) => setLeg(fromStop, Number(e.target.value))}
+              />
+            </div>
+            <p className="fw-muted web-hint">
+              Departs {origin ? formatDateTime(origin.departsAt, trip.timeZone) : ''} · arrives{' '}
+              {destination ? formatDateTime(destination.arrivesAt, trip.timeZone) : ''} · {formatMoney(fare, trip.currency)} per seat
+            </p>
+          </Card>
+
+          <Card
+            title="Choose seats"
+            actions={
+              seats.data ? (
+                <span className="fw-muted web-hint" role="status">
+                  {seats.data.counts.free} free · {seats.data.counts.held} held · {seats.data.counts.sold} sold
+                </span>
+              ) : null
+            }
+          >
+            <QueryState query={seats} what="the seat map">
+              {() => (
+                <>
+                  <SeatMap
+                    rows={trip.layout.rows}
+                    columns={trip.layout.columns}
+                    cells={trip.layout.cells}
+                    states={states}
+                    selected={selected}
+                    onToggle={toggle}
+                    full={selected.size >= MAX_SEATS_PER_BOOKING}
+                    disabled={!bookable || reserve.isPending}
+                  />
+                  <SeatMapLegend />
+                  {selected.size >= MAX_SEATS_PER_BOOKING ? (
+                    <p className="fw-muted web-hint">Up to {MAX_SEATS_PER_BOOKING} seats per booking.</p>
+                  ) : null}
+                </>
+              )}
+            </QueryState>
+          </Card>
+        </div>
+
+        <Card title="Your seats" className="web-detail__side">
+          <form className="fw-form" onSubmit={onReserve}>
+            {chosen.length === 0 ? (
+              <p className="fw-muted">Pick seats on the map (up to {MAX_SEATS_PER_BOOKING}).</p>
+            ) : (
+              <ul className="web-chosen">
+                {chosen.map((seatNo) => (
+                  <li key={seatNo}>
+                    <TextField
+                      label={`Seat ${seatNo} · passenger name (optional)`}
+                      name={`passenger-${seatNo}`}
+                      maxLength={100}
+                      value={names[seatNo] ?? ''}
+                      onChange={(e) => setNames({ ...names, [seatNo]: e.target.value })}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {chosen.length > 0 ? (
+              <p className="web-price">
+                <strong>{formatMoney(fare * chosen.length, trip.currency)}</strong>{' '}
+                <span className="fw-muted">
+                  for {chosen.length} {chosen.length === 1 ? 'seat' : 'seats'}
+                </span>
+              </p>
+            ) : null}
+            {problem ? (
+              <ProblemAlert title="Could not hold the seats" problem={problem}>
+                {taken.length > 0 ? <p>Taken meanwhile: {taken.join(', ')}. Pick others; the map is updated.</p> : null}
+                {problem.code === 'HOLD_LIMIT_REACHED' ? (
+                  <p>
+                    Pay for or cancel one of <Link to="/bookings?status=pending">your unpaid holds</Link> first.
+                  </p>
+                ) : null}
+              </ProblemAlert>
+            ) : null}
+            {session.user ? (
+              <div className="fw-form__actions">
+                <Button type="submit" busy={reserve.isPending} busyLabel="Holding…" disabled={chosen.length === 0 || !bookable || wait > 0}>
+                  {chosen.length > 1 ? `Hold ${chosen.length} seats` : 'Hold seat'}
+                </Button>
+                <span className="fw-muted web-hint">Held for 15 minutes while you pay.</span>
+              </div>
+            ) : null}
+          </form>
+          {!session.user && !session.isLoading ? (
+            <div className="web-gate">
+              <Alert variant="info">Sign in to hold seats.</Alert>
+              <PhoneSignIn />
+            </div>
+          ) : null}
+        </Card>
+      </div>
+    </div>
+  );
+}

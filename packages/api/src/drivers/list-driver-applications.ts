@@ -1,0 +1,18 @@
+import { listDriverApplications as listDriverApplicationsUseCase } from '@fareway/core';
+import { z } from 'zod';
+import { PageInput, PageMeta } from '../identity-schemas';
+import { adminProcedure } from '../trpc';
+import { DriverApplicationSchema } from './driver-schemas';
+
+export const listDriverApplications = adminProcedure
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/admin/driver-applications',
+      tags: ['admin'],
+      summary: 'Driver applications by status, oldest first (admin)',
+    },
+  })
+  .input(PageInput.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }))
+  .output(z.object({ items: z.array(DriverApplicationSchema), meta: PageMeta }))
+  .query(({ ctx, input }) => listDriverApplicationsUseCase(ctx.deps, input));

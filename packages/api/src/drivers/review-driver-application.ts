@@ -1,0 +1,35 @@
+import { reviewDriverApplication } from '@fareway/core';
+import { z } from 'zod';
+import { originOf } from '../identity-schemas';
+import { adminProcedure } from '../trpc';
+import { DriverApplicationSchema } from './driver-schemas';
+
+export const approveDriverApplication = adminProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/admin/driver-applications/{id}/approve',
+      tags: ['admin'],
+      summary: 'Approve a driver application; the applicant gets the driver role (admin)',
+    },
+  })
+  .input(z.object({ id: z.uuid() }))
+  .output(DriverApplicationSchema)
+  .mutation(({ ctx, input }) =>
+    reviewDriverApplication(ctx.deps, ctx.actor, { applicationId: input.id, decision: 'approve' }, originOf(ctx)),
+  );
+
+export const rejectDriverApplication = adminProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/admin/driver-applications/{id}/reject',
+      tags: ['admin'],
+      summary: 'Reject a driver application with a reason the applicant sees (admin)',
+    },
+  })
+  .input(z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(500) }))
+  .output(DriverApplicationSchema)
+  .mutation(({ ctx, input }) =>
+    reviewDriverApplication(ctx.deps, ctx.actor, { applicationId: input.id, decision: 'reject', reason: input.reason }, originOf(ctx)),
+  );

@@ -1,0 +1,18 @@
+import { createTrip as createTripUseCase } from '@fareway/core';
+import { z } from 'zod';
+import { originOf } from '../identity-schemas';
+import { orgProcedure } from '../trpc';
+import { OperatorTripSchema } from './trip-schemas';
+
+export const createTrip = orgProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/organizations/{organizationId}/trips',
+      tags: ['operators'],
+      summary: 'Schedule one trip of a route on a bus, leaving the first stop at departsAt',
+    },
+  })
+  .input(z.object({ routeId: z.uuid(), busId: z.uuid(), departsAt: z.iso.datetime({ offset: true }) }))
+  .output(OperatorTripSchema)
+  .mutation(({ ctx, input }) => createTripUseCase(ctx.deps, ctx.actor, { ...input, departsAt: new Date(input.departsAt) }, originOf(ctx)));

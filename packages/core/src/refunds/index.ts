@@ -1,0 +1,2 @@
+export * from './create-refund';
+export * from './process-refund';

@@ -1,0 +1,2 @@
+export * from './reserve-seats';
+export * from './seat-occupancy';

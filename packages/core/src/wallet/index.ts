@@ -1,0 +1,3 @@
+export * from './get-wallet';
+export * from './pay-with-wallet';
+export * from './top-up-wallet';

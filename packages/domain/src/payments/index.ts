@@ -1,0 +1,3 @@
+export * from './gateway-fees';
+export * from './ledger-postings';
+export * from './payment-states';

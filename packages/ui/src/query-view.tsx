@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { type Problem, ProblemAlert } from './problem-alert';
+
+export interface QueryViewProps {
+  /** The first answer has not come yet. */
+  isPending: boolean;
+  /** Data is on hand (maybe from before a failed refresh). */
+  hasData: boolean;
+  problem: Problem | null;
+  onRetry?: () => void;
+  /** What is being loaded, for the loading line and the error title ("your bookings"). */
+  what: string;
+  /** Nothing to show: rendered instead of `children` when `isEmpty`. */
+  isEmpty?: boolean;
+  empty?: ReactNode;
+  /** Rendered only once there is data (a function, so it may read data that is only defined then). */
+  children: () => ReactNode;
+}
+
+/**
+ * The four states of anything fetched: loading, failed (the server's message,
+ * a retry that respects Retry-After), empty, and the data itself. A failed
+ * refresh keeps the last data on screen under a warning: never a blank screen.
+ */
+export function QueryView({ isPending, hasData, problem, onRetry, what, isEmpty = false, empty, children }: QueryViewProps) {
+  if (!hasData) {
+    if (problem) return <ProblemAlert title={`Could not load ${what}`} problem={problem} {...(onRetry ? { onRetry } : {})} />;
+    if (isPending)
+      return (
+        <p className="fw-muted fw-loading" role="status">
+          Loading {what}…
+        </p>
+      );
+    return null;
+  }
+  return (
+    <>
+      {problem ? (
+        <ProblemAlert title={`Could not refresh ${what}; showing what we had`} problem={problem} {...(onRetry ? { onRetry } : {})} />
+      ) : null}
+      {isEmpty ? <div className="fw-empty">{empty ?? <p>Nothing here yet.</p>}</div> : children()}
+    </>
+  );
+}
