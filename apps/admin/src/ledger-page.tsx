@@ -1,7 +1,6 @@
-import { useTRPC } from '@fareway/api-client';
+import { QueryState, useTRPC } from '@fareway/api-client';
 import { Alert, Button, Card, formatMoney, StatusBadge } from '@fareway/ui';
 import { useQuery } from '@tanstack/react-query';
-import { QueryState } from './lib/query-state';
 
 /**
  * The trial balance: every ledger account's signed balance (debits positive)

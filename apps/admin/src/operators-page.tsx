@@ -1,7 +1,6 @@
-import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
 import { Button, formatDateTime, humanize, Pager, ProblemAlert, StatusBadge, useRouter } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { QueryState } from './lib/query-state';
 import { StatusTabs } from './lib/status-tabs';
 
 type Organization = RouterOutputs['organizations']['list']['items'][number];

@@ -1,8 +1,7 @@
-import { type RouterOutputs, type SessionUser, useProblem, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, type SessionUser, useProblem, useTRPC } from '@fareway/api-client';
 import { Button, formatDateTime, formatPhone, humanize, Pager, ProblemAlert, StatusBadge, TextField, useRouter } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { QueryState } from './lib/query-state';
 
 type User = RouterOutputs['users']['list']['items'][number];
 

@@ -23,3 +23,4 @@ export { TRPCProvider, useTRPC, useTRPCClient } from './trpc';
 
 /** The payload of `system.status`, as the SPAs receive it. */
 export type SystemStatus = RouterOutputs['system']['status'];
+export { QueryState } from './query-state';

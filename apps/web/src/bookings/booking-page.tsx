@@ -1,4 +1,4 @@
-import { useProblem, useTRPC } from '@fareway/api-client';
+import { QueryState, useProblem, useTRPC } from '@fareway/api-client';
 import {
   Alert,
   Button,
@@ -17,7 +17,6 @@ import {
 } from '@fareway/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { QueryState } from '../lib/query-state';
 import { SignInGate } from '../lib/sign-in-gate';
 import { openCheckout } from '../payments/open-checkout';
 import { vehicleName } from '../rentals/car-search-page';

@@ -1,7 +1,6 @@
-import { useTRPC } from '@fareway/api-client';
+import { QueryState, useTRPC } from '@fareway/api-client';
 import { formatDateTime, formatMoney, Link, Pager, SelectField, useRouter } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { QueryState } from '../lib/query-state';
 import { SignInGate } from '../lib/sign-in-gate';
 import { BOOKING_STATUS_OPTIONS, type BookingStatus, BookingStatusBadge } from './booking-status';
 

@@ -1,9 +1,8 @@
-import { type RouterInputs, type RouterOutputs, useProblem, useTRPC, useTRPCClient } from '@fareway/api-client';
+import { QueryState, type RouterInputs, type RouterOutputs, useProblem, useTRPC, useTRPCClient } from '@fareway/api-client';
 import { Alert, Button, Card, formatDateTime, ProblemAlert, StatusBadge, TextField, useRetryWait } from '@fareway/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { toDateInput } from '../lib/dates';
-import { QueryState } from '../lib/query-state';
 import { uploadFile } from '../lib/upload-file';
 
 type Application = NonNullable<RouterOutputs['drivers']['myApplication']>;

@@ -1,8 +1,7 @@
-import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
 import { Card, formatMoney, humanize, Link, Pager, SelectField, StatusBadge, type StatusVariant, useRouter } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { BOOKING_STATUS_OPTIONS, type BookingStatus } from '../bookings/booking-status';
-import { QueryState } from '../lib/query-state';
 import { SignInGate } from '../lib/sign-in-gate';
 import { vehicleName } from '../rentals/car-search-page';
 import { DriverApplication } from './driver-application';

@@ -1,9 +1,8 @@
-import { useProblem, useTRPC } from '@fareway/api-client';
+import { QueryState, useProblem, useTRPC } from '@fareway/api-client';
 import { Alert, Button, Card, formatDateTime, Link, Pager, ProblemAlert, TextField, useRetryWait } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { defaultRentalRange, fromLocalInput } from '../lib/dates';
-import { QueryState } from '../lib/query-state';
 import { SignInGate } from '../lib/sign-in-gate';
 import { uploadFile } from '../lib/upload-file';
 import { vehicleName } from '../rentals/car-search-page';

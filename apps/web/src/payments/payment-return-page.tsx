@@ -1,8 +1,7 @@
-import { useTRPC } from '@fareway/api-client';
+import { QueryState, useTRPC } from '@fareway/api-client';
 import { Alert, Card, Fact, Facts, formatMoney, humanize, Link, StatusBadge } from '@fareway/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { QueryState } from '../lib/query-state';
 import { SignInGate } from '../lib/sign-in-gate';
 
 const OPEN = new Set(['initiated', 'pending']);

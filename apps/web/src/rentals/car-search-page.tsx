@@ -1,9 +1,8 @@
-import { type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
 import { Button, Card, formatMoney, humanize, Link, Pager, TextField, useRouter } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { defaultRentalRange, fromLocalInput } from '../lib/dates';
-import { QueryState } from '../lib/query-state';
 
 export type VehicleResult = RouterOutputs['vehicles']['search']['items'][number];
 

@@ -1,4 +1,4 @@
-import { type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
 import {
   Alert,
   Button,
@@ -17,7 +17,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { defaultRentalRange, fromLocalInput } from '../lib/dates';
-import { QueryState } from '../lib/query-state';
 import { PhoneSignIn } from '../phone-sign-in';
 import { rangeProblem, vehicleName } from './car-search-page';
 

@@ -1,9 +1,8 @@
-import { type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
 import { Button, formatMoney, formatTime, Link, Pager, TextField, useRouter } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { toDateInput } from '../lib/dates';
-import { QueryState } from '../lib/query-state';
 
 type TripResult = RouterOutputs['trips']['search']['items'][number];
 

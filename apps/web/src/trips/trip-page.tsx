@@ -1,4 +1,4 @@
-import { type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
 import {
   Alert,
   Button,
@@ -17,7 +17,6 @@ import {
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { QueryState } from '../lib/query-state';
 import { PhoneSignIn } from '../phone-sign-in';
 
 type Trip = RouterOutputs['trips']['get'];

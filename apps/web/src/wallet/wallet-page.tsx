@@ -1,8 +1,7 @@
-import { useProblem, useTRPC } from '@fareway/api-client';
+import { QueryState, useProblem, useTRPC } from '@fareway/api-client';
 import { Alert, Button, Card, formatMoney, ProblemAlert, parseMajorUnits, TextField, useRetryWait } from '@fareway/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { QueryState } from '../lib/query-state';
 import { SignInGate } from '../lib/sign-in-gate';
 import { openCheckout } from '../payments/open-checkout';
 

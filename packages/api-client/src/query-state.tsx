@@ -1,6 +1,6 @@
-import { useProblem } from '@fareway/api-client';
 import { QueryView } from '@fareway/ui';
 import type { ReactNode } from 'react';
+import { useProblem } from './problem';
 
 interface QueryLike<T> {
   data: T | undefined;
@@ -10,7 +10,7 @@ interface QueryLike<T> {
 }
 
 /**
- * A TanStack query on screen: loading, the server's error (retry held back until
+ * A TanStack query on screen (both SPAs): loading, the server's error (retry held back until
  * Retry-After), empty, or `children(data)`.
  */
 export function QueryState<T>({
