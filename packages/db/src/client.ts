@@ -28,10 +28,41 @@ export function connectDatabase(url: string, options: DatabaseOptions = {}): Dat
     connection: { application_name: options.applicationName ?? 'fareway', TimeZone: 'UTC' },
     onnotice: options.onNotice ?? (() => {}),
   });
-  const db = drizzle(sql, { schema, casing: 'snake_case' }) as Database;
+  const db = drizzle(preparedStatements(sql), { schema, casing: 'snake_case' }) as Database;
   return {
     db,
     sql,
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+type BeginLike = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Drizzle runs a query it was not given a name for with `prepare: false`, and
+ * postgres.js then spends a Parse/Describe round trip before every execution.
+ * Preparing every statement lets postgres.js cache it per connection (keyed by
+ * its text), so a hot path like a hold pays one round trip per query instead of
+ * two. Transactions and savepoints hand out wrapped clients too.
+ */
+function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  const wrapScope =
+    (begin: BeginLike) =>
+    (...args: unknown[]) => {
+      const body = args.pop() as (scope: postgres.TransactionSql) => unknown;
+      return begin(...args, (scope: postgres.TransactionSql) => body(preparedStatements(scope)));
+    };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        const original = Reflect.get(target, property, receiver) as BeginLike;
+        return wrapScope(original.bind(target));
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
