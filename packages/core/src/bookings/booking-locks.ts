@@ -1,5 +1,6 @@
-import type { DatabaseOrTransaction } from '@fareway/db';
-import { sql } from 'drizzle-orm';
+import { type DatabaseOrTransaction, schema } from '@fareway/db';
+import { eq, sql } from 'drizzle-orm';
+import type { BookingRow } from './public-booking';
 
 export type InventoryResource = { kind: 'vehicle'; id: string } | { kind: 'trip'; id: string };
 
@@ -26,4 +27,21 @@ export function resourceOf(booking: { vehicleId: string | null; tripId: string |
   if (booking.vehicleId) return { kind: 'vehicle', id: booking.vehicleId };
   if (booking.tripId) return { kind: 'trip', id: booking.tripId };
   throw new Error('booking has neither vehicle nor trip');
+}
+
+/**
+ * The booking row, locked in the order every writer of bookings uses: its
+ * vehicle's or trip's advisory lock first, then the row (FOR UPDATE), so
+ * payments, confirmations and holds queue instead of deadlocking.
+ * Undefined when there is no such booking.
+ */
+export async function lockBooking(tx: DatabaseOrTransaction, bookingId: string): Promise<BookingRow | undefined> {
+  const [where] = await tx
+    .select({ vehicleId: schema.bookings.vehicleId, tripId: schema.bookings.tripId })
+    .from(schema.bookings)
+    .where(eq(schema.bookings.id, bookingId));
+  if (!where) return undefined;
+  await lockInventory(tx, resourceOf(where));
+  const [booking] = await tx.select().from(schema.bookings).where(eq(schema.bookings.id, bookingId)).for('update');
+  return booking;
 }

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { applyBookingEvent } from './apply-booking-event';
-import { lockInventory, resourceOf } from './booking-locks';
+import { lockBooking, resourceOf } from './booking-locks';
 import { expireStaleHolds } from './expire-stale-holds';
 import type { BookingRow } from './public-booking';
 
@@ -22,16 +22,9 @@ export async function confirmBookingInTransaction(
   origin: RequestOrigin,
 ): Promise<BookingRow> {
   const now = deps.clock.now();
-  const [peek] = await tx
-    .select({ vehicleId: schema.bookings.vehicleId, tripId: schema.bookings.tripId })
-    .from(schema.bookings)
-    .where(eq(schema.bookings.id, input.bookingId));
-  if (!peek) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
-  // Lock order everywhere: inventory, then the booking row.
-  const resource = resourceOf(peek);
-  await lockInventory(tx, resource);
-  const [booking] = await tx.select().from(schema.bookings).where(eq(schema.bookings.id, input.bookingId)).for('update');
+  const booking = await lockBooking(tx, input.bookingId);
   if (!booking) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
+  const resource = resourceOf(booking);
   if (!Number.isSafeInteger(input.paidMinor) || input.paidMinor < 0) throw new RangeError('paidMinor must be a non-negative integer');
   const set = { paidMinor: input.paidMinor, confirmedAt: now };
   if (booking.status === 'expired') {

@@ -46,7 +46,33 @@ export async function toPublicBookings(tx: DatabaseOrTransaction, rows: BookingR
       .where(inArray(schema.seatReservations.bookingId, ids))
       .orderBy(asc(schema.seatReservations.seatNo)),
   ]);
-  return rows.map((row) => ({
+  return rows.map((row) =>
+    publicBookingOf(
+      row,
+      lines.filter((l) => l.bookingId === row.id),
+      seats.filter((s) => s.bookingId === row.id),
+    ),
+  );
+}
+
+/**
+ * One booking's public shape from its row, its lines (in position order) and
+ * its seats (in seat order). Holds build their answer with it from the rows
+ * they just wrote, so the hot path does not read them back.
+ */
+export function publicBookingOf(
+  row: BookingRow,
+  lines: ReadonlyArray<{
+    kind: string;
+    description: string;
+    quantity: number;
+    unitMinor: number;
+    amountMinor: number;
+    seatNo?: string | null;
+  }>,
+  seats: ReadonlyArray<{ seatNo: string; passengerName: string | null; fareMinor: number }>,
+): PublicBooking {
+  return {
     id: row.id,
     kind: row.kind,
     status: row.status,
@@ -66,21 +92,17 @@ export async function toPublicBookings(tx: DatabaseOrTransaction, rows: BookingR
     confirmedAt: iso(row.confirmedAt),
     cancelledAt: iso(row.cancelledAt),
     cancellationReason: row.cancellationReason,
-    lines: lines
-      .filter((l) => l.bookingId === row.id)
-      .map((l) => ({
-        kind: l.kind,
-        description: l.description,
-        quantity: l.quantity,
-        unitMinor: l.unitMinor,
-        amountMinor: l.amountMinor,
-        seatNo: l.seatNo,
-      })),
-    seats: seats
-      .filter((s) => s.bookingId === row.id)
-      .map((s) => ({ seatNo: s.seatNo, passengerName: s.passengerName, fareMinor: s.fareMinor })),
+    lines: lines.map((l) => ({
+      kind: l.kind,
+      description: l.description,
+      quantity: l.quantity,
+      unitMinor: l.unitMinor,
+      amountMinor: l.amountMinor,
+      seatNo: l.seatNo ?? null,
+    })),
+    seats: seats.map((s) => ({ seatNo: s.seatNo, passengerName: s.passengerName, fareMinor: s.fareMinor })),
     createdAt: row.createdAt.toISOString(),
-  }));
+  };
 }
 
 export async function toPublicBooking(tx: DatabaseOrTransaction, row: BookingRow): Promise<PublicBooking> {

@@ -13,7 +13,7 @@ import {
 import type { GatewayPayment } from '@fareway/gateways';
 import { eq } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
-import { lockInventory, resourceOf } from '../bookings/booking-locks';
+import { lockBooking } from '../bookings/booking-locks';
 import { confirmBookingInTransaction } from '../bookings/confirm-booking';
 import type { BookingRow } from '../bookings/public-booking';
 import type { Deps } from '../deps';
@@ -80,15 +80,7 @@ export async function applyGatewayPayment(
     const now = deps.clock.now();
     const [peek] = await tx.select().from(schema.payments).where(eq(schema.payments.id, intentId)).limit(1);
     if (!peek) return 'unknown_intent' as const;
-    let booking: BookingRow | undefined;
-    if (peek.bookingId) {
-      const [where] = await tx
-        .select({ vehicleId: schema.bookings.vehicleId, tripId: schema.bookings.tripId })
-        .from(schema.bookings)
-        .where(eq(schema.bookings.id, peek.bookingId));
-      if (where) await lockInventory(tx, resourceOf(where));
-      [booking] = await tx.select().from(schema.bookings).where(eq(schema.bookings.id, peek.bookingId)).for('update');
-    }
+    const booking: BookingRow | undefined = peek.bookingId ? await lockBooking(tx, peek.bookingId) : undefined;
     const [intent] = await tx.select().from(schema.payments).where(eq(schema.payments.id, intentId)).for('update');
     if (!intent) return 'unknown_intent' as const;
 

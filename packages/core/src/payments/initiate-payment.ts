@@ -2,9 +2,10 @@ import { newId, schema, withTransaction } from '@fareway/db';
 import { AppError, decidePaymentTransition, type GatewayProvider, gatewayFeeMinor } from '@fareway/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
-import { lockInventory, resourceOf } from '../bookings/booking-locks';
+import { lockBooking } from '../bookings/booking-locks';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { assertPayableHold } from './assert-payable-hold';
 import { gatewayFor } from './gateway-for';
 import { type PaymentRow, type PublicPayment, toPublicPayment } from './public-payment';
 import { returnUrlFor, startCheckout } from './start-checkout';
@@ -44,22 +45,10 @@ export async function initiatePayment(
   gatewayFor(deps, input.provider);
   const now = deps.clock.now();
   const started = await withTransaction(deps.db, async (tx) => {
-    const [peek] = await tx
-      .select({ vehicleId: schema.bookings.vehicleId, tripId: schema.bookings.tripId, customerId: schema.bookings.customerId })
-      .from(schema.bookings)
-      .where(eq(schema.bookings.id, input.bookingId));
+    const booking = await lockBooking(tx, input.bookingId);
     // Only the customer pays for their booking; anyone else is told it does not exist.
-    if (!peek || peek.customerId !== actor.userId) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
-    // Lock order everywhere: inventory, then the booking row (as confirmBookingInTransaction).
-    await lockInventory(tx, resourceOf(peek));
-    const [booking] = await tx.select().from(schema.bookings).where(eq(schema.bookings.id, input.bookingId)).for('update');
-    if (!booking) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
-    if (booking.status === 'confirmed' || booking.status === 'active' || booking.status === 'completed') {
-      throw new AppError('PAYMENT_ALREADY_PROCESSED', 'This booking is already paid');
-    }
-    if (booking.status !== 'pending' || !booking.expiresAt || booking.expiresAt.getTime() <= now.getTime()) {
-      throw new AppError('HOLD_EXPIRED', 'The hold lapsed before it was paid; book again');
-    }
+    if (!booking || booking.customerId !== actor.userId) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
+    assertPayableHold(booking, now);
     if (booking.totalMinor <= 0) throw new AppError('VALIDATION_ERROR', 'Nothing to pay for this booking');
 
     const active = await tx

@@ -1,11 +1,11 @@
 import { newId, schema, tstzRangeLiteral, withTransaction } from '@fareway/db';
-import { AppError, assertRentalRange, type BookingQuote, blockedPeriod, quoteRental, toMajorUnits, vehicleBookable } from '@fareway/domain';
+import { AppError, assertRentalRange, type BookingQuote, blockedPeriod, quoteRental, vehicleBookable } from '@fareway/domain';
 import { eq, sql } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import { assertHoldCap } from '../bookings/assert-hold-cap';
 import { lockForHold } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
-import type { BookingRow, PublicBooking } from '../bookings/public-booking';
+import { type BookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 
@@ -135,44 +135,27 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
 
 /**
  * The answer, from what was just written (toPublicBooking would read the lines
- * back: more queries on the hottest path). Typed as PublicBooking, so a field
- * added there fails to compile here until it is added.
+ * back: more queries on the hottest path).
  */
-function heldBooking(
-  b: Pick<BookingRow, 'id' | 'vehicleId' | 'startsAt' | 'endsAt' | 'pickupLocation' | 'totalMinor' | 'currency' | 'createdAt'> & {
-    expiresAt: Date;
-  },
-  lines: BookingQuote['lines'],
-): PublicBooking {
-  return {
-    id: b.id,
+function heldBooking(booking: typeof schema.bookings.$inferInsert & { expiresAt: Date }, lines: BookingQuote['lines']): PublicBooking {
+  const row: BookingRow = {
+    ...booking,
     kind: 'rental',
     status: 'pending',
-    vehicleId: b.vehicleId,
+    vehicleId: booking.vehicleId ?? null,
     tripId: null,
-    startDate: b.startsAt.toISOString(),
-    endDate: b.endsAt.toISOString(),
+    partnerUserId: booking.partnerUserId ?? null,
+    partnerOrganizationId: null,
     fromStop: null,
     toStop: null,
-    pickupLocation: b.pickupLocation,
-    totalPrice: toMajorUnits(b.totalMinor, b.currency),
-    totalMinor: b.totalMinor,
-    currency: b.currency,
+    pickupLocation: booking.pickupLocation ?? null,
     paidMinor: 0,
     refundDueMinor: null,
-    expiresAt: b.expiresAt.toISOString(),
+    holdExtendedAt: null,
     confirmedAt: null,
     cancelledAt: null,
+    cancelledBy: null,
     cancellationReason: null,
-    lines: lines.map((l) => ({
-      kind: l.kind,
-      description: l.description,
-      quantity: l.quantity,
-      unitMinor: l.unitMinor,
-      amountMinor: l.amountMinor,
-      seatNo: l.seatNo ?? null,
-    })),
-    seats: [],
-    createdAt: b.createdAt.toISOString(),
   };
+  return publicBookingOf(row, lines, []);
 }

@@ -1,11 +1,11 @@
 import { intRangeLiteral, newId, schema, withTransaction } from '@fareway/db';
-import { AppError, assertLeg, findAppError, isTripBookable, quoteSeats, toMajorUnits } from '@fareway/domain';
+import { AppError, assertLeg, findAppError, isTripBookable, quoteSeats } from '@fareway/domain';
 import { eq, sql } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import { assertHoldCap } from '../bookings/assert-hold-cap';
 import { lockForHold } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
-import type { BookingRow, PublicBooking } from '../bookings/public-booking';
+import { type BookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { loadTripStops } from '../trips/trip-rows';
@@ -36,51 +36,18 @@ interface StopJson {
   fareToNextMinor: number | null;
 }
 
-/**
- * The new hold as `toPublicBookings` shows it, from the rows just written
- * (saves reading them back). PublicBooking's type keeps the two in step.
- */
+/** The new hold as `toPublicBookings` shows it, from the rows just written (saves reading them back). */
 function heldBooking(
   row: BookingRow,
   lines: Array<typeof schema.bookingLines.$inferSelect>,
   seats: Array<typeof schema.seatReservations.$inferSelect>,
 ): PublicBooking {
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    vehicleId: row.vehicleId,
-    tripId: row.tripId,
-    startDate: row.startsAt.toISOString(),
-    endDate: row.endsAt.toISOString(),
-    fromStop: row.fromStop,
-    toStop: row.toStop,
-    pickupLocation: row.pickupLocation,
-    totalPrice: toMajorUnits(row.totalMinor, row.currency),
-    totalMinor: row.totalMinor,
-    currency: row.currency,
-    paidMinor: row.paidMinor,
-    refundDueMinor: row.refundDueMinor,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    confirmedAt: null,
-    cancelledAt: null,
-    cancellationReason: null,
-    lines: [...lines]
-      .sort((a, b) => a.position - b.position)
-      .map((l) => ({
-        kind: l.kind,
-        description: l.description,
-        quantity: l.quantity,
-        unitMinor: l.unitMinor,
-        amountMinor: l.amountMinor,
-        seatNo: l.seatNo,
-      })),
-    // The order toPublicBookings reads them in (seat_no ascending).
-    seats: [...seats]
-      .sort((a, b) => (a.seatNo < b.seatNo ? -1 : a.seatNo > b.seatNo ? 1 : 0))
-      .map((s) => ({ seatNo: s.seatNo, passengerName: s.passengerName, fareMinor: s.fareMinor })),
-    createdAt: row.createdAt.toISOString(),
-  };
+  // The orders toPublicBookings reads them in: lines by position, seats by seat_no.
+  return publicBookingOf(
+    row,
+    [...lines].sort((a, b) => a.position - b.position),
+    [...seats].sort((a, b) => (a.seatNo < b.seatNo ? -1 : a.seatNo > b.seatNo ? 1 : 0)),
+  );
 }
 
 /** Checks what needs no database, before any lock is taken. */

@@ -2,12 +2,13 @@ import { newId, schema, withTransaction } from '@fareway/db';
 import { AppError, decidePaymentTransition, ledgerAccounts, walletPaymentPostings } from '@fareway/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
-import { lockInventory, resourceOf } from '../bookings/booking-locks';
+import { lockBooking } from '../bookings/booking-locks';
 import { confirmBookingInTransaction } from '../bookings/confirm-booking';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { accountBalance, lockAccount, postJournal } from '../ledger/post-journal';
 import { partnerOf } from '../payments/apply-gateway-payment';
+import { assertPayableHold } from '../payments/assert-payable-hold';
 
 export interface WalletPaymentResult {
   id: string;
@@ -32,20 +33,9 @@ export async function payWithWallet(
 ): Promise<WalletPaymentResult> {
   return withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
-    const [peek] = await tx
-      .select({ vehicleId: schema.bookings.vehicleId, tripId: schema.bookings.tripId, customerId: schema.bookings.customerId })
-      .from(schema.bookings)
-      .where(eq(schema.bookings.id, input.bookingId));
-    if (!peek || peek.customerId !== actor.userId) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
-    await lockInventory(tx, resourceOf(peek));
-    const [booking] = await tx.select().from(schema.bookings).where(eq(schema.bookings.id, input.bookingId)).for('update');
-    if (!booking) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
-    if (booking.status === 'confirmed' || booking.status === 'active' || booking.status === 'completed') {
-      throw new AppError('PAYMENT_ALREADY_PROCESSED', 'This booking is already paid');
-    }
-    if (booking.status !== 'pending' || !booking.expiresAt || booking.expiresAt.getTime() <= now.getTime()) {
-      throw new AppError('HOLD_EXPIRED', 'The hold lapsed before it was paid; book again');
-    }
+    const booking = await lockBooking(tx, input.bookingId);
+    if (!booking || booking.customerId !== actor.userId) throw new AppError('BOOKING_NOT_FOUND', 'No such booking');
+    assertPayableHold(booking, now);
     const currency = deps.config.payments.walletCurrency;
     if (booking.currency !== currency) {
       throw new AppError('VALIDATION_ERROR', `The wallet pays in ${currency}; this booking is in ${booking.currency}`);
