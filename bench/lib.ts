@@ -82,3 +82,59 @@ export function printTable(title: string, rows: Figures[]): void {
     );
   }
 }
+
+let seedCalls = 0;
+
+/**
+ * Rental holds in set-based SQL (fast enough for 10⁵): one owner-customer user
+ * per vehicle, the vehicles, then `holds` pending bookings spread over them on
+ * consecutive non-overlapping days (the exclusion constraint holds them all),
+ * with their occupancy rows. `expiresAt` is SQL (e.g. `now() - interval '1 hour'`).
+ * With `intents`, each booking also gets a pending sandbox payment intent whose
+ * id is returned beside the booking's.
+ */
+export async function seedRentalHolds(
+  sql: DatabaseHandle['sql'],
+  input: { holds: number; vehicles: number; expiresAt: string; intents?: boolean },
+): Promise<{ bookingId: string; intentId: string | null }[]> {
+  seedCalls += 1;
+  const tag = `bench${seedCalls}`;
+  await sql`insert into users (id, phone, roles, status, created_at, updated_at)
+    select gen_random_uuid(), '+947' || ${String(10 + seedCalls)} || lpad(i::text, 6, '0'), '{customer,driver}', 'active', now(), now()
+    from generate_series(1, ${input.vehicles}) i`;
+  await sql`insert into vehicles (id, owner_user_id, make, model, year, type, seats, transmission, fuel, city, time_zone,
+      daily_rate_minor, currency, buffer_minutes, status, created_at, updated_at)
+    select gen_random_uuid(), u.id, 'Toyota', ${tag}, 2020, 'car', 4, 'automatic', 'hybrid', 'Colombo', 'Asia/Colombo',
+      1000000, 'LKR', 0, 'approved', now(), now()
+    from users u where not exists (select 1 from vehicles v where v.owner_user_id = u.id)`;
+  const perVehicle = Math.ceil(input.holds / input.vehicles);
+  const rows = await sql<{ id: string }[]>`
+    with v as (select id, owner_user_id from vehicles where model = ${tag}),
+    b as (
+      select gen_random_uuid() as id, v.id as vehicle_id, v.owner_user_id,
+        date_trunc('day', now()) + make_interval(days => 30 + d) as starts_at
+      from v cross join generate_series(0, ${perVehicle - 1}) d
+      limit ${input.holds}
+    ),
+    booked as (
+      insert into bookings (id, kind, customer_id, status, vehicle_id, partner_user_id, starts_at, ends_at, currency,
+        total_minor, commission_rate_basis_points, commission_minor, partner_minor, policy, expires_at, created_at, updated_at)
+      select id, 'rental', owner_user_id, 'pending', vehicle_id, owner_user_id, starts_at, starts_at + interval '1 day', 'LKR',
+        1000000, 1000, 100000, 900000, '{}'::jsonb, ${sql.unsafe(input.expiresAt)}, now(), now()
+      from b returning id, vehicle_id, starts_at, ends_at
+    ),
+    occupied as (
+      insert into vehicle_occupancies (id, vehicle_id, kind, booking_id, starts_at, ends_at, blocked_period, status, created_at)
+      select gen_random_uuid(), vehicle_id, 'booking', id, starts_at, ends_at, tstzrange(starts_at, ends_at), 'pending', now()
+      from booked
+    )
+    select id from booked`;
+  const ids = rows.map((r) => r.id);
+  if (!input.intents) return ids.map((bookingId) => ({ bookingId, intentId: null }));
+  const intents = await sql<{ booking_id: string; id: string }[]>`
+    insert into payments (id, purpose, booking_id, customer_id, provider, status, amount_minor, currency, created_at, updated_at)
+    select gen_random_uuid(), 'booking', b.id, b.customer_id, 'sandbox', 'pending', b.total_minor, 'LKR', now(), now()
+    from bookings b where b.id in ${sql(ids)}
+    returning booking_id, id`;
+  return intents.map((r) => ({ bookingId: r.booking_id, intentId: r.id }));
+}

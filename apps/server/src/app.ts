@@ -17,6 +17,7 @@ import { registerMetrics } from './metrics';
 import { registerPaymentWebhooks, registerSandboxPages } from './payments';
 import { requestFacts } from './request-facts';
 import { registerRest } from './rest';
+import { registerSettlementsCsv } from './settlements-csv';
 import { registerStaticApps } from './static-apps';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -131,6 +132,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   await registerPaymentWebhooks(app, deps, metrics);
   await registerSandboxPages(app, deps);
   await registerFiles(app, deps, secure, openApiDocument);
+  registerSettlementsCsv(app, deps, secure);
 
   const spa = options.serveApps === false ? null : await registerStaticApps(app, options.rootDir);
   app.setNotFoundHandler(async (request, reply) => {

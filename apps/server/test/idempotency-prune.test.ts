@@ -16,10 +16,10 @@ afterAll(async () => {
   await deps.cleanup();
 });
 
-describe('the prune-idempotency-keys job', () => {
+describe('the cleanup-idempotency job', () => {
   it('is scheduled by the worker', async () => {
     const rows = await deps.database.sql<Array<{ name: string; cron: string }>>`select name, cron from pgboss.schedule`;
-    expect(rows).toContainEqual({ name: queues.pruneIdempotencyKeys.name, cron: queues.pruneIdempotencyKeys.cron });
+    expect(rows).toContainEqual({ name: queues.cleanupIdempotency.name, cron: queues.cleanupIdempotency.cron });
   });
 
   it('deletes expired keys and keeps live ones', async () => {
@@ -34,7 +34,7 @@ describe('the prune-idempotency-keys job', () => {
         values ('user:prune', ${key}, 'h', 'running', ${at(-86_400_000)}::timestamptz, ${at(-86_340_000)}::timestamptz,
                 ${at(expiresIn)}::timestamptz)`;
     }
-    await deps.jobs.send(undefined, queues.pruneIdempotencyKeys, {});
+    await deps.jobs.send(undefined, queues.cleanupIdempotency, {});
     await vi.waitFor(
       async () => expect(await deps.database.sql`select key from idempotency_keys where scope = 'user:prune'`).toEqual([{ key: 'live' }]),
       { timeout: 20_000, interval: 100 },

@@ -174,7 +174,7 @@ describe('the sandbox flow over REST', () => {
     expect(await sql`select count(*)::int as n from payment_events where intent_ref = ${payment.id}`).toEqual([{ n: 1 }]);
     expect(await sql`select count(*)::int as n from ledger_journals where reference = ${payment.id}`).toEqual([{ n: 1 }]);
     expect(
-      await sql`select count(*)::int as n from pgboss.job where name = 'payments.process-event'
+      await sql`select count(*)::int as n from pgboss.job where name = 'process-payment-event'
       and data->>'eventId' in (select id::text from payment_events where intent_ref = ${payment.id})`,
     ).toEqual([{ n: 1 }]);
     expect(await sql`select status, captured_minor::int as captured from payments where id = ${payment.id}`).toEqual([

@@ -1,8 +1,11 @@
 import { hostname } from 'node:os';
 import {
+  calculateSettlements,
+  cleanupAuth,
   createSmsSender,
   type Deps,
   deliverSms,
+  processDueRefunds,
   processPaymentEvent,
   processRefund,
   pruneIdempotencyKeys,
@@ -20,6 +23,7 @@ export interface WorkerOptions {
   /** The SMS provider (tests pass a console sender to read what was sent). */
   smsSender?: SmsSender;
   heartbeatMs?: number;
+  /** The idle fallback of every queue (tests shorten it); NOTIFY wakes loops sooner anyway. */
   pollingIntervalSeconds?: number;
 }
 
@@ -31,20 +35,24 @@ export interface RunningWorker {
 /** Every queue's handler: name → zod payload (in @fareway/jobs) → the use case it runs. */
 type Handlers = { [K in keyof typeof queues]: (payload: z.infer<(typeof queues)[K]['payload']>) => Promise<void> };
 
-function createHandlers(deps: Deps, sms: SmsSender): Handlers {
+export function createHandlers(deps: Deps, sms: SmsSender): Handlers {
   return {
     sendSms: async (payload) => {
       await deliverSms(deps, sms, payload);
     },
-    pruneRateLimits: async () => {
+    cleanupRateLimits: async () => {
       const { deleted } = await pruneRateLimits(deps);
       if (deleted > 0) deps.log.debug({ deleted }, 'pruned rate-limit windows');
     },
-    pruneIdempotencyKeys: async () => {
+    cleanupIdempotency: async () => {
       const { deleted } = await pruneIdempotencyKeys(deps);
       if (deleted > 0) deps.log.debug({ deleted }, 'pruned expired idempotency keys');
     },
-    sweepExpiredHolds: async () => {
+    cleanupAuth: async () => {
+      const deleted = await cleanupAuth(deps);
+      if (deleted.otpCodes + deleted.sessions > 0) deps.log.info(deleted, 'deleted expired sign-in codes and sessions');
+    },
+    expireHolds: async () => {
       const { expired } = await sweepExpiredHolds(deps);
       if (expired > 0) deps.log.info({ expired }, 'expired lapsed holds');
     },
@@ -53,30 +61,50 @@ function createHandlers(deps: Deps, sms: SmsSender): Handlers {
       deps.log.info({ eventId: payload.eventId, outcome }, 'payment event processed');
     },
     processRefunds: async (payload) => {
-      const outcome = await processRefund(deps, payload);
-      deps.log.info({ refundId: payload.refundId, outcome }, 'refund processed');
+      if (payload.refundId) {
+        const outcome = await processRefund(deps, { refundId: payload.refundId });
+        deps.log.info({ refundId: payload.refundId, outcome }, 'refund processed');
+      } else {
+        const outcomes = await processDueRefunds(deps);
+        if (outcomes.succeeded + outcomes.failed + outcomes.error > 0) deps.log.info(outcomes, 'pending refunds processed');
+      }
     },
     reconcilePayments: async (payload) => {
       const result = await reconcilePayments(deps, payload.intentIds ? { intentIds: payload.intentIds } : {});
       if (result.checked > 0 || result.refundsRequeued > 0) deps.log.info(result, 'payments reconciled');
     },
+    calculateSettlements: async (payload) => {
+      const result = await calculateSettlements(deps, payload.period ? { period: payload.period } : {});
+      deps.log.info(result, 'settlements calculated');
+    },
   };
+}
+
+/** The cron a queue runs on here: JOB_SCHEDULES, else the queue's default; null when off or never scheduled. */
+export function scheduleOf(deps: Pick<Deps, 'config'>, queue: QueueDefinition): string | null {
+  const configured = deps.config.worker.schedules[queue.name];
+  return configured === undefined ? (queue.cron ?? null) : configured;
 }
 
 /**
  * Registers every handler and cron schedule on the deps' job queue (pg-boss:
- * workers coordinate with SKIP LOCKED, so run as many as you like) and keeps a
- * heartbeat row fresh so `system.status` can tell a worker is alive.
+ * workers coordinate with SKIP LOCKED, so run as many as you like), each queue
+ * with its own concurrency and batch size, and keeps a heartbeat row fresh so
+ * `system.status` can tell a worker is alive.
  */
 export async function startWorker(deps: Deps, options: WorkerOptions = {}): Promise<RunningWorker> {
   const worker = { workerId: `worker_${newId()}`, hostname: hostname(), startedAt: deps.clock.now() };
   const handlers = createHandlers(deps, options.smsSender ?? createSmsSender(deps.config, deps.log));
-  for (const [key, definition] of Object.entries(queues) as Array<[keyof typeof queues, QueueDefinition]>) {
+  const definitions = Object.entries(queues) as Array<[keyof typeof queues, QueueDefinition]>;
+  const stale = await deps.jobs.unscheduleAllBut(definitions.map(([, d]) => d.name));
+  if (stale.length > 0) deps.log.info({ stale }, 'removed schedules of queues that no longer exist');
+  for (const [key, definition] of definitions) {
     const handler = handlers[key] as (payload: unknown) => Promise<void>;
     await deps.jobs.work(definition, (payload) => handler(payload), {
-      pollingIntervalSeconds: options.pollingIntervalSeconds,
+      ...deps.config.worker.queues[definition.name],
+      ...(options.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: options.pollingIntervalSeconds }),
     });
-    await deps.jobs.schedule(definition);
+    await deps.jobs.schedule(definition, scheduleOf(deps, definition));
   }
   const beat = async () => {
     try {
@@ -93,7 +121,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     workerId: worker.workerId,
     async stop() {
       clearInterval(timer);
-      for (const definition of Object.values(queues)) await deps.jobs.boss.offWork(definition.name);
+      for (const definition of Object.values(queues)) await deps.jobs.offWork(definition.name);
     },
   };
 }

@@ -28,7 +28,7 @@ describe('the worker', () => {
 
   it('schedules its cron queues in pg-boss', async () => {
     const rows = await deps.database.sql<Array<{ name: string; cron: string }>>`select name, cron from pgboss.schedule`;
-    expect(rows).toContainEqual({ name: queues.pruneRateLimits.name, cron: queues.pruneRateLimits.cron });
+    expect(rows).toContainEqual({ name: queues.cleanupRateLimits.name, cron: queues.cleanupRateLimits.cron });
   });
 
   it('delivers a sign-in code by SMS through the send-sms job, once', async () => {
@@ -47,7 +47,7 @@ describe('the worker', () => {
     await deps.database.sql`
       insert into rate_limit_buckets (key, window_started_at, count, expires_at)
       values ('stale', ${past.toISOString()}::timestamptz, 3, ${past.toISOString()}::timestamptz)`;
-    await deps.jobs.send(undefined, queues.pruneRateLimits, {});
+    await deps.jobs.send(undefined, queues.cleanupRateLimits, {});
     await vi.waitFor(async () => expect(await deps.database.sql`select 1 from rate_limit_buckets where key = 'stale'`).toHaveLength(0), {
       timeout: 20_000,
       interval: 100,

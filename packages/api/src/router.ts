@@ -1,4 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { listJobs } from './admin-jobs/list-jobs';
+import { retryJobs } from './admin-jobs/retry-jobs';
+import { runJob } from './admin-jobs/run-job';
 import { getTrialBalance } from './admin-ledger/get-trial-balance';
 import { login } from './auth/login';
 import { logout } from './auth/logout';
@@ -28,6 +31,15 @@ import { initiatePayment } from './payments/initiate-payment';
 import { processPayment } from './payments/process-payment';
 import { completeRental, startRental } from './rentals/hand-over-rental';
 import { listDriverRentals, listVehicleRentals } from './rentals/list-partner-rentals';
+import {
+  approveSettlement,
+  exportSettlements,
+  getAnySettlement,
+  listAllSettlements,
+  markSettlementPaid,
+} from './settlements/admin-settlements';
+import { getMySettlement } from './settlements/get-my-settlement';
+import { listMySettlements } from './settlements/list-my-settlements';
 import { getStatus } from './system/get-status';
 import { tripsRouter } from './trips/trips-router';
 import { createCallerFactory, router } from './trpc';
@@ -97,6 +109,17 @@ export const appRouter = router({
     deleteBlackout,
     listBlackouts,
   }),
+  admin: router({
+    jobs: router({ list: listJobs, run: runJob, retry: retryJobs }),
+    settlements: router({
+      list: listAllSettlements,
+      get: getAnySettlement,
+      approve: approveSettlement,
+      markPaid: markSettlementPaid,
+      exportCsv: exportSettlements,
+    }),
+  }),
+  settlements: router({ list: listMySettlements, get: getMySettlement }),
   rentals: router({
     start: startRental,
     complete: completeRental,

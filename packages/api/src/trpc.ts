@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { isAdmin, loadOrganizationFor, validateSession } from '@fareway/core';
 import { AppError } from '@fareway/domain';
 import { initTRPC } from '@trpc/server';
@@ -42,8 +43,8 @@ function originAllowed(ctx: Context): boolean {
   return ctx.origin === own || ctx.deps.config.http.corsOrigins.includes(ctx.origin);
 }
 
-/** A signed-in caller: bearer token (mobile) or session cookie (SPAs). */
-export const authedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+/** The session behind the request's credentials (bearer or cookie), as every signed-in procedure resolves it. */
+async function authenticate(ctx: Context, type: string) {
   if (!ctx.credentials) throw new AppError('TOKEN_INVALID', 'Sign in first: no session token was sent');
   // Security: a cookie rides along on cross-site requests; a mutation must prove it came from our own pages.
   if (type === 'mutation' && ctx.credentials.via === 'cookie' && !originAllowed(ctx)) {
@@ -51,13 +52,13 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, type, next }) =
   }
   const session = await validateSession(ctx.deps, ctx.credentials.token);
   if (session.renewed && ctx.credentials.via === 'cookie') ctx.setSessionCookie(ctx.credentials.token, session.expiresAt);
-  return next({
-    ctx: {
-      ...ctx,
-      user: session.user,
-      actor: { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId },
-    },
-  });
+  return { user: session.user, actor: { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId } };
+}
+
+/** A signed-in caller: bearer token (mobile) or session cookie (SPAs). */
+export const authedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const { user, actor } = await authenticate(ctx, type);
+  return next({ ctx: { ...ctx, user, actor } });
 });
 
 export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
@@ -72,4 +73,26 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
 export const orgProcedure = authedProcedure.input(z.object({ organizationId: z.uuid() })).use(async ({ ctx, input, next }) => {
   const { organization, role } = await loadOrganizationFor(ctx.deps.db, ctx.actor, input.organizationId);
   return next({ ctx: { ...ctx, organization, organizationRole: role } });
+});
+
+/** Constant-time comparison of two secrets of any length (hashing first makes the lengths equal). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * Running jobs: an admin's session, or an outside cron presenting
+ * `Authorization: Bearer <JOB_SECRET_KEY>`. While the key is unset, that bearer
+ * is just an unknown session token (401).
+ */
+export const jobRunnerProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const secret = ctx.deps.config.worker.jobSecretKey;
+  // Security: compared in constant time, so the key cannot be guessed a byte at a time.
+  if (secret && ctx.credentials?.via === 'bearer' && sameSecret(ctx.credentials.token, secret)) {
+    return next({ ctx: { ...ctx, runner: { cron: true } as const } });
+  }
+  const { actor } = await authenticate(ctx, type);
+  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin may do that');
+  return next({ ctx: { ...ctx, runner: { userId: actor.userId } } });
 });

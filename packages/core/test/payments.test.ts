@@ -87,8 +87,7 @@ const paymentRow = (id: string) =>
     select status, captured_minor, refunded_minor, orphaned_at from payments where id = ${id}`);
 const journalCount = (reference: string) =>
   row(deps.database.sql<{ n: number }[]>`select count(*)::int as n from ledger_journals where reference = ${reference}`);
-const refundJobs = () =>
-  deps.database.sql<{ data: { refundId: string } }[]>`select data from pgboss.job where name = 'payments.process-refunds'`;
+const refundJobs = () => deps.database.sql<{ data: { refundId: string } }[]>`select data from pgboss.job where name = 'process-refunds'`;
 
 describe('the ledger in the database', () => {
   it('refuses, at commit, a journal that does not sum to zero', async () => {

@@ -15,6 +15,7 @@ export * from './rentals/rental-range';
 export * from './rentals/vehicle-states';
 export * from './seats/quote-seats';
 export * from './seats/seat-layout';
+export * from './settlements';
 export * from './time/local-time';
 export * from './trips/route-timetable';
 export * from './trips/trip-states';

@@ -1,7 +1,10 @@
-import { type DatabaseOrTransaction, rawClient } from '@fareway/db';
+import { connectDatabase, type DatabaseHandle, type DatabaseOrTransaction, rawClient } from '@fareway/db';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import { deadLetterName, type QueueDefinition } from './queues';
+
+/** The channel senders NOTIFY (payload: the queue name) so a sleeping worker fetches at once. */
+export const WAKE_CHANNEL = 'fareway_jobs';
 
 export interface JobQueueOptions {
   connectionString: string;
@@ -10,6 +13,13 @@ export interface JobQueueOptions {
   /** Workers maintain and schedule; API processes only send. */
   role: 'worker' | 'sender';
   onError?: (error: Error) => void;
+}
+
+/** How one process works one queue; the queue's definition gives the defaults, config overrides them. */
+export interface WorkOptions {
+  concurrency?: number;
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
 }
 
 export type Job<T> = PgBoss.Job<T>;
@@ -26,15 +36,27 @@ function toPostgresJsParameter(value: unknown): unknown {
   return value;
 }
 
+function errorOutput(error: unknown): object {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { message: String(error) };
+}
+
 /**
  * The typed face of pg-boss. `send(tx, queue, payload)` enqueues inside the caller's
- * transaction, so a job exists exactly when the change that asked for it commits.
+ * transaction, so a job exists exactly when the change that asked for it commits,
+ * and NOTIFYs the workers in the same transaction, so they hear of it at commit.
  */
 export class JobQueue {
   readonly boss: PgBoss;
   private readonly created = new Set<string>();
+  private readonly connectionString: string;
+  /** pg-boss worker ids per queue name (one per fetch loop). */
+  private readonly loops = new Map<string, string[]>();
+  private listener: DatabaseHandle | undefined;
+  private readonly pendingWakes = new Set<string>();
+  private wakeScheduled = false;
 
   constructor(options: JobQueueOptions) {
+    this.connectionString = options.connectionString;
     this.boss = new PgBoss({
       connectionString: options.connectionString,
       max: options.poolMax ?? 3,
@@ -52,6 +74,9 @@ export class JobQueue {
   }
 
   async stop(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.close();
     await this.boss.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 10_000, wait: true });
   }
 
@@ -72,8 +97,9 @@ export class JobQueue {
   }
 
   /**
-   * Validates the payload and enqueues it. With `tx`, the insert runs on that
-   * transaction's connection (pg-boss's `db` option): a rollback takes the job with it.
+   * Validates the payload and enqueues it. With `tx`, the insert and the wake-up
+   * run on that transaction's connection (pg-boss's `db` option): a rollback takes
+   * both with it, and the NOTIFY is delivered only when the job is visible.
    */
   async send<Q extends QueueDefinition>(
     tx: DatabaseOrTransaction | undefined,
@@ -85,36 +111,95 @@ export class JobQueue {
     const sendOptions: PgBoss.SendOptions = {};
     if (options.startAfterSeconds !== undefined) sendOptions.startAfter = options.startAfterSeconds;
     if (options.singletonKey !== undefined) sendOptions.singletonKey = options.singletonKey;
+    let db: PgBoss.Db = this.boss.getDb();
     if (tx) {
       const client = rawClient(tx);
-      sendOptions.db = {
+      db = {
         executeSql: async (text, values) => ({
           rows: [...(await client.unsafe(text, (values ?? []).map(toPostgresJsParameter) as never[]))],
         }),
       };
+      sendOptions.db = db;
     }
-    return this.boss.send(queue.name, data, sendOptions);
+    const id = await this.boss.send(queue.name, data, sendOptions);
+    // A delayed job is found by polling when it comes due; waking anyone now would find nothing.
+    if (id && options.startAfterSeconds === undefined) await db.executeSql('select pg_notify($1, $2)', [WAKE_CHANNEL, queue.name]);
+    return id;
   }
 
-  /** Registers a handler; the payload is validated again on the way out (jobs outlive deploys). */
+  /**
+   * Works a queue with `concurrency` fetch loops, each taking up to `batchSize`
+   * jobs (FOR UPDATE SKIP LOCKED, so any number of processes share the work) and
+   * running them at once. Each job completes or fails on its own: one bad job in
+   * a batch does not retry its neighbours. The payload is validated again on the
+   * way out (jobs outlive deploys).
+   */
   async work<Q extends QueueDefinition>(
     queue: Q,
     handler: (payload: z.infer<Q['payload']>, job: PgBoss.Job<unknown>) => Promise<void>,
-    options: { pollingIntervalSeconds?: number } = {},
-  ): Promise<string> {
+    options: WorkOptions = {},
+  ): Promise<string[]> {
     await this.ensureQueue(queue);
-    return this.boss.work<unknown>(
-      queue.name,
-      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-      async (jobs) => {
-        for (const job of jobs) await handler(queue.payload.parse(job.data) as z.infer<Q['payload']>, job);
-      },
-    );
+    await this.listen();
+    const concurrency = options.concurrency ?? queue.concurrency;
+    const batchSize = options.batchSize ?? queue.batchSize;
+    const pollingIntervalSeconds = options.pollingIntervalSeconds ?? queue.pollingIntervalSeconds;
+    const ids: string[] = [];
+    for (let i = 0; i < concurrency; i++) {
+      const loop = { id: '' };
+      loop.id = await this.boss.work<unknown>(queue.name, { batchSize, pollingIntervalSeconds }, async (jobs) => {
+        const results = await Promise.allSettled(jobs.map((job) => handler(queue.payload.parse(job.data) as z.infer<Q['payload']>, job)));
+        const failed = results.flatMap((result, index) =>
+          result.status === 'rejected' ? [{ job: jobs[index], error: result.reason }] : [],
+        );
+        for (const { job, error } of failed) if (job) await this.boss.fail(queue.name, job.id, errorOutput(error));
+        // pg-boss completes what is still active (the rest); a full batch means more may wait: fetch again at once.
+        if (jobs.length === batchSize) this.boss.notifyWorker(loop.id);
+      });
+      ids.push(loop.id);
+    }
+    this.loops.set(queue.name, [...(this.loops.get(queue.name) ?? []), ...ids]);
+    return ids;
   }
 
-  async schedule(queue: QueueDefinition): Promise<void> {
-    if (!queue.cron) return;
+  /** Stops this process's loops of a queue (running jobs finish). */
+  async offWork(name: string): Promise<void> {
+    this.loops.delete(name);
+    await this.boss.offWork(name);
+  }
+
+  /** Wakes this process's loops of a queue now (a NOTIFY arrived, or a caller knows there is work). */
+  wake(name: string): void {
+    for (const id of this.loops.get(name) ?? []) this.boss.notifyWorker(id);
+  }
+
+  /** One LISTEN connection per worker process; a burst of NOTIFYs is coalesced into one wake-up per queue. */
+  private async listen(): Promise<void> {
+    if (this.listener) return;
+    this.listener = connectDatabase(this.connectionString, { max: 1, applicationName: 'fareway-job-wakeups' });
+    await this.listener.sql.listen(WAKE_CHANNEL, (name) => {
+      this.pendingWakes.add(name);
+      if (this.wakeScheduled) return;
+      this.wakeScheduled = true;
+      setImmediate(() => {
+        this.wakeScheduled = false;
+        for (const queued of this.pendingWakes) this.wake(queued);
+        this.pendingWakes.clear();
+      });
+    });
+  }
+
+  /** Puts the cron schedule in place (UTC), or removes it when `cron` is null. */
+  async schedule(queue: QueueDefinition, cron: string | null | undefined = queue.cron): Promise<void> {
     await this.ensureQueue(queue);
-    await this.boss.schedule(queue.name, queue.cron, {}, { tz: 'UTC' });
+    if (cron) await this.boss.schedule(queue.name, cron, {}, { tz: 'UTC' });
+    else await this.boss.unschedule(queue.name);
+  }
+
+  /** Removes schedules of queues that no longer exist (renamed ones), so nothing is sent where nobody works. */
+  async unscheduleAllBut(names: string[]): Promise<string[]> {
+    const stale = (await this.boss.getSchedules()).map((s) => s.name).filter((name) => !names.includes(name));
+    for (const name of stale) await this.boss.unschedule(name);
+    return stale;
   }
 }

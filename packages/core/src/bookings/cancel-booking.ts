@@ -11,7 +11,7 @@ import { type BookingRow, type PublicBooking, toPublicBooking } from './public-b
 /**
  * Cancels a row-locked booking and records the refund the snapshotted policy
  * owes; when the booking was paid, the refund row is created and its
- * `payments.process-refunds` job enqueued in this same transaction (`jobs`).
+ * `process-refunds` job enqueued in this same transaction (`jobs`).
  * Shared by a customer's cancellation, a partner's and an operator cancelling a whole trip.
  */
 export async function cancelLockedBooking(

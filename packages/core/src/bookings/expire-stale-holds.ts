@@ -1,38 +1,61 @@
-import { type DatabaseOrTransaction, schema } from '@fareway/db';
-import { and, eq, lte, type SQL } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit } from '../audit/record-audit';
+import { type DatabaseOrTransaction, newId, schema } from '@fareway/db';
+import { and, eq, lte, type SQL, sql } from 'drizzle-orm';
+import type { RequestOrigin } from '../audit/record-audit';
 
 const SYSTEM_ORIGIN: RequestOrigin = { ip: null, requestId: null };
 
 /**
- * Turns lapsed holds into `expired` (the trigger frees their inventory rows).
- * Run under the vehicle's or trip's lock before a hold is inserted, so an
- * expired hold never blocks anyone even if the sweep job has not run yet.
+ * Turns lapsed holds into `expired` (the trigger frees their inventory rows) and
+ * audits them, set-based: one UPDATE and one multi-row INSERT however many. Run
+ * under the vehicle's or trip's lock before a hold is inserted, so an expired
+ * hold never blocks anyone even if the sweep job has not run yet. The sweep
+ * passes `limit`: it takes a chunk and skips rows another sweep has locked, so
+ * two sweeps at once share the work and each hold is expired (and audited) once.
  */
 export async function expireStaleHolds(
   tx: DatabaseOrTransaction,
   scope: { vehicleId?: string; tripId?: string; customerId?: string },
   now: Date,
   origin: RequestOrigin = SYSTEM_ORIGIN,
+  options: { limit?: number } = {},
 ): Promise<string[]> {
-  const filters: SQL[] = [eq(schema.bookings.status, 'pending'), lte(schema.bookings.expiresAt, now)];
-  if (scope.vehicleId) filters.push(eq(schema.bookings.vehicleId, scope.vehicleId));
-  if (scope.tripId) filters.push(eq(schema.bookings.tripId, scope.tripId));
-  if (scope.customerId) filters.push(eq(schema.bookings.customerId, scope.customerId));
-  const expired = await tx
-    .update(schema.bookings)
-    .set({ status: 'expired', updatedAt: now })
-    .where(and(...filters))
-    .returning({ id: schema.bookings.id });
-  for (const { id } of expired) {
-    await recordAudit(tx, now, origin, {
-      actorUserId: null,
-      action: 'booking.expired',
-      subjectType: 'booking',
-      subjectId: id,
-      before: { status: 'pending' },
-      after: { status: 'expired' },
-    });
+  const b = schema.bookings;
+  const filters: SQL[] = [eq(b.status, 'pending'), lte(b.expiresAt, now)];
+  if (scope.vehicleId) filters.push(eq(b.vehicleId, scope.vehicleId));
+  if (scope.tripId) filters.push(eq(b.tripId, scope.tripId));
+  if (scope.customerId) filters.push(eq(b.customerId, scope.customerId));
+  let expired: { id: string }[];
+  if (options.limit === undefined) {
+    expired = await tx
+      .update(b)
+      .set({ status: 'expired', updatedAt: now })
+      .where(and(...filters))
+      .returning({ id: b.id });
+  } else {
+    // A CTE runs once: exactly `limit` rows picked (an IN (… LIMIT) subquery may be evaluated again per row).
+    const rows = await tx.execute<{ id: string }>(sql`
+      with picked as (select ${b.id} from ${b} where ${and(...filters)} limit ${options.limit} for update skip locked)
+      update ${b} set status = 'expired', updated_at = ${now.toISOString()}::timestamptz
+      from picked where ${b.id} = picked.id
+      returning ${b.id}`);
+    expired = [...rows];
+  }
+  // 10 parameters a row: chunks keep each INSERT under Postgres's 65 535.
+  for (let i = 0; i < expired.length; i += 5_000) {
+    await tx.insert(schema.auditLog).values(
+      expired.slice(i, i + 5_000).map(({ id }) => ({
+        id: newId(),
+        at: now,
+        actorUserId: null,
+        action: 'booking.expired',
+        subjectType: 'booking',
+        subjectId: id,
+        before: { status: 'pending' },
+        after: { status: 'expired' },
+        ip: origin.ip,
+        requestId: origin.requestId,
+      })),
+    );
   }
   return expired.map((row) => row.id);
 }

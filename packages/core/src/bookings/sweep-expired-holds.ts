@@ -2,12 +2,23 @@ import { withTransaction } from '@fareway/db';
 import type { Deps } from '../deps';
 import { expireStaleHolds } from './expire-stale-holds';
 
+/** Holds per transaction: short transactions, and a run cut short keeps what it committed. */
+const CHUNK = 5_000;
+
 /**
- * The cron sweep: marks every lapsed hold expired. Only tidiness — a hold
- * already stops blocking at its expiresAt, because every new hold expires the
- * stale ones of its vehicle or trip under the lock first.
+ * `expire-holds` (every minute): marks every lapsed hold expired, a chunk per
+ * transaction until none is left. Only tidiness for inventory — a hold already
+ * stops blocking at its expiresAt, because every new hold expires the stale
+ * ones of its vehicle or trip under the lock first. Two runs at once skip each
+ * other's rows; a run killed half-way is finished by the next.
  */
-export async function sweepExpiredHolds(deps: Pick<Deps, 'db' | 'clock'>): Promise<{ expired: number }> {
-  const ids = await withTransaction(deps.db, (tx) => expireStaleHolds(tx, {}, deps.clock.now()));
-  return { expired: ids.length };
+export async function sweepExpiredHolds(deps: Pick<Deps, 'db' | 'clock'>, options: { chunk?: number } = {}): Promise<{ expired: number }> {
+  const now = deps.clock.now();
+  const chunk = options.chunk ?? CHUNK;
+  let expired = 0;
+  for (;;) {
+    const ids = await withTransaction(deps.db, (tx) => expireStaleHolds(tx, {}, now, undefined, { limit: chunk }));
+    expired += ids.length;
+    if (ids.length < chunk) return { expired };
+  }
 }

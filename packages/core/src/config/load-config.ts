@@ -6,6 +6,7 @@ import {
   twoTierPolicy,
 } from '@fareway/domain';
 import type { GatewaysConfig } from '@fareway/gateways';
+import { queues } from '@fareway/jobs';
 import { z } from 'zod';
 
 const bool = z
@@ -43,7 +44,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  JOB_CONCURRENCY: z.string().optional(),
+  JOB_BATCH_SIZE: z.string().optional(),
+  JOB_SCHEDULES: z.string().optional(),
+  JOB_SECRET_KEY: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
   AUTH_SECRET: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
   PHONE_DEFAULT_REGION: z
     .string()
@@ -133,7 +138,14 @@ export interface Config {
   admin: { email: string | undefined; password: string | undefined };
   seedDemo: boolean;
   rateLimit: { perMinute: number };
-  worker: { concurrency: number };
+  worker: {
+    /** Per queue name: fetch loops and jobs per fetch (unset: the queue's own default, see @fareway/jobs). */
+    queues: Record<string, { concurrency?: number; batchSize?: number }>;
+    /** Per queue name: its cron (UTC), or null when its schedule is off. Unnamed queues keep their default. */
+    schedules: Record<string, string | null>;
+    /** An outside cron may run jobs with `Authorization: Bearer <this>`; unset refuses that scheme. */
+    jobSecretKey: string | undefined;
+  };
   auth: {
     /** Keys the OTP hashes and seals secrets in the outbox. */
     secret: string;
@@ -243,7 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
-    worker: { concurrency: e.WORKER_CONCURRENCY },
+    worker: workerConfig(e),
     auth: {
       secret: e.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
       defaultRegion: e.PHONE_DEFAULT_REGION,
@@ -369,6 +381,54 @@ function paymentsConfig(e: z.infer<typeof EnvSchema>, production: boolean): Conf
     walletCurrency: e.WALLET_CURRENCY,
     topUpMaxMinor: e.WALLET_TOP_UP_MAX_MINOR,
   };
+}
+
+/** `name=value;name=value` (`;` because a cron may hold commas), every name a queue of the registry. */
+function queueMap(variable: string, text: string | undefined): Map<string, string> {
+  const known = new Set(Object.values(queues).map((q) => q.name));
+  const map = new Map<string, string>();
+  for (const pair of (text ?? '').split(';').filter((p) => p.trim())) {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (at < 1 || !value) throw new ConfigError(`${variable}: expected name=value pairs separated by ';', got ${JSON.stringify(pair)}`);
+    if (!known.has(name)) throw new ConfigError(`${variable}: no queue named ${JSON.stringify(name)} (known: ${[...known].join(', ')})`);
+    map.set(name, value);
+  }
+  return map;
+}
+
+function queueCount(variable: string, name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError(`${variable}: ${name}=${value}: expected a whole number from 1 to 64`);
+  return n;
+}
+
+function workerConfig(e: z.infer<typeof EnvSchema>): Config['worker'] {
+  const concurrency = queueMap('JOB_CONCURRENCY', e.JOB_CONCURRENCY);
+  const batchSize = queueMap('JOB_BATCH_SIZE', e.JOB_BATCH_SIZE);
+  const perQueue: Config['worker']['queues'] = {};
+  for (const { name } of Object.values(queues)) {
+    const loops = concurrency.get(name);
+    const batch = batchSize.get(name);
+    perQueue[name] = {
+      ...(loops !== undefined
+        ? { concurrency: queueCount('JOB_CONCURRENCY', name, loops) }
+        : e.WORKER_CONCURRENCY !== undefined
+          ? { concurrency: e.WORKER_CONCURRENCY }
+          : {}),
+      ...(batch !== undefined ? { batchSize: queueCount('JOB_BATCH_SIZE', name, batch) } : {}),
+    };
+  }
+  const schedules: Config['worker']['schedules'] = {};
+  for (const [name, cron] of queueMap('JOB_SCHEDULES', e.JOB_SCHEDULES)) {
+    // Five or six fields (pg-boss's cron-parser checks the rest when the worker schedules it); `off` stops the schedule.
+    if (cron !== 'off' && !/^\S+(\s+\S+){4,5}$/.test(cron)) {
+      throw new ConfigError(`JOB_SCHEDULES: ${name}=${cron}: expected a cron expression such as "*/5 * * * *", or off`);
+    }
+    schedules[name] = cron === 'off' ? null : cron;
+  }
+  return { queues: perQueue, schedules, jobSecretKey: e.JOB_SECRET_KEY };
 }
 
 /** Names and defaults of every variable, for `.env.example` and its test. */

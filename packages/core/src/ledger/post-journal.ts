@@ -2,7 +2,14 @@ import { type DatabaseOrTransaction, newId, schema } from '@fareway/db';
 import type { PostingLine } from '@fareway/domain';
 import { sql } from 'drizzle-orm';
 
-export type JournalKind = 'capture' | 'orphan_capture' | 'top_up' | 'wallet_payment' | 'refund';
+export type JournalKind =
+  | 'capture'
+  | 'orphan_capture'
+  | 'top_up'
+  | 'wallet_payment'
+  | 'refund'
+  | 'settlement_approval'
+  | 'settlement_payout';
 
 /**
  * Posts ONE journal (domain built and balanced its lines) inside the caller's

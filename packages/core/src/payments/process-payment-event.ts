@@ -8,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECISIVE: GatewayPayment['status'][] = ['succeeded', 'failed', 'mismatch', 'reversed'];
 
 /**
- * The `payments.process-event` job: one recorded webhook event.
+ * The `process-payment-event` job: one recorded webhook event.
  *
  * 1. Re-checks with the gateway where it can (`fetchStatus`: MintPay and
  *    Flutterwave require it — their callbacks prove nothing by themselves —

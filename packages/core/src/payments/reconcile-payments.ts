@@ -9,7 +9,7 @@ import { applyGatewayPayment, type PaymentOutcome } from './apply-gateway-paymen
 const STUCK_REFUND_MS = 60 * 60_000;
 
 /**
- * The `payments.reconcile` job (cron): intents stuck in initiated/pending past
+ * The `reconcile-payments` job (cron): intents stuck in initiated/pending past
  * PAYMENT_RECONCILE_AFTER_MINUTES are looked up at their gateway (outside any
  * transaction) and settled either way — captured (and confirmed, or refunded
  * if the booking is gone) or failed. A gateway with no record of the payment,

@@ -9,7 +9,7 @@ import { partnerOf } from '../payments/apply-gateway-payment';
 export type RefundOutcome = 'succeeded' | 'failed' | 'skipped';
 
 /**
- * The `payments.process-refunds` job: executes one refund. Through the
+ * The `process-refunds` job: executes one refund. Through the
  * original gateway (adapter.refund, OUTSIDE any transaction, with the refund's
  * id as idempotency key so a retry never refunds twice where the gateway
  * honours keys), or to the customer's wallet. A gateway without a refund API

@@ -8,6 +8,7 @@ export * from './notifications';
 export * from './organizations';
 export * from './payments';
 export * from './ranges';
+export * from './settlements';
 export * from './system';
 export * from './trips';
 export * from './vehicles';

@@ -36,7 +36,11 @@ export const ledgerJournals = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   // One journal per (kind, reference): a capture or a refund can be posted once, whatever retries happen.
-  (t) => [uniqueIndex('ledger_journals_kind_reference_key').on(t.kind, t.reference)],
+  (t) => [
+    uniqueIndex('ledger_journals_kind_reference_key').on(t.kind, t.reference),
+    // Settlements read a month of journals at a time.
+    index('ledger_journals_created_at_idx').on(t.createdAt),
+  ],
 );
 
 export const ledgerEntries = pgTable(

@@ -98,7 +98,7 @@ export const paymentEvents = pgTable(
 
 /**
  * Money owed back on a payment: created with the cancellation (or the orphaned
- * capture) that decided it, executed by the `payments.process-refunds` job
+ * capture) that decided it, executed by the `process-refunds` job
  * through the original gateway or to the customer's wallet.
  */
 export const refunds = pgTable(

@@ -37,6 +37,15 @@ export const ERROR_CODES = {
   WEBHOOK_SIGNATURE_INVALID: { status: 401, trpc: 'UNAUTHORIZED' },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
+  /** No queue of that name (admin job runs). */
+  JOB_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  SETTLEMENT_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  /** Approving a statement that is no longer a draft. */
+  SETTLEMENT_ALREADY_APPROVED: { status: 409, trpc: 'CONFLICT' },
+  /** Marking paid a statement nobody approved yet. */
+  SETTLEMENT_NOT_APPROVED: { status: 409, trpc: 'CONFLICT' },
+  /** Marking paid a statement already paid (its payout was recorded once). */
+  SETTLEMENT_ALREADY_PAID: { status: 409, trpc: 'CONFLICT' },
   SERVICE_UNAVAILABLE: { status: 503, trpc: 'INTERNAL_SERVER_ERROR' },
   INTERNAL_ERROR: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
 } as const satisfies Record<string, { status: number; trpc: TrpcErrorCode }>;

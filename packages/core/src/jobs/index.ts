@@ -1,0 +1,3 @@
+export * from './list-jobs';
+export * from './retry-failed-jobs';
+export * from './run-job';

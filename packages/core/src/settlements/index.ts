@@ -1,0 +1,5 @@
+export * from './calculate-settlements';
+export * from './export-settlements-csv';
+export * from './list-settlements';
+export * from './public-settlement';
+export * from './review-settlement';

@@ -1,0 +1,35 @@
+import { schema } from '@fareway/db';
+import type { SettlementStatus } from '@fareway/db/schema';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { Deps } from '../deps';
+import type { Page } from '../identity/list-users';
+import type { Actor } from '../identity/users';
+import { ownedBy, type PublicSettlement, toPublicSettlement } from './public-settlement';
+
+/**
+ * `GET /settlements` (a partner: their own, newest period first) and
+ * `GET /admin/settlements` (`actor` null: every partner's), filtered by period and status.
+ */
+export async function listSettlements(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor | null,
+  input: { page: number; limit: number; period?: string; status?: SettlementStatus },
+): Promise<Page<PublicSettlement>> {
+  const s = schema.settlements;
+  const filters: SQL[] = [];
+  if (actor) filters.push(ownedBy(actor));
+  if (input.period) filters.push(eq(s.period, input.period));
+  if (input.status) filters.push(eq(s.status, input.status));
+  const where = filters.length > 0 ? and(...filters) : undefined;
+  const [rows, [total]] = await Promise.all([
+    deps.db
+      .select()
+      .from(s)
+      .where(where)
+      .orderBy(desc(s.period), desc(s.netMinor), desc(s.id))
+      .limit(input.limit)
+      .offset((input.page - 1) * input.limit),
+    deps.db.select({ n: count() }).from(s).where(where),
+  ]);
+  return { items: rows.map(toPublicSettlement), meta: { page: input.page, limit: input.limit, total: total?.n ?? 0 } };
+}

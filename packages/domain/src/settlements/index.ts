@@ -1,0 +1,2 @@
+export * from './settlement-period';
+export * from './settlement-postings';
