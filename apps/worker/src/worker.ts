@@ -10,6 +10,7 @@ import {
   reconcilePayments,
   recordWorkerHeartbeat,
   type SmsSender,
+  startWebhookDispatcher,
   sweepExpiredHolds,
 } from '@fareway/core';
 import { newId } from '@fareway/db';
@@ -21,6 +22,8 @@ export interface WorkerOptions {
   smsSender?: SmsSender;
   heartbeatMs?: number;
   pollingIntervalSeconds?: number;
+  /** How often the partner-webhook outbox is looked at besides its NOTIFY wake-ups (retries coming due). */
+  webhookPollMs?: number;
 }
 
 export interface RunningWorker {
@@ -85,6 +88,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
       deps.log.warn({ err: error }, 'worker heartbeat failed');
     }
   };
+  const webhooks = await startWebhookDispatcher(deps, { pollMs: options.webhookPollMs });
   await beat();
   const timer = setInterval(beat, options.heartbeatMs ?? 15_000);
   timer.unref();
@@ -93,6 +97,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     workerId: worker.workerId,
     async stop() {
       clearInterval(timer);
+      await webhooks.stop();
       for (const definition of Object.values(queues)) await deps.jobs.boss.offWork(definition.name);
     },
   };

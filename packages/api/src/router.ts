@@ -45,6 +45,7 @@ import { createBlackout, deleteBlackout, listBlackouts } from './vehicles/vehicl
 import { addVehiclePhoto, removeVehiclePhoto } from './vehicles/vehicle-photos';
 import { getWallet } from './wallet/get-wallet';
 import { topUpWallet } from './wallet/top-up-wallet';
+import { orgWebhookEndpointsRouter, platformWebhookEndpointsRouter } from './webhooks/webhooks-router';
 
 export const appRouter = router({
   system: router({
@@ -59,6 +60,7 @@ export const appRouter = router({
     setStatus: setOrganizationStatus,
     list: listOrganizations,
     mine: listMyOrganizations,
+    webhookEndpoints: orgWebhookEndpointsRouter,
   }),
   operators: operatorsRouter,
   trips: tripsRouter,
@@ -97,6 +99,7 @@ export const appRouter = router({
     deleteBlackout,
     listBlackouts,
   }),
+  admin: router({ webhookEndpoints: platformWebhookEndpointsRouter }),
   rentals: router({
     start: startRental,
     complete: completeRental,

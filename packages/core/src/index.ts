@@ -44,3 +44,4 @@ export * from './system/record-worker-heartbeat';
 export * from './trips';
 export * from './vehicles';
 export * from './wallet';
+export * from './webhooks';

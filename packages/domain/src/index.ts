@@ -18,3 +18,4 @@ export * from './seats/seat-layout';
 export * from './time/local-time';
 export * from './trips/route-timetable';
 export * from './trips/trip-states';
+export * from './webhooks/partner-webhooks';

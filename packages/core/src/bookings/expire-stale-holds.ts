@@ -1,6 +1,7 @@
 import { type DatabaseOrTransaction, schema } from '@fareway/db';
 import { and, eq, lte, type SQL } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
+import { emitBookingEvents } from '../webhooks/emit-partner-event';
 
 const SYSTEM_ORIGIN: RequestOrigin = { ip: null, requestId: null };
 
@@ -23,7 +24,7 @@ export async function expireStaleHolds(
     .update(schema.bookings)
     .set({ status: 'expired', updatedAt: now })
     .where(and(...filters))
-    .returning({ id: schema.bookings.id });
+    .returning();
   for (const { id } of expired) {
     await recordAudit(tx, now, origin, {
       actorUserId: null,
@@ -34,5 +35,6 @@ export async function expireStaleHolds(
       after: { status: 'expired' },
     });
   }
+  await emitBookingEvents(tx, 'booking.expired', expired, now);
   return expired.map((row) => row.id);
 }

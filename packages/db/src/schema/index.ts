@@ -11,3 +11,4 @@ export * from './ranges';
 export * from './system';
 export * from './trips';
 export * from './vehicles';
+export * from './webhooks';
