@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifyTimestamped } from '@fareway/gateways';
 import { sandboxWebhook } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -23,42 +21,8 @@ import {
   topUpWallet,
   updateWebhookEndpoint,
 } from '../src';
-import { createTestDeps, type TestDeps } from '../src/testing';
+import { createTestDeps, type ReceivedWebhook as Received, WebhookReceiver as Receiver, type TestDeps } from '../src/testing';
 import { addTrip, createOperator, insertCustomer, type OperatorFixture, ORIGIN } from './support/seat-fixtures';
-
-/** A partner's receiver: records every POST, answers what the test tells it to. */
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  json: { id: string; type: string; createdAt: string; data: Record<string, unknown> };
-}
-class Receiver {
-  readonly received: Received[] = [];
-  status = 200;
-  private server: Server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      this.received.push({ headers: req.headers, body, json: JSON.parse(body) });
-      res.writeHead(this.status, { 'content-type': 'text/plain' }).end(this.status < 300 ? 'ok' : 'receiver is down');
-    });
-  });
-  url = '';
-  async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/fareway`;
-    return this;
-  }
-  types() {
-    return this.received.map((r) => r.json.type);
-  }
-  stop() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 let deps: TestDeps;
 let opA: OperatorFixture;
