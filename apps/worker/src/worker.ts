@@ -13,6 +13,7 @@ import {
   reconcilePayments,
   recordWorkerHeartbeat,
   type SmsSender,
+  startWebhookDispatcher,
   sweepExpiredHolds,
 } from '@fareway/core';
 import { newId } from '@fareway/db';
@@ -25,6 +26,8 @@ export interface WorkerOptions {
   heartbeatMs?: number;
   /** The idle fallback of every queue (tests shorten it); NOTIFY wakes loops sooner anyway. */
   pollingIntervalSeconds?: number;
+  /** How often the partner-webhook outbox is looked at besides its NOTIFY wake-ups (retries coming due). */
+  webhookPollMs?: number;
 }
 
 export interface RunningWorker {
@@ -113,6 +116,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
       deps.log.warn({ err: error }, 'worker heartbeat failed');
     }
   };
+  const webhooks = await startWebhookDispatcher(deps, { pollMs: options.webhookPollMs });
   await beat();
   const timer = setInterval(beat, options.heartbeatMs ?? 15_000);
   timer.unref();
@@ -121,6 +125,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     workerId: worker.workerId,
     async stop() {
       clearInterval(timer);
+      await webhooks.stop();
       for (const definition of Object.values(queues)) await deps.jobs.offWork(definition.name);
     },
   };

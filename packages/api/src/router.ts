@@ -57,6 +57,7 @@ import { createBlackout, deleteBlackout, listBlackouts } from './vehicles/vehicl
 import { addVehiclePhoto, removeVehiclePhoto } from './vehicles/vehicle-photos';
 import { getWallet } from './wallet/get-wallet';
 import { topUpWallet } from './wallet/top-up-wallet';
+import { orgWebhookEndpointsRouter, platformWebhookEndpointsRouter } from './webhooks/webhooks-router';
 
 export const appRouter = router({
   system: router({
@@ -71,6 +72,7 @@ export const appRouter = router({
     setStatus: setOrganizationStatus,
     list: listOrganizations,
     mine: listMyOrganizations,
+    webhookEndpoints: orgWebhookEndpointsRouter,
   }),
   operators: operatorsRouter,
   trips: tripsRouter,
@@ -111,6 +113,7 @@ export const appRouter = router({
   }),
   admin: router({
     jobs: router({ list: listJobs, run: runJob, retry: retryJobs }),
+    webhookEndpoints: platformWebhookEndpointsRouter,
     settlements: router({
       list: listAllSettlements,
       get: getAnySettlement,

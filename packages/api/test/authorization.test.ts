@@ -171,7 +171,24 @@ const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }
   'rentals.complete': { access: 'authed', input: () => ({ id: NO_ID }) },
   'rentals.listForVehicle': { access: 'authed', input: () => ({ id: NO_ID }) },
   'rentals.listForDriver': { access: 'authed', input: () => ({}) },
+  ...webhookEndpointRows('organizations.webhookEndpoints', 'org', (f) => ({ organizationId: f.orgA })),
+  ...webhookEndpointRows('admin.webhookEndpoints', 'admin', () => ({})),
 };
+
+/** The eight endpoint procedures, for an organisation's endpoints and for the platform's. */
+function webhookEndpointRows(prefix: string, access: Access, scope: (f: Fixtures) => object) {
+  const endpoint = (f: Fixtures) => ({ ...scope(f), endpointId: NO_ID });
+  return {
+    [`${prefix}.create`]: { access, input: (f: Fixtures) => ({ ...scope(f), url: 'http://127.0.0.1:9/hooks', events: ['booking.held'] }) },
+    [`${prefix}.list`]: { access, input: (f: Fixtures) => scope(f) },
+    [`${prefix}.update`]: { access, input: (f: Fixtures) => ({ ...endpoint(f), events: ['booking.confirmed'] }) },
+    [`${prefix}.delete`]: { access, input: endpoint },
+    [`${prefix}.rotateSecret`]: { access, input: endpoint },
+    [`${prefix}.sendTest`]: { access, input: endpoint },
+    [`${prefix}.deliveries`]: { access, input: endpoint },
+    [`${prefix}.replay`]: { access, input: (f: Fixtures) => ({ ...endpoint(f), eventId: NO_ID }) },
+  } satisfies Record<string, { access: Access; input: (f: Fixtures) => unknown }>;
+}
 
 const AUTH_ERRORS = ['TOKEN_INVALID', 'TOKEN_EXPIRED', 'FORBIDDEN', 'ORGANIZATION_NOT_FOUND'];
 

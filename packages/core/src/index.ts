@@ -47,3 +47,4 @@ export * from './system/record-worker-heartbeat';
 export * from './trips';
 export * from './vehicles';
 export * from './wallet';
+export * from './webhooks';

@@ -19,3 +19,4 @@ export * from './settlements';
 export * from './time/local-time';
 export * from './trips/route-timetable';
 export * from './trips/trip-states';
+export * from './webhooks/partner-webhooks';

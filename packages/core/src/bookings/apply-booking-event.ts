@@ -2,6 +2,7 @@ import { type DatabaseOrTransaction, schema } from '@fareway/db';
 import { type BookingEvent, decideBookingTransition } from '@fareway/domain';
 import { eq } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
+import { emitBookingEvents } from '../webhooks/emit-partner-event';
 import type { BookingRow } from './public-booking';
 
 /**
@@ -30,5 +31,7 @@ export async function applyBookingEvent(
     before: { status: booking.status },
     after: { status: to, ...(context.note === undefined ? {} : { note: context.note }) },
   });
+  // Partners hear of the outcomes they act on (their own bookings only; see emitPartnerEvents).
+  if (to === 'confirmed' || to === 'cancelled' || to === 'expired') await emitBookingEvents(tx, `booking.${to}`, [updated], context.at);
   return updated;
 }

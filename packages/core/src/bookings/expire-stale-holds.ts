@@ -1,6 +1,7 @@
 import { type DatabaseOrTransaction, newId, schema } from '@fareway/db';
 import { and, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
+import { emitBookingEventsByIds } from '../webhooks/emit-partner-event';
 
 const SYSTEM_ORIGIN: RequestOrigin = { ip: null, requestId: null };
 
@@ -57,5 +58,6 @@ export async function expireStaleHolds(
       })),
     );
   }
+  await emitBookingEventsByIds(tx, 'booking.expired', expired.map((row) => row.id), now);
   return expired.map((row) => row.id);
 }

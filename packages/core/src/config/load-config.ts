@@ -1,9 +1,11 @@
 import {
   type CancellationPolicy,
   DEFAULT_GATEWAY_FEE_RATES,
+  DEFAULT_WEBHOOK_RETRY_POLICY,
   type GatewayFeeRate,
   type PaymentProvider,
   twoTierPolicy,
+  type WebhookRetryPolicy,
 } from '@fareway/domain';
 import type { GatewaysConfig } from '@fareway/gateways';
 import { queues } from '@fareway/jobs';
@@ -112,6 +114,9 @@ const EnvSchema = z.object({
     .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 code such as LKR' })
     .default('LKR'),
   WALLET_TOP_UP_MAX_MINOR: z.coerce.number().int().min(1).default(10_000_000),
+  PARTNER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  PARTNER_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  PARTNER_WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(0).max(10_000).default(20),
 });
 
 /** Used only outside production, where a missing SANDBOX_WEBHOOK_SECRET must not stop a newcomer. */
@@ -192,6 +197,16 @@ export interface Config {
     reconcileAfterMinutes: number;
     walletCurrency: string;
     topUpMaxMinor: number;
+  };
+  partnerWebhooks: {
+    timeoutMs: number;
+    retry: WebhookRetryPolicy;
+    /** Failed attempts in a row after which an endpoint is disabled (0: never). */
+    disableAfterFailures: number;
+    /** Outside production, http and loopback/private receivers are allowed so a local receiver can be tested. */
+    allowInsecureTargets: boolean;
+    /** How long the previous secret keeps signing after a rotation. */
+    rotationOverlapSeconds: number;
   };
 }
 
@@ -297,6 +312,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : { driver: 'local', maxUploadBytes: e.UPLOAD_MAX_BYTES },
     payments,
+    partnerWebhooks: {
+      timeoutMs: e.PARTNER_WEBHOOK_TIMEOUT_MS,
+      retry: { ...DEFAULT_WEBHOOK_RETRY_POLICY, baseDelaySeconds: e.PARTNER_WEBHOOK_RETRY_BASE_SECONDS },
+      disableAfterFailures: e.PARTNER_WEBHOOK_DISABLE_AFTER_FAILURES,
+      // Security: in production a receiver must be https on a public address (no SSRF into our network).
+      allowInsecureTargets: !production,
+      rotationOverlapSeconds: 24 * 3600,
+    },
   };
 }
 

@@ -19,6 +19,7 @@ import type { BookingRow } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import { postJournal } from '../ledger/post-journal';
 import { createRefundInTransaction } from '../refunds/create-refund';
+import { emitPaymentEvent } from '../webhooks/emit-partner-event';
 import type { PaymentRow } from './public-payment';
 import { queueCustomerSms } from './queue-customer-sms';
 
@@ -100,14 +101,16 @@ export async function applyGatewayPayment(
     const decision = decidePaymentTransition(intent.status, event);
     if (!decision.apply) return 'ignored' as const;
     if (!decision.capture) {
-      await tx
+      const [moved] = await tx
         .update(schema.payments)
         .set({
           status: decision.to,
           updatedAt: now,
           ...(decision.to === 'failed' ? { failedAt: now, failureReason: 'declined' } : {}),
         })
-        .where(eq(schema.payments.id, intentId));
+        .where(eq(schema.payments.id, intentId))
+        .returning();
+      if (moved && decision.to === 'failed') await emitPaymentEvent(tx, 'payment.failed', moved, now);
       return decision.to === 'failed' ? ('failed' as const) : ('pending' as const);
     }
 
@@ -124,6 +127,7 @@ export async function applyGatewayPayment(
       .where(eq(schema.payments.id, intentId))
       .returning();
     if (!captured) throw new Error('locked payment vanished');
+    await emitPaymentEvent(tx, 'payment.succeeded', captured, now);
     const provider = intent.provider as GatewayProvider;
     await recordAudit(tx, now, origin, {
       actorUserId: null,

@@ -4,6 +4,7 @@ import { isGatewayError } from '@fareway/gateways';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { findUserById } from '../identity/users';
+import { emitPaymentEvent } from '../webhooks/emit-partner-event';
 import { gatewayFor } from './gateway-for';
 import { type PaymentRow, type PublicPayment, toPublicPayment } from './public-payment';
 
@@ -68,10 +69,12 @@ export async function startCheckout(deps: Deps, intent: PaymentRow, description:
     await withTransaction(deps.db, async (tx) => {
       const [row] = await tx.select().from(schema.payments).where(eq(schema.payments.id, intent.id)).for('update');
       if (!row || !decidePaymentTransition(row.status, 'gateway_failed').apply) return;
-      await tx
+      const [failed] = await tx
         .update(schema.payments)
         .set({ status: 'failed', failureReason: 'checkout_not_created', failedAt: now, updatedAt: now })
-        .where(eq(schema.payments.id, intent.id));
+        .where(eq(schema.payments.id, intent.id))
+        .returning();
+      if (failed) await emitPaymentEvent(tx, 'payment.failed', failed, now);
     });
     if (isGatewayError(error) && error.retryable) {
       throw new AppError('SERVICE_UNAVAILABLE', 'The payment provider did not answer; please try again', {

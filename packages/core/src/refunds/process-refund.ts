@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { postJournal } from '../ledger/post-journal';
 import { partnerOf } from '../payments/apply-gateway-payment';
+import { emitRefundEvent } from '../webhooks/emit-partner-event';
 
 export type RefundOutcome = 'succeeded' | 'failed' | 'skipped';
 
@@ -48,15 +49,20 @@ export async function processRefund(
           destination = 'wallet';
         } else {
           const final = isGatewayError(error) && !error.retryable;
-          await deps.db
-            .update(schema.refunds)
-            .set({
-              attempts: sql`${schema.refunds.attempts} + 1`,
-              lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
-              updatedAt: deps.clock.now(),
-              ...(final ? { status: 'failed' as const } : {}),
-            })
-            .where(and(eq(schema.refunds.id, refund.id), eq(schema.refunds.status, 'pending')));
+          await withTransaction(deps.db, async (tx) => {
+            const now = deps.clock.now();
+            const [recorded] = await tx
+              .update(schema.refunds)
+              .set({
+                attempts: sql`${schema.refunds.attempts} + 1`,
+                lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+                updatedAt: now,
+                ...(final ? { status: 'failed' as const } : {}),
+              })
+              .where(and(eq(schema.refunds.id, refund.id), eq(schema.refunds.status, 'pending')))
+              .returning();
+            if (recorded && final) await emitRefundEvent(tx, 'refund.failed', recorded, now);
+          });
           if (!final) throw error;
           deps.log.error({ err: error, refundId: refund.id }, 'gateway refused a refund; it needs a person');
           return 'failed';
@@ -102,7 +108,7 @@ export async function processRefund(
       at: now,
       lines: refundPostings({ amountMinor: locked.amountMinor, source, destination: to }),
     });
-    await tx
+    const [succeeded] = await tx
       .update(schema.refunds)
       .set({
         status: 'succeeded',
@@ -113,7 +119,9 @@ export async function processRefund(
         completedAt: now,
         updatedAt: now,
       })
-      .where(eq(schema.refunds.id, locked.id));
+      .where(eq(schema.refunds.id, locked.id))
+      .returning();
+    if (succeeded) await emitRefundEvent(tx, 'refund.succeeded', succeeded, now);
     await tx
       .update(schema.payments)
       .set({ status: statusAfterRefunds(paid.capturedMinor, refundedBefore + locked.amountMinor), updatedAt: now })

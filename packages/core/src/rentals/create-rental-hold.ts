@@ -8,6 +8,7 @@ import { expireStaleHolds } from '../bookings/expire-stale-holds';
 import { type BookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { emitBookingEvents } from '../webhooks/emit-partner-event';
 
 export interface RentalHoldInput {
   vehicleId: string;
@@ -115,6 +116,7 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
       createdBy: actor.userId,
       createdAt: now,
     });
+    await emitBookingEvents(tx, 'booking.held', [booking], now);
     await recordAudit(tx, now, origin, {
       actorUserId: actor.userId,
       action: 'booking.held',

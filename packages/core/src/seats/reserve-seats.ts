@@ -9,6 +9,7 @@ import { type BookingRow, type PublicBooking, publicBookingOf } from '../booking
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { loadTripStops } from '../trips/trip-rows';
+import { emitBookingEvents } from '../webhooks/emit-partner-event';
 import { compareSeatNos, findTakenSeats } from './seat-occupancy';
 
 export interface ReserveSeatsInput {
@@ -218,6 +219,7 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
         subjectId: bookingId,
         after: { kind: 'seat', tripId: trip.id, seats, fromStop, toStop, totalMinor: quote.totalMinor, currency: quote.currency },
       });
+      await emitBookingEvents(tx, 'booking.held', [booking], now);
       return heldBooking(booking, lines, reserved);
     });
   } catch (error) {

@@ -1,1 +1,2 @@
 export * from './test-deps';
+export * from './webhook-receiver';

@@ -7,6 +7,7 @@ import { cancelLockedBooking } from '../bookings/cancel-booking';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { emitPartnerEvents } from '../webhooks/emit-partner-event';
 import { loadOperatorTrip, loadTripStops, type OperatorTrip, toOperatorTrip, tripNames } from './trip-rows';
 
 export interface CancelTripResult {
@@ -70,6 +71,28 @@ export async function cancelTrip(
     });
     const names = (await tripNames(tx, [trip.id])).get(trip.id);
     if (!updated || !names) throw new Error('trip vanished while locked');
+    await emitPartnerEvents(
+      tx,
+      [
+        {
+          type: 'trip.cancelled',
+          organizationId: updated.organizationId,
+          data: {
+            trip: {
+              id: updated.id,
+              organizationId: updated.organizationId,
+              departsAt: updated.departsAt.toISOString(),
+              status: updated.status,
+              reason,
+            },
+            cancelledBookings: bookings.length,
+            refundDueMinor,
+            currency: trip.currency,
+          },
+        },
+      ],
+      now,
+    );
     return {
       trip: toOperatorTrip(updated, names, await loadTripStops(tx, trip.id)),
       cancelledBookings: bookings.length,

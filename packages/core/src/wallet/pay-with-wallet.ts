@@ -9,6 +9,7 @@ import type { Actor } from '../identity/users';
 import { accountBalance, lockAccount, postJournal } from '../ledger/post-journal';
 import { partnerOf } from '../payments/apply-gateway-payment';
 import { assertPayableHold } from '../payments/assert-payable-hold';
+import { emitPaymentEvent } from '../webhooks/emit-partner-event';
 
 export interface WalletPaymentResult {
   id: string;
@@ -70,22 +71,27 @@ export async function payWithWallet(
     }
 
     const id = newId();
-    await tx.insert(schema.payments).values({
-      id,
-      purpose: 'booking',
-      bookingId: booking.id,
-      customerId: actor.userId,
-      provider: 'wallet',
-      method: 'wallet',
-      status: 'completed',
-      amountMinor: booking.totalMinor,
-      currency,
-      feeMinor: 0,
-      capturedMinor: booking.totalMinor,
-      createdAt: now,
-      updatedAt: now,
-      completedAt: now,
-    });
+    const [payment] = await tx
+      .insert(schema.payments)
+      .values({
+        id,
+        purpose: 'booking',
+        bookingId: booking.id,
+        customerId: actor.userId,
+        provider: 'wallet',
+        method: 'wallet',
+        status: 'completed',
+        amountMinor: booking.totalMinor,
+        currency,
+        feeMinor: 0,
+        capturedMinor: booking.totalMinor,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: now,
+      })
+      .returning();
+    if (!payment) throw new Error('payment insert returned nothing');
+    await emitPaymentEvent(tx, 'payment.succeeded', payment, now);
     await confirmBookingInTransaction(
       tx,
       deps,

@@ -12,3 +12,4 @@ export * from './settlements';
 export * from './system';
 export * from './trips';
 export * from './vehicles';
+export * from './webhooks';

@@ -50,6 +50,7 @@ describe('error code table', () => {
       'SERVICE_UNAVAILABLE',
       'TRIP_NOT_BOOKABLE',
       'USER_NOT_FOUND',
+      'WEBHOOK_ENDPOINT_NOT_FOUND',
     ]);
   });
 

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   /** The trip has left, finished or been cancelled, or its operator is not approved: it sells no seats. */
   TRIP_NOT_BOOKABLE: { status: 409, trpc: 'CONFLICT' },
   PAYMENT_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  WEBHOOK_ENDPOINT_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
   BOOKING_CONFLICT: { status: 409, trpc: 'CONFLICT' },
   VEHICLE_UNAVAILABLE: { status: 409, trpc: 'CONFLICT' },
   SEATS_UNAVAILABLE: { status: 409, trpc: 'CONFLICT' },
