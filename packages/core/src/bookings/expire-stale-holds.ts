@@ -58,6 +58,11 @@ export async function expireStaleHolds(
       })),
     );
   }
-  await emitBookingEventsByIds(tx, 'booking.expired', expired.map((row) => row.id), now);
+  await emitBookingEventsByIds(
+    tx,
+    'booking.expired',
+    expired.map((row) => row.id),
+    now,
+  );
   return expired.map((row) => row.id);
 }

@@ -5,6 +5,7 @@ import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { postJournal } from '../ledger/post-journal';
+import { emitPartnerEvents } from '../webhooks/emit-partner-event';
 import { loadSettlement, type PublicSettlement, type PublicSettlementLine, type SettlementRow } from './public-settlement';
 
 const partnerOfRow = (row: SettlementRow): PartnerRef =>
@@ -60,6 +61,14 @@ export async function reviewSettlement(
         ...('payoutReference' in input ? { payoutReference: input.payoutReference } : {}),
       },
     });
-    return loadSettlement(tx, row.id, null);
+    const settled = await loadSettlement(tx, row.id, null);
+    const { lines: _lines, ...summary } = settled;
+    // The operator's systems hear of it (a driver's statement belongs to no organisation: platform endpoints only).
+    await emitPartnerEvents(
+      tx,
+      [{ type: `settlement.${status}`, organizationId: row.partnerOrganizationId, data: { settlement: summary } }],
+      now,
+    );
+    return settled;
   });
 }

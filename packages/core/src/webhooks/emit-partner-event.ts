@@ -161,7 +161,10 @@ export async function emitBookingEventsByIds(
     .limit(1);
   if (!anyone) return;
   for (let i = 0; i < ids.length; i += 1_000) {
-    const rows = await tx.select().from(schema.bookings).where(inArray(schema.bookings.id, ids.slice(i, i + 1_000)));
+    const rows = await tx
+      .select()
+      .from(schema.bookings)
+      .where(inArray(schema.bookings.id, ids.slice(i, i + 1_000)));
     await emitBookingEvents(tx, type, rows, at);
   }
 }
