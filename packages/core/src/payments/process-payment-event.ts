@@ -55,8 +55,11 @@ export async function processPaymentEvent(
   let news: GatewayPayment;
   if (checked && (DECISIVE.includes(checked.status) || event.needsConfirmation)) {
     news = { ...checked, providerPaymentId: checked.providerPaymentId ?? event.providerPaymentId ?? undefined };
-  } else if (event.needsConfirmation) {
-    // The gateway has no record of it yet: nothing proven; reconciliation will ask again.
+  } else if (event.needsConfirmation || checked) {
+    // Hint-only event and the gateway has no record yet; or (issue 17) the gateway answered and does
+    // not confirm what the signed event claims (Stripe still "processing"): believe the gateway, take
+    // no money on the event's word, and let reconciliation ask again. A signed event stands alone
+    // only when the gateway could not be asked or keeps no record (the sandbox, PayHere before it indexes).
     await markProcessed(deps, event.id, 'unconfirmed');
     return 'pending';
   } else {
