@@ -9,6 +9,7 @@ import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { DOCS_CSS, renderDocsPage } from './docs-page';
+import { drainBeforeRefusing } from './drain-body';
 import { sendError } from './envelope';
 import { registerFiles } from './files';
 import { registerHealth } from './health';
@@ -49,6 +50,12 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : `req_${newId()}`;
+    },
+    // Errors raised before routing (a path with broken percent-encoding, an over-long parameter) answer in the envelope too.
+    frameworkErrors: (error, request, reply) => {
+      const message = error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL: a path segment is not valid percent-encoding' : error.message;
+      reply.header('X-Request-Id', request.id);
+      return sendError(request, reply, 'VALIDATION_ERROR', message);
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -91,8 +98,9 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (status === 413) await drainBeforeRefusing(request, reply);
     if (status >= 500) {
       request.log.error({ err: error }, 'unexpected error');
       return sendError(request, reply, 'INTERNAL_ERROR', `Internal error; quote ${request.id} when reporting it`);

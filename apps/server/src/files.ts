@@ -2,6 +2,7 @@ import { createContextFactory, IDEMPOTENCY_KEY_PARAMETER } from '@fareway/api';
 import { type Actor, type Deps, openFile, uploadFile, validateSession } from '@fareway/core';
 import { findAppError } from '@fareway/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { drainBeforeRefusing } from './drain-body';
 import { sendError } from './envelope';
 import { requestFacts } from './request-facts';
 
@@ -55,8 +56,11 @@ export async function registerFiles(
     // Raw bytes of any type: the use case decides what it accepts, by content as well as by header.
     files.removeAllContentTypeParsers();
     files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
-    files.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error.statusCode === 413) return sendError(request, reply, 'PAYLOAD_TOO_LARGE', `A file may be at most ${maxBytes} bytes`);
+    files.setErrorHandler(async (error: FastifyError, request, reply) => {
+      if (error.statusCode === 413) {
+        await drainBeforeRefusing(request, reply);
+        return sendError(request, reply, 'PAYLOAD_TOO_LARGE', `A file may be at most ${maxBytes} bytes`);
+      }
       if (error.statusCode === 415)
         return sendError(request, reply, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as image/jpeg, image/png or image/webp');
       if (error.statusCode && error.statusCode < 500) return sendError(request, reply, 'VALIDATION_ERROR', error.message);

@@ -34,6 +34,21 @@ function toHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
+/**
+ * The query string as trpc-to-openapi expects it (`key → values`), built on an object
+ * without a prototype: its own parser indexes a plain `{}`, so `?toString=x` or
+ * `?constructor=1` found an inherited function and crashed with a 500.
+ */
+function queryOf(url: URL): Record<string, string[]> {
+  const query: Record<string, string[]> = Object.create(null);
+  for (const [key, value] of url.searchParams) {
+    const values = query[key];
+    if (values) values.push(value);
+    else query[key] = [value];
+  }
+  return query;
+}
+
 interface Carrier {
   request: FastifyRequest;
   reply: FastifyReply;
@@ -88,8 +103,10 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
         method: request.method,
         headers: toHeaders(request),
       });
+      const query = queryOf(new URL(base.url));
       const req = new Proxy(base, {
         get(target, property) {
+          if (property === 'query') return query;
           if (property === 'body') {
             if (parseError) throw new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed JSON in request body', cause: parseError });
             return parsed;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAGE } from './input-rules';
 
 export const PublicUserSchema = z.object({
   id: z.uuid(),
@@ -28,7 +29,7 @@ export const OrganizationSchema = z.object({
 export const PageMeta = z.object({ page: z.number().int(), limit: z.number().int(), total: z.number().int() });
 
 export const PageInput = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

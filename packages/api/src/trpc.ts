@@ -6,6 +6,7 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { Context } from './context';
 import { describeError, toTrpcError } from './errors';
+import { findUnsafeString } from './input-rules';
 
 const t = initTRPC
   .context<Context>()
@@ -23,8 +24,15 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Every procedure starts here: AppErrors leave with the tRPC code (and HTTP status) of the one error table. */
-export const publicProcedure = t.procedure.use(async ({ next, ctx }) => {
+/**
+ * Every procedure starts here: AppErrors leave with the tRPC code (and HTTP status) of the one error table,
+ * and no string with a NUL or a lone surrogate gets past (Postgres would fail on it with a 500).
+ */
+export const publicProcedure = t.procedure.use(async ({ next, ctx, getRawInput }) => {
+  const unsafe = findUnsafeString(await getRawInput());
+  if (unsafe) {
+    throw toTrpcError(new AppError('VALIDATION_ERROR', 'Input validation failed', { details: [unsafe] })) as Error;
+  }
   const result = await next();
   if (!result.ok) {
     const error = toTrpcError(result.error) as typeof result.error;

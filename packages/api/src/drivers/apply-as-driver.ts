@@ -1,6 +1,7 @@
 import { applyAsDriver as applyAsDriverUseCase } from '@fareway/core';
 import { z } from 'zod';
 import { originOf } from '../identity-schemas';
+import { DateInput } from '../input-rules';
 import { authedProcedure } from '../trpc';
 import { DriverApplicationSchema } from './driver-schemas';
 
@@ -18,7 +19,7 @@ export const applyAsDriver = authedProcedure
       fullName: z.string().trim().min(2).max(120),
       nationalId: z.string().trim().min(5).max(32),
       licenceNumber: z.string().trim().min(3).max(32),
-      licenceExpiry: z.iso.date().describe('YYYY-MM-DD; must be after today'),
+      licenceExpiry: DateInput.describe('YYYY-MM-DD; must be after today'),
       documents: z
         .array(z.object({ kind: z.enum(['licence_front', 'licence_back', 'national_id', 'other']), fileId: z.uuid() }))
         .min(1)

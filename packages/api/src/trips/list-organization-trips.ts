@@ -2,6 +2,7 @@ import { listOrganizationTrips as listOrganizationTripsUseCase } from '@fareway/
 import { TRIP_STATES } from '@fareway/domain';
 import { z } from 'zod';
 import { PageInput, PageMeta } from '../identity-schemas';
+import { DateTimeInput } from '../input-rules';
 import { orgProcedure } from '../trpc';
 import { OperatorTripSchema } from './trip-schemas';
 
@@ -16,8 +17,8 @@ export const listOrganizationTrips = orgProcedure
   })
   .input(
     PageInput.extend({
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
+      from: DateTimeInput.optional(),
+      to: DateTimeInput.optional(),
       status: z.enum(TRIP_STATES).optional(),
     }),
   )

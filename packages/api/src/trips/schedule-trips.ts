@@ -1,6 +1,7 @@
 import { scheduleTrips as scheduleTripsUseCase } from '@fareway/core';
 import { z } from 'zod';
 import { originOf } from '../identity-schemas';
+import { DateInput } from '../input-rules';
 import { orgProcedure } from '../trpc';
 import { OperatorTripSchema } from './trip-schemas';
 
@@ -17,7 +18,7 @@ export const scheduleTrips = orgProcedure
     z.object({
       routeId: z.uuid(),
       busId: z.uuid(),
-      startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' }),
+      startDate: DateInput,
       days: z.number().int().min(1).max(62),
       departureTimes: z
         .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM' }))

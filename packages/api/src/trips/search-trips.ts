@@ -1,6 +1,7 @@
 import { searchTrips as searchTripsUseCase } from '@fareway/core';
 import { z } from 'zod';
 import { PageInput, PageMeta } from '../identity-schemas';
+import { DateInput } from '../input-rules';
 import { publicProcedure } from '../trpc';
 import { TripSearchResultSchema } from './trip-schemas';
 
@@ -17,10 +18,7 @@ export const searchTrips = publicProcedure
     PageInput.extend({
       origin: z.string().trim().max(100).optional(),
       destination: z.string().trim().max(100).optional(),
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' })
-        .optional(),
+      date: DateInput.optional(),
     }),
   )
   .output(z.object({ items: z.array(TripSearchResultSchema), meta: PageMeta }))

@@ -4,11 +4,7 @@ import { z } from 'zod';
 
 const Iso = z.iso.datetime({ offset: true });
 
-/** A date-time with its offset (`2026-02-01T10:00:00Z`, `2026-02-01T15:30:00+05:30`): a bare local time would be ambiguous. */
-export const DateTimeInput = z.iso.datetime({
-  offset: true,
-  message: 'expected an ISO 8601 date-time with offset, e.g. 2026-02-01T10:00:00Z',
-});
+export { DateTimeInput } from '../input-rules';
 
 /** What an owner describes. The core checks the same again (and the zone against the IANA database). */
 export const VehicleFieldsInput = z.object({
