@@ -27,6 +27,8 @@ export default defineConfig({
     projects: [
       unit('domain', 'packages/domain'),
       unit('ui', 'packages/ui'),
+      unit('web', 'apps/web'),
+      unit('admin', 'apps/admin'),
       unit('api-client', 'packages/api-client'),
       unit('gateways', 'packages/gateways'),
       integration('db', 'packages/db'),

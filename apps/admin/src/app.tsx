@@ -1,43 +1,27 @@
 import { type SessionUser, useSession } from '@fareway/api-client';
-import { Alert, AppShell, Button, Link, matchPath, useRouter } from '@fareway/ui';
+import { Alert, AppShell, Button } from '@fareway/ui';
+import { type ErrorComponentProps, Link, Outlet } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { AdminAccount } from './account';
-import { DashboardPage } from './dashboard-page';
-import { DriverApplicationsPage } from './driver-applications-page';
-import { LedgerPage } from './ledger-page';
 import { NotAdminPage } from './not-admin-page';
-import { OperatorsPage } from './operators-page';
 import { SignInPage } from './sign-in-page';
-import { UsersPage } from './users-page';
-import { VehicleReviewPage } from './vehicle-review-page';
 import './app.css';
 
 function Shell({ account, children }: { account?: ReactNode; children: ReactNode }) {
   return (
     <AppShell
-      productName="Fareway Admin"
-      homeHref={import.meta.env.BASE_URL}
+      brand={<Link to="/">Fareway Admin</Link>}
       nav={
         account ? (
           <>
-            <Link to="/" current="exact">
+            <Link to="/" activeOptions={{ exact: true }}>
               Dashboard
             </Link>
-            <Link to="/drivers" current="prefix">
-              Drivers
-            </Link>
-            <Link to="/vehicles" current="prefix">
-              Vehicles
-            </Link>
-            <Link to="/operators" current="prefix">
-              Operators
-            </Link>
-            <Link to="/ledger" current="prefix">
-              Ledger
-            </Link>
-            <Link to="/users" current="prefix">
-              Users
-            </Link>
+            <Link to="/drivers">Drivers</Link>
+            <Link to="/vehicles">Vehicles</Link>
+            <Link to="/operators">Operators</Link>
+            <Link to="/ledger">Ledger</Link>
+            <Link to="/users">Users</Link>
           </>
         ) : null
       }
@@ -48,18 +32,7 @@ function Shell({ account, children }: { account?: ReactNode; children: ReactNode
   );
 }
 
-/** The console's pages, first match wins. */
-function Page({ user }: { user: SessionUser }) {
-  const { path } = useRouter();
-  const pages: Array<[string, () => ReactNode]> = [
-    ['/', () => <DashboardPage />],
-    ['/drivers', () => <DriverApplicationsPage />],
-    ['/vehicles', () => <VehicleReviewPage />],
-    ['/operators', () => <OperatorsPage />],
-    ['/ledger', () => <LedgerPage />],
-    ['/users', () => <UsersPage me={user} />],
-  ];
-  for (const [pattern, render] of pages) if (matchPath(pattern, path)) return <div key={pattern}>{render()}</div>;
+export function NotFoundPage() {
   return (
     <>
       <h1 className="admin-title">Page not found</h1>
@@ -70,11 +43,33 @@ function Page({ user }: { user: SessionUser }) {
   );
 }
 
+/** Shown while a page's code is loading. */
+export function RoutePending() {
+  return (
+    <p className="fw-muted" role="status">
+      Loading…
+    </p>
+  );
+}
+
+/** A page that failed to load or render: say so and offer a retry. */
+export function RouteError({ error, reset }: ErrorComponentProps) {
+  return (
+    <Alert title="This page could not be shown">
+      <p>{error instanceof Error ? error.message : 'Something went wrong.'}</p>
+      <Button variant="secondary" onClick={reset}>
+        Try again
+      </Button>
+    </Alert>
+  );
+}
+
 function isAdmin(user: SessionUser): boolean {
   return user.roles.includes('admin');
 }
 
-export function App() {
+/** Every console page: the session decides between sign-in, "not an admin" and the page itself. */
+export function ConsoleLayout() {
   const session = useSession();
 
   if (session.isLoading) {
@@ -115,7 +110,7 @@ export function App() {
 
   return (
     <Shell account={<AdminAccount user={session.user} />}>
-      <Page user={session.user} />
+      <Outlet />
     </Shell>
   );
 }

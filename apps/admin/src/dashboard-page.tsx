@@ -1,6 +1,7 @@
 import { useTRPC } from '@fareway/api-client';
-import { Card, Link, SystemStatusCard } from '@fareway/ui';
+import { Card, SystemStatusCard } from '@fareway/ui';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 
 /** What waits for an administrator, and the system's health. */
 export function DashboardPage() {

@@ -1,6 +1,19 @@
 import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
-import { Button, Card, Fact, Facts, formatDateTime, formatPhone, humanize, Pager, ProblemAlert, StatusBadge, useRouter } from '@fareway/ui';
+import {
+  Button,
+  browserTimeZone,
+  Card,
+  Fact,
+  Facts,
+  formatDateTime,
+  formatPhone,
+  humanize,
+  Pager,
+  ProblemAlert,
+  StatusBadge,
+} from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { ReasonAction } from './lib/reason-form';
 import { StatusTabs } from './lib/status-tabs';
 
@@ -13,13 +26,15 @@ const STATUSES: ReadonlyArray<{ value: Status; label: string }> = [
   { value: 'rejected', label: 'Rejected' },
 ];
 
+const route = getRouteApi('/drivers');
+
 /** The driver applications queue: oldest first; approve (grants the driver role) or reject with a reason. */
 export function DriverApplicationsPage() {
   const trpc = useTRPC();
-  const { search, navigate } = useRouter();
-  const statusParam = search.get('status');
-  const status: Status = STATUSES.some((s) => s.value === statusParam) ? (statusParam as Status) : 'pending';
-  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const status: Status = search.status ?? 'pending';
+  const page = search.page ?? 1;
   const applications = useQuery(
     trpc.drivers.listApplications.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }),
   );
@@ -48,7 +63,7 @@ export function DriverApplicationsPage() {
               limit={data.meta.limit}
               total={data.meta.total}
               busy={applications.isFetching}
-              onPage={(next) => navigate(`/drivers?status=${status}&page=${next}`)}
+              onPage={(next) => void navigate({ search: { status, page: next } })}
             />
           </>
         )}
@@ -83,7 +98,7 @@ function ApplicationCard({ application }: { application: Application }) {
           <Fact label="Licence">
             {application.licenceNumber}, valid until {application.licenceExpiry}
           </Fact>
-          <Fact label="Applied">{formatDateTime(application.createdAt)}</Fact>
+          <Fact label="Applied">{formatDateTime(application.createdAt, browserTimeZone())}</Fact>
           <Fact label="Documents">
             {application.documents.length === 0 ? (
               '—'
@@ -100,7 +115,7 @@ function ApplicationCard({ application }: { application: Application }) {
             )}
           </Fact>
           {application.decisionReason ? <Fact label="Reason">{application.decisionReason}</Fact> : null}
-          {application.reviewedAt ? <Fact label="Reviewed">{formatDateTime(application.reviewedAt)}</Fact> : null}
+          {application.reviewedAt ? <Fact label="Reviewed">{formatDateTime(application.reviewedAt, browserTimeZone())}</Fact> : null}
         </Facts>
         {problem ? <ProblemAlert title="Could not save the decision" problem={problem} /> : null}
         {application.status === 'pending' ? (

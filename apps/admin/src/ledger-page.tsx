@@ -1,14 +1,51 @@
-import { QueryState, useTRPC } from '@fareway/api-client';
-import { Alert, Button, Card, formatMoney, StatusBadge } from '@fareway/ui';
+import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { Alert, Button, Card, type ColumnDef, DataTable, formatMoney, type SortingState, StatusBadge } from '@fareway/ui';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 
 /**
  * The trial balance: every ledger account's signed balance (debits positive)
  * and the total per currency. Double entry means each total is 0; anything
  * else is shown as a fault, loudly.
  */
+type TrialBalance = RouterOutputs['ledger']['trialBalance'];
+
+const totalColumns: Array<ColumnDef<TrialBalance['totals'][number], unknown>> = [
+  { id: 'currency', header: 'Currency', accessorFn: (t) => t.currency },
+  {
+    id: 'total',
+    header: 'Total',
+    meta: { numeric: true },
+    cell: ({ row: { original: t } }) => formatMoney(t.balanceMinor, t.currency),
+  },
+  {
+    id: 'check',
+    header: 'Check',
+    cell: ({ row: { original: t } }) =>
+      t.balanceMinor === 0 ? <StatusBadge variant="ok">Balanced</StatusBadge> : <StatusBadge variant="down">Off</StatusBadge>,
+  },
+];
+
+const accountColumns: Array<ColumnDef<TrialBalance['accounts'][number], unknown>> = [
+  {
+    id: 'code',
+    header: 'Account',
+    accessorFn: (a) => a.code,
+    cell: ({ row: { original: a } }) => <code className="fw-tag">{a.code}</code>,
+  },
+  { id: 'currency', header: 'Currency', accessorFn: (a) => a.currency },
+  {
+    id: 'balance',
+    header: 'Balance (debit +)',
+    accessorFn: (a) => a.balanceMinor,
+    meta: { numeric: true },
+    cell: ({ row: { original: a } }) => formatMoney(a.balanceMinor, a.currency),
+  },
+];
+
 export function LedgerPage() {
   const trpc = useTRPC();
+  const [sorting, setSorting] = useState<SortingState>([]);
   const balance = useQuery(trpc.ledger.trialBalance.queryOptions());
   return (
     <>
@@ -37,60 +74,17 @@ export function LedgerPage() {
                 </Alert>
               ) : null}
               <Card title="Totals per currency">
-                <div className="fw-table-wrap">
-                  <table className="fw-table" data-testid="ledger-totals">
-                    <thead>
-                      <tr>
-                        <th scope="col">Currency</th>
-                        <th scope="col" className="fw-num">
-                          Total
-                        </th>
-                        <th scope="col">Check</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.totals.map((total) => (
-                        <tr key={total.currency}>
-                          <td>{total.currency}</td>
-                          <td className="fw-num">{formatMoney(total.balanceMinor, total.currency)}</td>
-                          <td>
-                            {total.balanceMinor === 0 ? (
-                              <StatusBadge variant="ok">Balanced</StatusBadge>
-                            ) : (
-                              <StatusBadge variant="down">Off</StatusBadge>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable label="Totals per currency" data={data.totals} columns={totalColumns} getRowId={(t) => t.currency} />
               </Card>
               <Card title="Accounts">
-                <div className="fw-table-wrap">
-                  <table className="fw-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Account</th>
-                        <th scope="col">Currency</th>
-                        <th scope="col" className="fw-num">
-                          Balance (debit +)
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.accounts.map((account) => (
-                        <tr key={`${account.code}:${account.currency}`}>
-                          <td>
-                            <code className="fw-tag">{account.code}</code>
-                          </td>
-                          <td>{account.currency}</td>
-                          <td className="fw-num">{formatMoney(account.balanceMinor, account.currency)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  label="Accounts"
+                  data={data.accounts}
+                  columns={accountColumns}
+                  getRowId={(a) => `${a.code}:${a.currency}`}
+                  sorting={sorting}
+                  onSortingChange={setSorting}
+                />
               </Card>
             </div>
           );

@@ -1,6 +1,8 @@
 import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
-import { Button, formatDateTime, humanize, Pager, ProblemAlert, StatusBadge, useRouter } from '@fareway/ui';
+import { Button, type ColumnDef, DataTable, formatDateTime, humanize, ProblemAlert, StatusBadge } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import { StatusTabs } from './lib/status-tabs';
 
 type Organization = RouterOutputs['organizations']['list']['items'][number];
@@ -13,25 +15,70 @@ const STATUSES: ReadonlyArray<{ value: Status | undefined; label: string }> = [
   { value: undefined, label: 'All' },
 ];
 
+const route = getRouteApi('/operators');
+
 /** Operators (bus companies): approve new ones, suspend or restore the others. */
 export function OperatorsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { search, navigate } = useRouter();
-  const statusParam = search.get('status');
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   // No filter in the URL means the approval queue; "all" lifts the filter.
-  const status: Status | undefined =
-    statusParam === 'all'
-      ? undefined
-      : STATUSES.some((s) => s.value !== undefined && s.value === statusParam)
-        ? (statusParam as Status)
-        : 'pending';
-  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
+  const status: Status | undefined = search.status === 'all' ? undefined : (search.status ?? 'pending');
+  const page = search.page ?? 1;
   const organizations = useQuery(trpc.organizations.list.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }));
   const setStatus = useMutation(
     trpc.organizations.setStatus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.organizations.list.pathFilter()) }),
   );
   const problem = useProblem(setStatus.error);
+  const columns = useMemo<Array<ColumnDef<Organization, unknown>>>(
+    () => [
+      { id: 'name', header: 'Name', accessorFn: (org) => org.name },
+      { id: 'timeZone', header: 'Time zone', accessorFn: (org) => org.timeZone },
+      {
+        id: 'createdAt',
+        header: 'Created',
+        cell: ({ row: { original: org } }) => formatDateTime(org.createdAt, org.timeZone),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        cell: ({ row: { original: org } }) => (
+          <StatusBadge variant={org.status === 'approved' ? 'ok' : org.status === 'pending' ? 'warn' : 'down'}>
+            {humanize(org.status)}
+          </StatusBadge>
+        ),
+      },
+      {
+        id: 'actions',
+        header: () => <span className="fw-visually-hidden">Actions</span>,
+        cell: ({ row: { original: org } }) => {
+          const busy = setStatus.isPending && setStatus.variables?.organizationId === org.id;
+          return org.status === 'approved' ? (
+            <Button
+              variant="secondary"
+              busy={busy}
+              busyLabel="Suspending…"
+              disabled={setStatus.isPending}
+              onClick={() => setStatus.mutate({ organizationId: org.id, status: 'suspended' })}
+            >
+              Suspend
+            </Button>
+          ) : (
+            <Button
+              busy={busy}
+              busyLabel="Approving…"
+              disabled={setStatus.isPending}
+              onClick={() => setStatus.mutate({ organizationId: org.id, status: 'approved' })}
+            >
+              {org.status === 'pending' ? 'Approve' : 'Restore'}
+            </Button>
+          );
+        },
+      },
+    ],
+    [setStatus],
+  );
 
   return (
     <>
@@ -50,66 +97,18 @@ export function OperatorsPage() {
       >
         {(data) => (
           <>
-            <div className="fw-table-wrap">
-              <table className="fw-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Time zone</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="admin-visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((org) => {
-                    const busy = setStatus.isPending && setStatus.variables?.organizationId === org.id;
-                    return (
-                      <tr key={org.id}>
-                        <td>{org.name}</td>
-                        <td>{org.timeZone}</td>
-                        <td>{formatDateTime(org.createdAt)}</td>
-                        <td>
-                          <StatusBadge variant={org.status === 'approved' ? 'ok' : org.status === 'pending' ? 'warn' : 'down'}>
-                            {humanize(org.status)}
-                          </StatusBadge>
-                        </td>
-                        <td className="admin-actions">
-                          {org.status === 'approved' ? (
-                            <Button
-                              variant="secondary"
-                              busy={busy}
-                              busyLabel="Suspending…"
-                              disabled={setStatus.isPending}
-                              onClick={() => setStatus.mutate({ organizationId: org.id, status: 'suspended' })}
-                            >
-                              Suspend
-                            </Button>
-                          ) : (
-                            <Button
-                              busy={busy}
-                              busyLabel="Approving…"
-                              disabled={setStatus.isPending}
-                              onClick={() => setStatus.mutate({ organizationId: org.id, status: 'approved' })}
-                            >
-                              {org.status === 'pending' ? 'Approve' : 'Restore'}
-                            </Button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              page={data.meta.page}
-              limit={data.meta.limit}
-              total={data.meta.total}
-              busy={organizations.isFetching}
-              onPage={(next) => navigate(`/operators?status=${status ?? 'all'}&page=${next}`)}
+            <DataTable
+              label="Operators"
+              data={data.items}
+              columns={columns}
+              getRowId={(org) => org.id}
+              pagination={{
+                page: data.meta.page,
+                limit: data.meta.limit,
+                total: data.meta.total,
+                busy: organizations.isFetching,
+                onPage: (next) => void navigate({ search: { status: status ?? 'all', page: next } }),
+              }}
             />
           </>
         )}

@@ -1,17 +1,35 @@
-import { QueryState, type RouterOutputs, type SessionUser, useProblem, useTRPC } from '@fareway/api-client';
-import { Button, formatDateTime, formatPhone, humanize, Pager, ProblemAlert, StatusBadge, TextField, useRouter } from '@fareway/ui';
+import { QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import {
+  Button,
+  browserTimeZone,
+  type ColumnDef,
+  DataTable,
+  formatDateTime,
+  formatPhone,
+  humanize,
+  ProblemAlert,
+  StatusBadge,
+  sortingFromParam,
+  sortingToParam,
+  TextField,
+} from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
+import { type FormEvent, useMemo, useState } from 'react';
 
 type User = RouterOutputs['users']['list']['items'][number];
 
+const route = getRouteApi('/users');
+
 /** Users, newest first, searchable; suspend (revokes every session at once) or reactivate. */
-export function UsersPage({ me }: { me: SessionUser }) {
+export function UsersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { search, navigate } = useRouter();
-  const term = search.get('q') ?? '';
-  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
+  const me = useSession().user;
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const term = search.q ?? '';
+  const page = search.page ?? 1;
   const [draft, setDraft] = useState(term);
   const users = useQuery(
     trpc.users.list.queryOptions({ search: term || undefined, page, limit: 25 }, { placeholderData: keepPreviousData }),
@@ -21,17 +39,72 @@ export function UsersPage({ me }: { me: SessionUser }) {
   );
   const problem = useProblem(setStatus.error);
 
-  function go(q: string, nextPage = 1) {
-    const params = new URLSearchParams();
-    if (q.trim()) params.set('q', q.trim());
-    if (nextPage > 1) params.set('page', String(nextPage));
-    navigate(params.size > 0 ? `/users?${params}` : '/users');
-  }
-
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    go(draft);
+    void navigate({ search: { q: draft.trim() || undefined } });
   }
+
+  const columns = useMemo<Array<ColumnDef<User, unknown>>>(
+    () => [
+      {
+        id: 'user',
+        header: 'User',
+        enableHiding: false,
+        accessorFn: (u) => u.name ?? u.phone ?? u.email ?? '',
+        cell: ({ row: { original: u } }) => (
+          <span>
+            {u.name ?? <span className="fw-muted">No name</span>}
+            <span className="fw-muted admin-hint"> {[u.phone ? formatPhone(u.phone) : null, u.email].filter(Boolean).join(' · ')}</span>
+          </span>
+        ),
+      },
+      { id: 'roles', header: 'Roles', accessorFn: (u) => u.roles.map(humanize).join(', ') },
+      {
+        id: 'createdAt',
+        header: 'Joined',
+        accessorFn: (u) => u.createdAt,
+        cell: ({ row: { original: u } }) => formatDateTime(u.createdAt, browserTimeZone()),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        accessorFn: (u) => u.status,
+        cell: ({ row: { original: u } }) => <StatusBadge variant={u.status === 'active' ? 'ok' : 'down'}>{humanize(u.status)}</StatusBadge>,
+      },
+      {
+        id: 'actions',
+        header: () => <span className="fw-visually-hidden">Actions</span>,
+        enableSorting: false,
+        enableHiding: false,
+        cell: ({ row: { original: u } }) => {
+          if (u.id === me?.id) return <span className="fw-muted admin-hint">You</span>;
+          const busy = setStatus.isPending && setStatus.variables?.userId === u.id;
+          return u.status === 'active' ? (
+            <Button
+              variant="secondary"
+              busy={busy}
+              busyLabel="Suspending…"
+              disabled={setStatus.isPending}
+              onClick={() => setStatus.mutate({ userId: u.id, status: 'suspended' })}
+            >
+              Suspend
+            </Button>
+          ) : (
+            <Button
+              variant="secondary"
+              busy={busy}
+              busyLabel="Reactivating…"
+              disabled={setStatus.isPending}
+              onClick={() => setStatus.mutate({ userId: u.id, status: 'active' })}
+            >
+              Reactivate
+            </Button>
+          );
+        },
+      },
+    ],
+    [me?.id, setStatus],
+  );
 
   return (
     <>
@@ -50,85 +123,25 @@ export function UsersPage({ me }: { me: SessionUser }) {
         empty={<p>{term ? `Nobody matches “${term}”.` : 'No users yet.'}</p>}
       >
         {(data) => (
-          <>
-            <div className="fw-table-wrap">
-              <table className="fw-table">
-                <thead>
-                  <tr>
-                    <th scope="col">User</th>
-                    <th scope="col">Roles</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="admin-visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((user) => (
-                    <UserRow
-                      key={user.id}
-                      user={user}
-                      isMe={user.id === me.id}
-                      busy={setStatus.isPending && setStatus.variables?.userId === user.id}
-                      disabled={setStatus.isPending}
-                      onStatus={(status) => setStatus.mutate({ userId: user.id, status })}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              page={data.meta.page}
-              limit={data.meta.limit}
-              total={data.meta.total}
-              busy={users.isFetching}
-              onPage={(next) => go(term, next)}
-            />
-          </>
+          <DataTable
+            label="Users"
+            data={data.items}
+            columns={columns}
+            getRowId={(u) => u.id}
+            // The server lists newest first; a sort orders this page's rows.
+            sorting={sortingFromParam(search.sort)}
+            onSortingChange={(sorting) => void navigate({ search: (prev) => ({ ...prev, sort: sortingToParam(sorting) }) })}
+            hideableColumns
+            pagination={{
+              page: data.meta.page,
+              limit: data.meta.limit,
+              total: data.meta.total,
+              busy: users.isFetching,
+              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
+            }}
+          />
         )}
       </QueryState>
     </>
-  );
-}
-
-function UserRow({
-  user,
-  isMe,
-  busy,
-  disabled,
-  onStatus,
-}: {
-  user: User;
-  isMe: boolean;
-  busy: boolean;
-  disabled: boolean;
-  onStatus: (status: User['status']) => void;
-}) {
-  return (
-    <tr>
-      <td>
-        {user.name ?? <span className="fw-muted">No name</span>}
-        <div className="fw-muted admin-hint">{[user.phone ? formatPhone(user.phone) : null, user.email].filter(Boolean).join(' · ')}</div>
-      </td>
-      <td>{user.roles.map(humanize).join(', ')}</td>
-      <td>{formatDateTime(user.createdAt)}</td>
-      <td>
-        <StatusBadge variant={user.status === 'active' ? 'ok' : 'down'}>{humanize(user.status)}</StatusBadge>
-      </td>
-      <td className="admin-actions">
-        {isMe ? (
-          <span className="fw-muted admin-hint">You</span>
-        ) : user.status === 'active' ? (
-          <Button variant="secondary" busy={busy} busyLabel="Suspending…" disabled={disabled} onClick={() => onStatus('suspended')}>
-            Suspend
-          </Button>
-        ) : (
-          <Button variant="secondary" busy={busy} busyLabel="Reactivating…" disabled={disabled} onClick={() => onStatus('active')}>
-            Reactivate
-          </Button>
-        )}
-      </td>
-    </tr>
   );
 }

@@ -11,9 +11,9 @@ import {
   ProblemAlert,
   StatusBadge,
   type StatusVariant,
-  useRouter,
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { ReasonAction } from './lib/reason-form';
 import { StatusTabs } from './lib/status-tabs';
 
@@ -36,13 +36,15 @@ const LOOK: Record<Status, StatusVariant> = {
   suspended: 'down',
 };
 
+const route = getRouteApi('/vehicles');
+
 /** The vehicle review queue: approve or reject what waits; suspend an approved car, reinstate a suspended one. */
 export function VehicleReviewPage() {
   const trpc = useTRPC();
-  const { search, navigate } = useRouter();
-  const statusParam = search.get('status');
-  const status: Status = STATUSES.some((s) => s.value === statusParam) ? (statusParam as Status) : 'pending_review';
-  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const status: Status = search.status ?? 'pending_review';
+  const page = search.page ?? 1;
   const vehicles = useQuery(trpc.vehicles.listForReview.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }));
 
   return (
@@ -71,7 +73,7 @@ export function VehicleReviewPage() {
               limit={data.meta.limit}
               total={data.meta.total}
               busy={vehicles.isFetching}
-              onPage={(next) => navigate(`/vehicles?status=${status}&page=${next}`)}
+              onPage={(next) => void navigate({ search: { status, page: next } })}
             />
           </>
         )}
@@ -123,7 +125,7 @@ function VehicleCard({ vehicle }: { vehicle: Vehicle }) {
           <Fact label="Owner">
             <code className="fw-tag">{vehicle.ownerUserId}</code>
           </Fact>
-          <Fact label="Updated">{formatDateTime(vehicle.updatedAt)}</Fact>
+          <Fact label="Updated">{formatDateTime(vehicle.updatedAt, vehicle.timeZone)}</Fact>
           {vehicle.reviewReason ? <Fact label="Reason">{vehicle.reviewReason}</Fact> : null}
         </Facts>
         {problem ? <ProblemAlert title="Could not change the vehicle" problem={problem} /> : null}

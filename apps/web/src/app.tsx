@@ -1,49 +1,52 @@
-import { useSession, useTRPC } from '@fareway/api-client';
-import { AppShell, Link, SystemStatusCard, useRouter } from '@fareway/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useSession } from '@fareway/api-client';
+import { Alert, AppShell, Button } from '@fareway/ui';
+import { type ErrorComponentProps, Link, Outlet } from '@tanstack/react-router';
 import { WebAccount } from './account';
-import { renderRoute } from './routes';
 import './app.css';
 
-export function App() {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const status = useQuery(trpc.system.status.queryOptions(undefined, { refetchInterval: 10_000, enabled: router.path === '/' }));
+/** The frame of every page: header with the navigation (a menu on phones), the account corner, the page. */
+export function RootLayout() {
   const session = useSession();
   const isDriver = session.user?.roles.includes('driver') ?? false;
 
   return (
     <AppShell
-      productName="Fareway"
+      brand={<Link to="/">Fareway</Link>}
       nav={
         <>
-          <Link to="/cars" current="prefix">
-            Cars
-          </Link>
-          <Link to="/bus" current="prefix">
-            Bus
-          </Link>
-          <Link to="/bookings" current="prefix">
-            My bookings
-          </Link>
-          <Link to="/wallet" current="prefix">
-            Wallet
-          </Link>
-          <Link to="/driver" current="prefix">
-            {isDriver ? 'My cars' : 'Drive'}
-          </Link>
+          <Link to="/cars">Cars</Link>
+          <Link to="/bus">Bus</Link>
+          <Link to="/bookings">My bookings</Link>
+          <Link to="/wallet">Wallet</Link>
+          <Link to="/driver">{isDriver ? 'My cars' : 'Drive'}</Link>
         </>
       }
       account={session.user ? <WebAccount user={session.user} /> : null}
-      footer={
-        router.path === '/' ? (
-          <div className="web-status">
-            <SystemStatusCard status={status.data} isLoading={status.isPending} error={status.error} />
-          </div>
-        ) : null
-      }
     >
-      {renderRoute(router.path, router.search)}
+      <Outlet />
     </AppShell>
+  );
+}
+
+/** Shown while a page's code is loading (only on a slow connection: it waits a moment first). */
+export function RoutePending() {
+  return (
+    <p className="fw-muted fw-loading" role="status">
+      Loading…
+    </p>
+  );
+}
+
+/** A page that failed to load or render: say so and offer a retry. */
+export function RouteError({ error, reset }: ErrorComponentProps) {
+  return (
+    <div className="web-page">
+      <Alert title="This page could not be shown">
+        <p>{error instanceof Error ? error.message : 'Something went wrong.'}</p>
+        <Button variant="secondary" onClick={reset}>
+          Try again
+        </Button>
+      </Alert>
+    </div>
   );
 }

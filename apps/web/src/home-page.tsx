@@ -1,5 +1,6 @@
 import { useSession } from '@fareway/api-client';
-import { Alert, Button, Link } from '@fareway/ui';
+import { Alert, Button } from '@fareway/ui';
+import { Link } from '@tanstack/react-router';
 import { PhoneSignIn } from './phone-sign-in';
 
 /** The landing page: what Fareway does, the two ways in, and sign-in for newcomers. */
@@ -34,17 +35,6 @@ export function HomePage() {
           <PhoneSignIn />
         </div>
       )}
-    </div>
-  );
-}
-
-export function NotFoundPage() {
-  return (
-    <div className="web-page">
-      <h1 className="fw-page-title">Page not found</h1>
-      <p>
-        There is nothing at this address. <Link to="/">Go to the start page</Link>.
-      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from './client';
+import { ERROR_MESSAGES } from './messages';
 import { problemOf, UNREACHABLE_MESSAGE } from './problem';
 
 function failingClient(status: number, error: { message: string; code: number; data: Record<string, unknown> }) {
@@ -9,7 +10,7 @@ function failingClient(status: number, error: { message: string; code: number; d
 }
 
 describe('problemOf', () => {
-  it("keeps the server's message and turns Retry-After into a deadline", async () => {
+  it("words the code for people, keeps the server's message aside and turns Retry-After into a deadline", async () => {
     const error = await failingClient(429, {
       message: 'Too many live holds; pay for or cancel one first',
       code: -32029,
@@ -19,14 +20,16 @@ describe('problemOf', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCClientError);
     expect(problemOf(error, 1_000)).toEqual({
-      message: 'Too many live holds; pay for or cancel one first',
+      message: ERROR_MESSAGES.HOLD_LIMIT_REACHED,
+      serverMessage: 'Too many live holds; pay for or cancel one first',
       code: 'HOLD_LIMIT_REACHED',
       retryAt: 31_000,
       details: undefined,
+      fields: {},
     });
   });
 
-  it('lists the failing fields of a validation error and words a network failure', async () => {
+  it('keys the failing fields of a validation error by path and words a network failure', async () => {
     const invalid = await failingClient(400, {
       message: 'Input validation failed',
       code: -32600,
@@ -34,7 +37,8 @@ describe('problemOf', () => {
     })
       .bookings.cancel.mutate({ id: 'x' })
       .catch((e: unknown) => e);
-    expect(problemOf(invalid)?.message).toBe('Input validation failed: startDate: expected an ISO date-time');
+    expect(problemOf(invalid)?.fields).toEqual({ startDate: 'expected an ISO date-time' });
+    expect(problemOf(invalid)?.message).toBe('Some details need another look: expected an ISO date-time');
     expect(problemOf(invalid)?.retryAt).toBeNull();
 
     const offline = await createApiClient({
@@ -45,7 +49,23 @@ describe('problemOf', () => {
     })
       .auth.me.query()
       .catch((e: unknown) => e);
-    expect(problemOf(offline)).toEqual({ message: UNREACHABLE_MESSAGE, code: undefined, retryAt: null, details: undefined });
+    expect(problemOf(offline)).toEqual({
+      message: UNREACHABLE_MESSAGE,
+      serverMessage: null,
+      code: undefined,
+      retryAt: null,
+      details: undefined,
+      fields: {},
+    });
     expect(problemOf(null)).toBeNull();
+  });
+});
+
+describe('ERROR_MESSAGES', () => {
+  it('has a sentence for people for every code, none of them a developer message', () => {
+    for (const [code, sentence] of Object.entries(ERROR_MESSAGES)) {
+      expect(sentence, code).toMatch(/^[A-Z].*\.$/);
+      expect(sentence, code).not.toMatch(/\b[a-z]+[A-Z]\w*|_/);
+    }
   });
 });

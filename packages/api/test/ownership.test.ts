@@ -40,6 +40,13 @@ interface Side {
   rental: string;
   seatBooking: string;
   payment: string;
+  webhookEndpoint: string;
+  /** An event delivered (queued) to that endpoint, for its delivery log and replay. */
+  webhookEvent: string;
+  /** A platform endpoint (admins'), one per side so the matrix has a real one to name. */
+  platformEndpoint: string;
+  platformEvent: string;
+  settlement: string;
 }
 
 interface Case {
@@ -220,6 +227,15 @@ async function buildSide(name: 'A' | 'B'): Promise<Side> {
   partial.rental = await rentalOf(partial);
   partial.seatBooking = (await callerFor(`customer${name}`).bookings.reserve({ tripId: trip, seatNumbers: ['1A'] })).id;
   partial.payment = (await callerFor(`customer${name}`).payments.initiate({ bookingId: partial.rental, provider: 'sandbox' })).id;
+  partial.webhookEndpoint = await webhookEndpointOf(partial);
+  partial.webhookEvent = (
+    await asOperator.organizations.webhookEndpoints.sendTest({ organizationId: organization, endpointId: partial.webhookEndpoint })
+  ).eventId;
+  partial.platformEndpoint = (
+    await callerFor('admin').admin.webhookEndpoints.create({ url: 'http://127.0.0.1:9/platform', events: ['booking.held'] })
+  ).id;
+  partial.platformEvent = (await callerFor('admin').admin.webhookEndpoints.sendTest({ endpointId: partial.platformEndpoint })).eventId;
+  partial.settlement = await settlementOf(partial, 'draft');
   // Enough in the wallet for every wallet payment the matrix makes.
   await postJournal(deps.db, {
     kind: 'top_up',
@@ -263,6 +279,19 @@ const A = (...roles: ('customer' | 'driver' | 'operator')[]) => roles.map((r) =>
  * succeeding call gets its own. A procedure may have several rows (one per id it takes).
  */
 const CASES: Record<string, Case[]> = {
+  ...webhookEndpointCases(),
+  'settlements.get': [{ allowed: ['operatorA'], input: (v) => ({ id: v.settlement }) }],
+  'admin.settlements.get': [{ allowed: ['admin'], input: (v) => ({ id: v.settlement }) }],
+  'admin.settlements.approve': [
+    { allowed: ['admin'], input: (v) => ({ id: v.settlement }), fresh: async () => ({ settlement: await settlementOf(sides.A, 'draft') }) },
+  ],
+  'admin.settlements.markPaid': [
+    {
+      allowed: ['admin'],
+      input: (v, _c, n) => ({ id: v.settlement, payoutReference: `PAYOUT-${n}` }),
+      fresh: async () => ({ settlement: await settlementOf(sides.A, 'approved') }),
+    },
+  ],
   'users.setStatus': [{ allowed: ['admin'], input: (v) => ({ userId: v.customer, status: 'active' }) }],
   'users.setRoles': [{ allowed: ['admin'], input: (v) => ({ userId: v.customer, roles: ['customer'] }) }],
   'organizations.get': [{ allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization }) }],
@@ -539,6 +568,46 @@ const CASES: Record<string, Case[]> = {
   'rentals.listForVehicle': [{ allowed: [...A('driver'), 'admin'], input: (v) => ({ id: v.vehicle }) }],
 };
 
+/** An organisation's endpoints (owners and admins; another owner naming their own organisation gets "not found") and the platform's (admins). */
+function webhookEndpointCases(): Record<string, Case[]> {
+  const owners: Role[] = ['operatorA', 'admin'];
+  const org = (v: Side) => ({ organizationId: v.organization, endpointId: v.webhookEndpoint });
+  const viaOwnOrg = (v: Side, c: Side) => ({ organizationId: c.organization, endpointId: v.webhookEndpoint });
+  const fresh = async () => ({ webhookEndpoint: await webhookEndpointOf(sides.A) });
+  const platformFresh = async () => ({
+    platformEndpoint: (await callerFor('admin').admin.webhookEndpoints.create({ url: 'http://127.0.0.1:9/p', events: ['booking.held'] }))
+      .id,
+  });
+  const byEndpoint = (extra: (n: number) => object = () => ({}), withFresh = false): Case[] => [
+    { allowed: owners, input: (v, _c, n) => ({ ...org(v), ...extra(n) }), ...(withFresh ? { fresh } : {}) },
+    { allowed: owners, input: (v, c, n) => ({ ...viaOwnOrg(v, c), ...extra(n) }), ...(withFresh ? { fresh } : {}) },
+  ];
+  const platform = (extra: (v: Side) => object = () => ({}), withFresh = false): Case[] => [
+    { allowed: ['admin'], input: (v) => ({ endpointId: v.platformEndpoint, ...extra(v) }), ...(withFresh ? { fresh: platformFresh } : {}) },
+  ];
+  return {
+    'organizations.webhookEndpoints.create': [
+      { allowed: owners, input: (v) => ({ organizationId: v.organization, url: 'http://127.0.0.1:9/new', events: ['booking.held'] }) },
+    ],
+    'organizations.webhookEndpoints.list': [{ allowed: owners, input: (v) => ({ organizationId: v.organization }) }],
+    'organizations.webhookEndpoints.update': byEndpoint(() => ({ events: ['booking.held', 'booking.confirmed'] })),
+    'organizations.webhookEndpoints.delete': byEndpoint(undefined, true),
+    'organizations.webhookEndpoints.rotateSecret': byEndpoint(),
+    'organizations.webhookEndpoints.sendTest': byEndpoint(),
+    'organizations.webhookEndpoints.deliveries': byEndpoint(),
+    'organizations.webhookEndpoints.replay': [
+      { allowed: owners, input: (v) => ({ ...org(v), eventId: v.webhookEvent }) },
+      { allowed: owners, input: (v, c) => ({ ...viaOwnOrg(v, c), eventId: v.webhookEvent }) },
+    ],
+    'admin.webhookEndpoints.update': platform(() => ({ events: ['booking.held', 'booking.cancelled'] })),
+    'admin.webhookEndpoints.delete': platform(undefined, true),
+    'admin.webhookEndpoints.rotateSecret': platform(),
+    'admin.webhookEndpoints.sendTest': platform(),
+    'admin.webhookEndpoints.deliveries': platform(),
+    'admin.webhookEndpoints.replay': platform((v) => ({ eventId: v.platformEvent })),
+  };
+}
+
 const tripTime = (n: number) => new Date(T0.getTime() + 30 * DAY + n * 3_600_000).toISOString();
 const timetable = (n: number) => ({
   startDate: new Date(T0.getTime() + (60 + n) * DAY).toISOString().slice(0, 10),
@@ -546,6 +615,40 @@ const timetable = (n: number) => ({
   departureTimes: ['06:00'],
 });
 const seatOf = (n: number) => `${1 + (n % 10)}${'ABCD'[Math.floor(n / 10) % 4]}`;
+
+async function webhookEndpointOf(side: Pick<Side, 'operator' | 'organization'>): Promise<string> {
+  const created = await callerOfUser(side.operator).organizations.webhookEndpoints.create({
+    organizationId: side.organization,
+    url: 'http://127.0.0.1:9/hooks',
+    events: ['booking.held'],
+  });
+  return created.id;
+}
+
+/** A statement of the side's organisation for a period of its own (written directly: computing one needs a month of captures). */
+let settlementYear = 2000;
+async function settlementOf(side: Pick<Side, 'organization'>, status: 'draft' | 'approved'): Promise<string> {
+  const id = newId();
+  const now = deps.clock.now();
+  await deps.db.insert(schema.settlements).values({
+    id,
+    period: `${++settlementYear}-01`,
+    partnerAccount: `partner_payable:org:${side.organization}`,
+    partnerOrganizationId: side.organization,
+    currency: 'LKR',
+    status,
+    grossMinor: 0,
+    commissionMinor: 0,
+    feesMinor: 0,
+    refundsMinor: 0,
+    netMinor: 0,
+    lineCount: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...(status === 'approved' ? { approvedAt: now, approvedBy: users.admin } : {}),
+  });
+  return id;
+}
 
 async function seatBookingOf(side: Side): Promise<string> {
   return (await callerOfUser(side.customer).bookings.reserve({ tripId: await tripOf(side), seatNumbers: ['1A'] })).id;

@@ -43,13 +43,16 @@ export function formatPhone(phone: string): string {
   return lk ? `+94 ${lk[1]} ${lk[2]} ${lk[3]}` : phone;
 }
 
+/** The locale both SPAs format for until the user picks another (issue 13: en-LK by default). */
+export const DEFAULT_LOCALE = 'en-LK';
+
 /**
  * Money for people: `LKR 12,500.00`. Amounts travel as integer minor units with
  * their currency; the digits after the point follow the currency's ISO 4217
  * exponent (the one table in `@fareway/domain`), never a float guess.
  */
-export function formatMoney(amountMinor: number, currency: string): string {
-  return formatMoneyInDomain(amountMinor, currency);
+export function formatMoney(amountMinor: number, currency: string, locale: string = DEFAULT_LOCALE): string {
+  return formatMoneyInDomain(amountMinor, currency, locale);
 }
 
 /**
@@ -77,40 +80,130 @@ export function minorToInput(amountMinor: number, currency: string): string {
   return `${amountMinor < 0 ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
-const DATE_TIME: Intl.DateTimeFormatOptions = {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-};
+/** The browser's own IANA zone ("America/New_York"). */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
-/**
- * "Sat, 1 Feb 2026, 10:00" on the wall clock of `timeZone` (a vehicle's or a
- * trip's IANA zone), or the browser's own zone when none is given.
- */
-export function formatDateTime(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
+/** Whether `zone` is an IANA time zone this runtime knows ("Asia/Colombo" yes, "Mars/Olympus" no). */
+export function isTimeZone(zone: string): boolean {
+  if (zone.trim() === '') return false;
   try {
-    return date.toLocaleString(undefined, timeZone ? { ...DATE_TIME, timeZone } : DATE_TIME);
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
   } catch {
-    // An unknown zone (RangeError): the browser's own clock is still a true statement of the instant.
-    return date.toLocaleString(undefined, DATE_TIME);
+    return false;
   }
 }
 
-/** Just the time of day, "10:00", on the wall clock of `timeZone`. */
-export function formatTime(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
-  try {
-    return date.toLocaleTimeString(undefined, timeZone ? { ...options, timeZone } : options);
-  } catch {
-    return date.toLocaleTimeString(undefined, options);
-  }
+/**
+ * How an instant is written on a zone's wall clock. Times use a 24-hour clock in
+ * every locale ("10:00", never "10:00 AM"): timetables are read that way, and a
+ * pick-up time typed as 10:00 reads back the same.
+ */
+const DATE_PARTS: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
+const TIME_PARTS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+type Instant = string | number | Date;
+
+function toDate(instant: Instant): Date | null {
+  const date = instant instanceof Date ? instant : new Date(instant);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function formatIn(instant: Instant, zone: string, locale: string, viewerZone: string, options: Intl.DateTimeFormatOptions): string {
+  const date = toDate(instant);
+  if (!date) return String(instant);
+  // An unknown zone (RangeError): the viewer's clock, named, is still a true statement of the instant.
+  const known = isTimeZone(zone);
+  const shownZone = known ? zone : viewerZone;
+  const text = date.toLocaleString(locale, { ...options, timeZone: shownZone });
+  return shownZone === viewerZone ? text : `${text} (${shownZone})`;
+}
+
+/**
+ * "Sun, 1 Feb 2026, 10:00" on the wall clock of `zone` (a vehicle's or a trip's
+ * IANA zone), followed by " (Asia/Colombo)" when that is not the viewer's own
+ * zone, so nobody mistakes it for their local time.
+ */
+export function formatDateTime(
+  instant: Instant,
+  zone: string,
+  locale: string = DEFAULT_LOCALE,
+  viewerZone: string = browserTimeZone(),
+): string {
+  return formatIn(instant, zone, locale, viewerZone, { ...DATE_PARTS, ...TIME_PARTS });
+}
+
+/** Just the time of day, "10:00" (plus the zone's name when not the viewer's), on the wall clock of `zone`. */
+export function formatTime(
+  instant: Instant,
+  zone: string,
+  locale: string = DEFAULT_LOCALE,
+  viewerZone: string = browserTimeZone(),
+): string {
+  return formatIn(instant, zone, locale, viewerZone, TIME_PARTS);
+}
+
+/** Just the date, "Sun, 1 Feb 2026", on the wall clock of `zone` (no zone name: a date alone rarely misleads). */
+export function formatDate(instant: Instant, zone: string, locale: string = DEFAULT_LOCALE): string {
+  const date = toDate(instant);
+  if (!date) return String(instant);
+  return date.toLocaleDateString(locale, { ...DATE_PARTS, timeZone: isTimeZone(zone) ? zone : undefined });
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The wall clock of `zone` at `epochMs`, read back as if it were UTC: the zone's offset is this minus epochMs. */
+function wallClockAsUtc(epochMs: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epochMs));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
+/**
+ * The instant a wall-clock time ("2026-03-08T10:00", a `datetime-local` value)
+ * names in `zone`, as an ISO string, or null when empty, malformed or the zone
+ * is unknown. Around a DST change it does what a clock on the wall does
+ * (Temporal's "compatible"): a time skipped by the spring gap is read as that
+ * many minutes later (02:30 → 03:30), and a time that happens twice in autumn
+ * as its first occurrence.
+ */
+export function zonedInputToInstant(value: string, zone: string): string | null {
+  const match = WALL_CLOCK.exec(value.trim());
+  if (!match || !isTimeZone(zone)) return null;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  const wall = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s || 0);
+  const check = new Date(wall);
+  // Date.UTC rolls 31 Feb over into March: refuse what is not a calendar date.
+  if (check.getUTCMonth() !== (mo ?? 1) - 1 || check.getUTCDate() !== d || (h ?? 0) > 23 || (mi ?? 0) > 59) return null;
+  const DAY = 86_400_000;
+  const offsetBefore = wallClockAsUtc(wall - DAY, zone) - (wall - DAY);
+  const offsetAfter = wallClockAsUtc(wall + DAY, zone) - (wall + DAY);
+  const candidates = [wall - offsetBefore, wall - offsetAfter].filter((t) => wallClockAsUtc(t, zone) === wall).sort((a, b) => a - b);
+  // No candidate: the wall time falls in a spring-forward gap; the offset before the change moves it past the gap.
+  return new Date(candidates[0] ?? wall - offsetBefore).toISOString();
+}
+
+/** The `datetime-local` value ("2026-02-01T10:00") of an instant on the wall clock of `zone`. */
+export function instantToZonedInput(instant: Instant, zone: string): string {
+  const date = toDate(instant);
+  if (!date || !isTimeZone(zone)) return '';
+  return new Date(wallClockAsUtc(date.getTime(), zone)).toISOString().slice(0, 16);
+}
+
+/** The `date` value ("2026-02-01") of an instant on the wall clock of `zone`. */
+export function instantToZonedDate(instant: Instant, zone: string): string {
+  return instantToZonedInput(instant, zone).slice(0, 10);
 }
 
 /** A countdown's "4:05" (minutes:seconds), or "1:02:03" past an hour. */

@@ -5,10 +5,14 @@ export { Alert, type AlertProps, type AlertVariant } from './alert';
 export { AppShell, type AppShellProps } from './app-shell';
 export { Button, type ButtonProps, type ButtonVariant } from './button';
 export { Card, type CardProps } from './card';
+export { type ColumnDef, DataTable, type DataTableProps, type SortingState, type VisibilityState } from './data-table';
 export { Fact, Facts } from './facts';
 export {
+  browserTimeZone,
+  DEFAULT_LOCALE,
   formatAbsolute,
   formatClock,
+  formatDate,
   formatDateTime,
   formatMoney,
   formatPhone,
@@ -16,13 +20,27 @@ export {
   formatTime,
   formatWait,
   humanize,
+  instantToZonedDate,
+  instantToZonedInput,
+  isTimeZone,
   minorToInput,
   parseMajorUnits,
+  zonedInputToInstant,
 } from './format';
 export { Pager, type PagerProps } from './pager';
 export { type Problem, ProblemAlert, type ProblemAlertProps, useRetryWait } from './problem-alert';
 export { QueryView, type QueryViewProps } from './query-view';
-export { hrefInApp, Link, type LinkProps, matchPath, pathInApp, RouterProvider, type RouterValue, useRouter } from './router';
+export {
+  countParam,
+  dateParam,
+  enumParam,
+  pageParam,
+  sortingFromParam,
+  sortingToParam,
+  sortParam,
+  textParam,
+  wallClockParam,
+} from './search-params';
 export { MAX_SEAT_MAP_COLUMNS, SeatMap, type SeatMapCell, SeatMapLegend, type SeatMapProps, type SeatState } from './seat-map';
 export { SelectField, type SelectFieldProps, type SelectOption } from './select-field';
 export { StatusBadge, type StatusBadgeProps, type StatusVariant } from './status-badge';

@@ -3,33 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatClock, formatMoney, humanize, minorToInput, parseMajorUnits } from './format';
 import { Pager } from './pager';
 import { QueryView } from './query-view';
-import { hrefInApp, matchPath, pathInApp } from './router';
 import { SeatMap, type SeatMapCell } from './seat-map';
-
-describe('router paths', () => {
-  it.each([
-    // pattern, path, params
-    ['/bookings/:id', '/bookings/0192e4a0', { id: '0192e4a0' }],
-    ['/bookings/:id', '/bookings', null],
-    ['/bookings', '/bookings/', {}],
-    ['/bus/trips/:id', '/bus/trips/a%20b', { id: 'a b' }],
-    ['/bus/trips/:id', '/bus/trips/%E0%A4%A', null],
-    ['/driver/vehicles/new', '/driver/vehicles/abc', null],
-    ['/files/*', '/files/a/b', {}],
-    ['/', '/', {}],
-  ])('%s against %s', (pattern, path, params) => {
-    expect(matchPath(pattern, path)).toEqual(params);
-  });
-
-  it('maps browser paths into an app mounted under a base, and back', () => {
-    expect(pathInApp('/admin/users', '/admin/')).toBe('/users');
-    expect(pathInApp('/admin/', '/admin/')).toBe('/');
-    expect(pathInApp('/admin', '/admin/')).toBe('/');
-    expect(pathInApp('/cars', '/')).toBe('/cars');
-    expect(hrefInApp('/users?q=a', '/admin/')).toBe('/admin/users?q=a');
-    expect(hrefInApp('/', '/')).toBe('/');
-  });
-});
 
 describe('money and words', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { Link } from '@fareway/ui';
+import { Link } from '@tanstack/react-router';
 
 /** Tabs over a list's status filter, as links (`?status=`), so each view has its own address. */
 export function StatusTabs<T extends string>({
@@ -6,7 +6,7 @@ export function StatusTabs<T extends string>({
   current,
   options,
 }: {
-  base: string;
+  base: '/drivers' | '/vehicles' | '/operators';
   current: T | undefined;
   options: ReadonlyArray<{ value: T | undefined; label: string }>;
 }) {
@@ -15,8 +15,12 @@ export function StatusTabs<T extends string>({
       {options.map((option) => (
         <Link
           key={option.value ?? 'all'}
-          to={option.value ? `${base}?status=${option.value}` : base}
+          to={base}
+          // Each list validates its own statuses; a tab always names one of them (or none).
+          search={{ status: option.value } as never}
+          activeOptions={{ exact: true, includeSearch: false }}
           aria-current={option.value === current ? 'page' : undefined}
+          activeProps={{ 'aria-current': option.value === current ? 'page' : undefined }}
           className="admin-tabs__tab"
         >
           {option.label}

@@ -3,27 +3,32 @@ import {
   Alert,
   Button,
   Card,
+  type ColumnDef,
+  DataTable,
   Fact,
   Facts,
   formatClock,
   formatDateTime,
   formatMoney,
   humanize,
-  Link,
   ProblemAlert,
-  TextField,
   useCountdown,
   useRetryWait,
 } from '@fareway/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { SignInGate } from '../lib/sign-in-gate';
 import { openCheckout } from '../payments/open-checkout';
 import { vehicleName } from '../rentals/car-search-page';
+import { CancelledSummary, CancelPanel, DeclinedPayment, HoldAgain, rememberPayment } from './booking-panels';
 import { type Booking, BookingStatusBadge } from './booking-status';
 
 /** One booking: what was booked, the hold's countdown, Pay and Cancel, lines, seats and any refund due. */
-export function BookingPage({ id }: { id: string }) {
+const route = getRouteApi('/bookings/$id');
+
+export function BookingPage() {
+  const { id } = route.useParams();
   return (
     <div className="web-page">
       <Link to="/bookings" className="fw-back">
@@ -39,8 +44,9 @@ function BookingLoader({ id }: { id: string }) {
   const booking = useQuery(
     trpc.bookings.get.queryOptions(
       { id },
-      // While unpaid, look again every few seconds: a payment or the hold's expiry changes it from elsewhere.
-      { refetchInterval: (query) => (query.state.data?.status === 'pending' ? 5_000 : false) },
+      // While unpaid, or while a refund is on its way, look again every few seconds: payments and
+      // refunds move it from elsewhere (webhooks, the worker), and the page shows it without a reload.
+      { refetchInterval: (query) => (awaitsNews(query.state.data) ? 3_000 : false) },
     ),
   );
   return (
@@ -48,6 +54,14 @@ function BookingLoader({ id }: { id: string }) {
       {(b) => <BookingView booking={b} />}
     </QueryState>
   );
+}
+
+/** A booking whose state will change by itself soon: an unpaid hold, or a cancellation whose refund has not settled. */
+function awaitsNews(booking: Booking | undefined): boolean {
+  if (!booking) return false;
+  if (booking.status === 'pending') return true;
+  if (booking.status !== 'cancelled' || (booking.refundDueMinor ?? 0) === 0) return false;
+  return booking.refunds.length === 0 || booking.refunds.some((r) => r.status === 'pending');
 }
 
 /** Where and when: the car, or the trip and its leg, in the inventory's own time zone. */
@@ -58,7 +72,6 @@ function useSubject(booking: Booking) {
   if (booking.kind === 'rental') {
     return {
       title: vehicle.data ? vehicleName(vehicle.data) : 'Car rental',
-      timeZone: vehicle.data?.timeZone,
       where: vehicle.data?.city ?? null,
     };
   }
@@ -67,9 +80,34 @@ function useSubject(booking: Booking) {
   const to = booking.toStop === null ? undefined : stops?.[booking.toStop];
   return {
     title: trip.data ? `${trip.data.routeName} · ${trip.data.operator.name}` : 'Bus seats',
-    timeZone: trip.data?.timeZone,
     where: from && to ? `${from.name} → ${to.name}` : null,
   };
+}
+
+type Line = Booking['lines'][number];
+
+/** The price lines of a booking; lines have no id of their own, their order is the booking's and never changes. */
+function lineColumns(currency: string): Array<ColumnDef<Line, unknown>> {
+  return [
+    {
+      id: 'item',
+      header: 'Item',
+      cell: ({ row: { original: line } }) => (
+        <span>
+          {line.description}
+          {line.kind !== 'rental' && line.kind !== 'seat' ? <span className="fw-muted"> · {humanize(line.kind)}</span> : null}
+        </span>
+      ),
+    },
+    { id: 'quantity', header: 'Qty', meta: { numeric: true }, accessorFn: (line) => line.quantity },
+    { id: 'unit', header: 'Each', meta: { numeric: true }, cell: ({ row: { original: line } }) => formatMoney(line.unitMinor, currency) },
+    {
+      id: 'amount',
+      header: 'Amount',
+      meta: { numeric: true },
+      cell: ({ row: { original: line } }) => formatMoney(line.amountMinor, currency),
+    },
+  ];
 }
 
 function BookingView({ booking }: { booking: Booking }) {
@@ -92,31 +130,15 @@ function BookingView({ booking }: { booking: Booking }) {
         <BookingStatusBadge status={booking.status} />
       </div>
 
-      {deadline !== null ? (
-        lapsed ? (
-          <Alert title="The hold has lapsed">
-            <p>We could not keep it any longer without a payment. Search again to book.</p>
-          </Alert>
-        ) : (
-          <div className="web-hold" role="timer" aria-live="off" data-testid="hold-countdown">
-            <span>Held for you for</span> <strong className="web-hold__clock">{formatClock(left)}</strong>
-            <span className="fw-muted"> · pay before {formatDateTime(booking.expiresAt ?? '', subject.timeZone)}</span>
-          </div>
-        )
+      {deadline !== null && !lapsed ? (
+        <div className="web-hold" role="timer" aria-live="off" data-testid="hold-countdown">
+          <span>Held for you for</span> <strong className="web-hold__clock">{formatClock(left)}</strong>
+          <span className="fw-muted"> · pay before {formatDateTime(booking.expiresAt ?? '', booking.timeZone)}</span>
+        </div>
       ) : null}
-
-      {booking.status === 'cancelled' ? (
-        <Alert variant="info" title="Cancelled">
-          <p>
-            {booking.cancelledAt ? `Cancelled ${formatDateTime(booking.cancelledAt)}.` : null}
-            {booking.cancellationReason ? ` Reason: ${booking.cancellationReason}.` : null}
-          </p>
-          <p>
-            Refund due: <strong data-testid="refund-due">{formatMoney(booking.refundDueMinor ?? 0, booking.currency)}</strong>
-            {booking.paidMinor > 0 ? ` of ${formatMoney(booking.paidMinor, booking.currency)} paid` : ' (nothing was paid)'}
-          </p>
-        </Alert>
-      ) : null}
+      {lapsed || booking.status === 'expired' ? <HoldAgain booking={booking} /> : null}
+      {booking.status === 'pending' && !lapsed ? <DeclinedPayment booking={booking} /> : null}
+      {booking.status === 'cancelled' ? <CancelledSummary booking={booking} /> : null}
 
       <div className="web-detail">
         <div className="web-detail__main fw-stack">
@@ -127,15 +149,17 @@ function BookingView({ booking }: { booking: Booking }) {
               </Fact>
               <Fact label={booking.kind === 'rental' ? 'Car' : 'Trip'}>{subject.title}</Fact>
               {subject.where ? <Fact label={booking.kind === 'rental' ? 'City' : 'Leg'}>{subject.where}</Fact> : null}
-              <Fact label={booking.kind === 'rental' ? 'Pick-up' : 'Departs'}>{formatDateTime(booking.startDate, subject.timeZone)}</Fact>
-              <Fact label={booking.kind === 'rental' ? 'Return' : 'Arrives'}>{formatDateTime(booking.endDate, subject.timeZone)}</Fact>
+              <Fact label={booking.kind === 'rental' ? 'Pick-up' : 'Departs'}>
+                <span data-testid="booking-start">{formatDateTime(booking.startDate, booking.timeZone)}</span>
+              </Fact>
+              <Fact label={booking.kind === 'rental' ? 'Return' : 'Arrives'}>{formatDateTime(booking.endDate, booking.timeZone)}</Fact>
               {booking.pickupLocation ? <Fact label="Pick-up place">{booking.pickupLocation}</Fact> : null}
               <Fact label="Total">
                 <strong>{formatMoney(booking.totalMinor, booking.currency)}</strong>
               </Fact>
               <Fact label="Paid">{formatMoney(booking.paidMinor, booking.currency)}</Fact>
-              {booking.confirmedAt ? <Fact label="Confirmed">{formatDateTime(booking.confirmedAt)}</Fact> : null}
-              <Fact label="Booked">{formatDateTime(booking.createdAt)}</Fact>
+              {booking.confirmedAt ? <Fact label="Confirmed">{formatDateTime(booking.confirmedAt, booking.timeZone)}</Fact> : null}
+              <Fact label="Booked">{formatDateTime(booking.createdAt, booking.timeZone)}</Fact>
             </Facts>
           </Card>
 
@@ -153,44 +177,20 @@ function BookingView({ booking }: { booking: Booking }) {
           ) : null}
 
           <Card title="Price">
-            <div className="fw-table-wrap">
-              <table className="fw-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Item</th>
-                    <th scope="col" className="fw-num">
-                      Qty
-                    </th>
-                    <th scope="col" className="fw-num">
-                      Each
-                    </th>
-                    <th scope="col" className="fw-num">
-                      Amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {booking.lines.map((line, index) => (
-                    // Lines have no id of their own; their order is the booking's and never changes.
-                    <tr key={`${index}:${line.kind}`}>
-                      <td>
-                        {line.description}
-                        {line.kind !== 'rental' && line.kind !== 'seat' ? <span className="fw-muted"> · {humanize(line.kind)}</span> : null}
-                      </td>
-                      <td className="fw-num">{line.quantity}</td>
-                      <td className="fw-num">{formatMoney(line.unitMinor, booking.currency)}</td>
-                      <td className="fw-num">{formatMoney(line.amountMinor, booking.currency)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <td colSpan={3}>Total</td>
-                    <td className="fw-num">{formatMoney(booking.totalMinor, booking.currency)}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <DataTable
+              label="Price"
+              data={booking.lines}
+              columns={lineColumns(booking.currency)}
+              getRowId={(line) => `${booking.lines.indexOf(line)}:${line.kind}`}
+              footer={
+                <tr>
+                  <td colSpan={3}>Total</td>
+                  <td className="fw-num" data-label="Total">
+                    {formatMoney(booking.totalMinor, booking.currency)}
+                  </td>
+                </tr>
+              }
+            />
           </Card>
         </div>
 
@@ -211,7 +211,10 @@ function PayPanel({ booking }: { booking: Booking }) {
 
   const initiate = useMutation(
     trpc.payments.initiate.mutationOptions({
-      onSuccess: (payment) => setOpenProblem(openCheckout(payment.checkout)),
+      onSuccess: (payment) => {
+        rememberPayment(booking.id, payment.id);
+        setOpenProblem(openCheckout(payment.checkout));
+      },
     }),
   );
   const payFromWallet = useMutation(
@@ -247,7 +250,9 @@ function PayPanel({ booking }: { booking: Booking }) {
           disabled={busy || initiateWait > 0}
           onClick={() => {
             setOpenProblem(null);
-            initiate.mutate({ bookingId: booking.id, provider: 'sandbox' });
+            // The gateway sends the browser back to this booking, which shows how the payment went.
+            const returnUrl = new URL(`${import.meta.env.BASE_URL}bookings/${booking.id}`, window.location.origin).href;
+            initiate.mutate({ bookingId: booking.id, provider: 'sandbox', returnUrl });
           }}
         >
           Pay {formatMoney(booking.totalMinor, booking.currency)}
@@ -282,61 +287,6 @@ function PayPanel({ booking }: { booking: Booking }) {
                 : `Wallet balance ${formatMoney(balance, booking.currency)}${short ? ' — not enough; top up first.' : ''}`}
         </p>
       </div>
-    </Card>
-  );
-}
-
-function CancelPanel({ booking }: { booking: Booking }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const cancel = useMutation(
-    trpc.bookings.cancel.mutationOptions({
-      onSuccess: (cancelled) => {
-        queryClient.setQueryData(trpc.bookings.get.queryKey({ id: cancelled.id }), cancelled);
-        void queryClient.invalidateQueries(trpc.bookings.list.pathFilter());
-        setAsking(false);
-      },
-    }),
-  );
-  const problem = useProblem(cancel.error);
-  const wait = useRetryWait(problem);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (cancel.isPending || wait > 0) return;
-    cancel.mutate({ id: booking.id, reason: reason.trim() || undefined });
-  }
-
-  return (
-    <Card title="Cancel">
-      {asking ? (
-        <form className="fw-form" onSubmit={onSubmit}>
-          <p>
-            {booking.status === 'pending'
-              ? 'Nothing has been paid yet; cancelling releases the hold at once.'
-              : 'The refund follows the cancellation policy in force when you booked; you will see the amount right after.'}
-          </p>
-          <TextField label="Reason (optional)" name="reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-          {problem ? <ProblemAlert title="Could not cancel" problem={problem} /> : null}
-          <div className="fw-form__actions">
-            <Button type="submit" busy={cancel.isPending} busyLabel="Cancelling…" disabled={wait > 0}>
-              Yes, cancel the booking
-            </Button>
-            <Button variant="secondary" onClick={() => setAsking(false)}>
-              Keep it
-            </Button>
-          </div>
-        </form>
-      ) : (
-        <div className="fw-stack">
-          <p className="fw-muted web-hint">Changed your plans? You can cancel while the booking is unpaid or confirmed.</p>
-          <Button variant="secondary" onClick={() => setAsking(true)}>
-            Cancel booking
-          </Button>
-        </div>
-      )}
     </Card>
   );
 }

@@ -1,10 +1,12 @@
 import { QueryState, useTRPC } from '@fareway/api-client';
-import { formatDateTime, formatMoney, Link, Pager, SelectField, useRouter } from '@fareway/ui';
+import { type ColumnDef, DataTable, formatDateTime, formatMoney, SelectField, sortingFromParam, sortingToParam } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { SignInGate } from '../lib/sign-in-gate';
-import { BOOKING_STATUS_OPTIONS, type BookingStatus, BookingStatusBadge } from './booking-status';
+import { BOOKING_STATUS_OPTIONS, type Booking, type BookingStatus, BookingStatusBadge } from './booking-status';
 
 const PAGE_SIZE = 20;
+const route = getRouteApi('/bookings');
 
 /** "My bookings": rentals and seats together, newest first, filtered by status. */
 export function MyBookingsPage() {
@@ -16,21 +18,74 @@ export function MyBookingsPage() {
   );
 }
 
+/** What a booking is, in a few words: "Car rental", "2 bus seats · 3A, 3B". */
+export function bookingTitle(booking: Pick<Booking, 'kind' | 'seats'>): string {
+  if (booking.kind === 'rental') return 'Car rental';
+  return `${booking.seats.length} bus ${booking.seats.length === 1 ? 'seat' : 'seats'}`;
+}
+
+const columns: Array<ColumnDef<Booking, unknown>> = [
+  {
+    id: 'booking',
+    header: 'Booking',
+    enableSorting: false,
+    enableHiding: false,
+    cell: ({ row: { original: b } }) => (
+      <span>
+        <Link to="/bookings/$id" params={{ id: b.id }}>
+          {bookingTitle(b)}
+        </Link>
+        {b.seats.length > 0 ? <span className="fw-muted"> · {b.seats.map((s) => s.seatNo).join(', ')}</span> : null}
+      </span>
+    ),
+  },
+  {
+    id: 'startDate',
+    header: 'When',
+    accessorFn: (b) => b.startDate,
+    cell: ({ row: { original: b } }) => (
+      <span data-testid="booking-when">
+        {formatDateTime(b.startDate, b.timeZone)}
+        <span className="fw-muted"> → {formatDateTime(b.endDate, b.timeZone)}</span>
+      </span>
+    ),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    accessorFn: (b) => b.status,
+    cell: ({ row: { original: b } }) => (
+      <span>
+        <BookingStatusBadge status={b.status} />
+        {b.status === 'cancelled' && b.refundDueMinor ? (
+          <span className="fw-muted web-hint"> Refund {formatMoney(b.refundDueMinor, b.currency)}</span>
+        ) : null}
+      </span>
+    ),
+  },
+  {
+    id: 'total',
+    header: 'Total',
+    accessorFn: (b) => b.totalMinor,
+    meta: { numeric: true },
+    cell: ({ row: { original: b } }) => formatMoney(b.totalMinor, b.currency),
+  },
+  {
+    id: 'createdAt',
+    header: 'Booked',
+    accessorFn: (b) => b.createdAt,
+    cell: ({ row: { original: b } }) => formatDateTime(b.createdAt, b.timeZone),
+  },
+];
+
 function BookingList() {
   const trpc = useTRPC();
-  const { search, navigate } = useRouter();
-  const statusParam = search.get('status');
-  const status = BOOKING_STATUS_OPTIONS.some((o) => o.value === statusParam) ? (statusParam as BookingStatus) : undefined;
-  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
-  const bookings = useQuery(trpc.bookings.list.queryOptions({ status, page, limit: PAGE_SIZE }, { placeholderData: keepPreviousData }));
-
-  function go(next: { status?: BookingStatus | undefined; page?: number }) {
-    const params = new URLSearchParams();
-    if (next.status) params.set('status', next.status);
-    if (next.page && next.page > 1) params.set('page', String(next.page));
-    const query = params.toString();
-    navigate(query ? `/bookings?${query}` : '/bookings');
-  }
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const page = search.page ?? 1;
+  const bookings = useQuery(
+    trpc.bookings.list.queryOptions({ status: search.status, page, limit: PAGE_SIZE }, { placeholderData: keepPreviousData }),
+  );
 
   return (
     <div className="fw-stack">
@@ -38,9 +93,9 @@ function BookingList() {
         <SelectField
           label="Show"
           name="status"
-          value={status ?? ''}
+          value={search.status ?? ''}
           options={[{ value: '', label: 'All bookings' }, ...BOOKING_STATUS_OPTIONS]}
-          onChange={(e) => go({ status: (e.target.value || undefined) as BookingStatus | undefined })}
+          onChange={(e) => void navigate({ search: { status: (e.target.value || undefined) as BookingStatus | undefined } })}
         />
       </div>
       <QueryState
@@ -49,62 +104,30 @@ function BookingList() {
         isEmpty={(data) => data.items.length === 0}
         empty={
           <p>
-            {status ? 'No bookings with that status.' : 'No bookings yet.'} <Link to="/cars">Rent a car</Link> or{' '}
+            {search.status ? 'No bookings with that status.' : 'No bookings yet.'} <Link to="/cars">Rent a car</Link> or{' '}
             <Link to="/bus">find a bus seat</Link>.
           </p>
         }
       >
         {(data) => (
-          <>
-            <div className="fw-table-wrap">
-              <table className="fw-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Booking</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="fw-num">
-                      Total
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((booking) => (
-                    <tr key={booking.id}>
-                      <td>
-                        <Link to={`/bookings/${booking.id}`}>
-                          {booking.kind === 'rental'
-                            ? 'Car rental'
-                            : `${booking.seats.length} bus ${booking.seats.length === 1 ? 'seat' : 'seats'}`}
-                        </Link>
-                        {booking.seats.length > 0 ? (
-                          <span className="fw-muted"> · {booking.seats.map((s) => s.seatNo).join(', ')}</span>
-                        ) : null}
-                      </td>
-                      <td>
-                        {formatDateTime(booking.startDate)}
-                        <span className="fw-muted"> → {formatDateTime(booking.endDate)}</span>
-                      </td>
-                      <td>
-                        <BookingStatusBadge status={booking.status} />
-                        {booking.status === 'cancelled' && booking.refundDueMinor ? (
-                          <div className="fw-muted web-hint">Refund {formatMoney(booking.refundDueMinor, booking.currency)}</div>
-                        ) : null}
-                      </td>
-                      <td className="fw-num">{formatMoney(booking.totalMinor, booking.currency)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              page={data.meta.page}
-              limit={data.meta.limit}
-              total={data.meta.total}
-              busy={bookings.isFetching}
-              onPage={(next) => go({ status, page: next })}
-            />
-          </>
+          <DataTable
+            label="Your bookings"
+            data={data.items}
+            columns={columns}
+            getRowId={(b) => b.id}
+            // The server lists newest first; a sort orders this page's rows.
+            sorting={sortingFromParam(search.sort)}
+            onSortingChange={(sorting) => void navigate({ search: (prev) => ({ ...prev, sort: sortingToParam(sorting) }) })}
+            hideableColumns
+            initialVisibility={{ createdAt: false }}
+            pagination={{
+              page: data.meta.page,
+              limit: data.meta.limit,
+              total: data.meta.total,
+              busy: bookings.isFetching,
+              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
+            }}
+          />
         )}
       </QueryState>
     </div>

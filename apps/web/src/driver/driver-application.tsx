@@ -1,8 +1,8 @@
 import { QueryState, type RouterInputs, type RouterOutputs, useProblem, useTRPC, useTRPCClient } from '@fareway/api-client';
-import { Alert, Button, Card, formatDateTime, ProblemAlert, StatusBadge, TextField, useRetryWait } from '@fareway/ui';
+import { Alert, Button, browserTimeZone, Card, formatDateTime, ProblemAlert, StatusBadge, TextField, useRetryWait } from '@fareway/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { toDateInput } from '../lib/dates';
+import { daysFromToday, SEARCH_TIME_ZONE } from '../lib/dates';
 import { uploadFile } from '../lib/upload-file';
 
 type Application = NonNullable<RouterOutputs['drivers']['myApplication']>;
@@ -34,8 +34,8 @@ export function DriverApplication() {
         ) : current.status === 'pending' ? (
           <Card title="Your application" actions={<StatusBadge variant="warn">Under review</StatusBadge>}>
             <p>
-              Thanks, {current.fullName}. We received your application on {formatDateTime(current.createdAt)} and will review it shortly.
-              You can list cars once it is approved.
+              Thanks, {current.fullName}. We received your application on {formatDateTime(current.createdAt, browserTimeZone())} and will
+              review it shortly. You can list cars once it is approved.
             </p>
           </Card>
         ) : current.status === 'approved' ? (
@@ -131,7 +131,7 @@ function ApplicationForm({ previous }: { previous?: Application }) {
           name="licenceExpiry"
           type="date"
           required
-          min={toDateInput(new Date(Date.now() + 86_400_000))}
+          min={daysFromToday(SEARCH_TIME_ZONE, 1)}
           value={fields.licenceExpiry}
           onChange={(e) => setFields({ ...fields, licenceExpiry: e.target.value })}
         />

@@ -1,6 +1,17 @@
 import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
-import { Card, formatMoney, humanize, Link, Pager, SelectField, StatusBadge, type StatusVariant, useRouter } from '@fareway/ui';
+import {
+  Card,
+  formatMoney,
+  humanize,
+  Pager,
+  SelectField,
+  StatusBadge,
+  type StatusVariant,
+  sortingFromParam,
+  sortingToParam,
+} from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { BOOKING_STATUS_OPTIONS, type BookingStatus } from '../bookings/booking-status';
 import { SignInGate } from '../lib/sign-in-gate';
 import { vehicleName } from '../rentals/car-search-page';
@@ -43,10 +54,14 @@ export function DriverPage() {
   );
 }
 
+const driverRoute = getRouteApi('/driver');
+const driverBookingsRoute = getRouteApi('/driver/bookings');
+
 function MyVehicles() {
   const trpc = useTRPC();
-  const { search, navigate } = useRouter();
-  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
+  const search = driverRoute.useSearch();
+  const navigate = driverRoute.useNavigate();
+  const page = search.page ?? 1;
   const vehicles = useQuery(trpc.vehicles.listMine.queryOptions({ page, limit: 20 }, { placeholderData: keepPreviousData }));
   return (
     <div className="fw-stack">
@@ -78,7 +93,11 @@ function MyVehicles() {
                 <li key={vehicle.id}>
                   <Card
                     level={3}
-                    title={<Link to={`/driver/vehicles/${vehicle.id}`}>{vehicleName(vehicle)}</Link>}
+                    title={
+                      <Link to="/driver/vehicles/$id" params={{ id: vehicle.id }}>
+                        {vehicleName(vehicle)}
+                      </Link>
+                    }
                     actions={<VehicleStatusBadge status={vehicle.status} />}
                     className="web-vehicle-card"
                   >
@@ -110,7 +129,7 @@ function MyVehicles() {
               limit={data.meta.limit}
               total={data.meta.total}
               busy={vehicles.isFetching}
-              onPage={(next) => navigate(`/driver?page=${next}`)}
+              onPage={(next) => void navigate({ search: { page: next > 1 ? next : undefined } })}
             />
           </>
         )}
@@ -145,13 +164,13 @@ export function NewVehiclePage() {
 function NewVehicle() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const create = useMutation(
     trpc.vehicles.create.mutationOptions({
       onSuccess: (vehicle) => {
         queryClient.setQueryData(trpc.vehicles.get.queryKey({ id: vehicle.id }), vehicle);
         void queryClient.invalidateQueries(trpc.vehicles.listMine.pathFilter());
-        navigate(`/driver/vehicles/${vehicle.id}`);
+        void navigate({ to: '/driver/vehicles/$id', params: { id: vehicle.id } });
       },
     }),
   );
@@ -184,17 +203,14 @@ export function DriverBookingsPage() {
 
 function DriverBookings() {
   const trpc = useTRPC();
-  const { search, navigate } = useRouter();
-  const statusParam = search.get('status');
-  const status = BOOKING_STATUS_OPTIONS.some((o) => o.value === statusParam) ? (statusParam as BookingStatus) : undefined;
-  const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
+  const search = driverBookingsRoute.useSearch();
+  const navigate = driverBookingsRoute.useNavigate();
+  const { status } = search;
+  const page = search.page ?? 1;
   const rentals = useQuery(trpc.rentals.listForDriver.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }));
-  const go = (next: { status?: string | undefined; page?: number }) => {
-    const params = new URLSearchParams();
-    if (next.status) params.set('status', next.status);
-    if (next.page && next.page > 1) params.set('page', String(next.page));
-    navigate(params.size > 0 ? `/driver/bookings?${params}` : '/driver/bookings');
-  };
+  // The car column names the car: the driver's own cars, one request for up to 100 of them.
+  const mine = useQuery(trpc.vehicles.listMine.queryOptions({ page: 1, limit: 100 }));
+  const vehicleNames = new Map((mine.data?.items ?? []).map((v) => [v.id, vehicleName(v)]));
   return (
     <div className="fw-stack">
       <div className="web-filter">
@@ -203,7 +219,7 @@ function DriverBookings() {
           name="status"
           value={status ?? ''}
           options={[{ value: '', label: 'All rentals' }, ...BOOKING_STATUS_OPTIONS]}
-          onChange={(e) => go({ status: e.target.value || undefined })}
+          onChange={(e) => void navigate({ search: { status: (e.target.value || undefined) as BookingStatus | undefined } })}
         />
       </div>
       <QueryState
@@ -214,13 +230,20 @@ function DriverBookings() {
       >
         {(data) => (
           <>
-            <RentalsTable rentals={data.items} showVehicle />
-            <Pager
-              page={data.meta.page}
-              limit={data.meta.limit}
-              total={data.meta.total}
-              busy={rentals.isFetching}
-              onPage={(next) => go({ status, page: next })}
+            <RentalsTable
+              rentals={data.items}
+              vehicleNames={vehicleNames}
+              sorting={{
+                sorting: sortingFromParam(search.sort),
+                onSortingChange: (sorting) => void navigate({ search: (prev) => ({ ...prev, sort: sortingToParam(sorting) }) }),
+              }}
+              pagination={{
+                page: data.meta.page,
+                limit: data.meta.limit,
+                total: data.meta.total,
+                busy: rentals.isFetching,
+                onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
+              }}
             />
           </>
         )}

@@ -1,8 +1,9 @@
 import { QueryState, useProblem, useTRPC } from '@fareway/api-client';
-import { Alert, Button, Card, formatDateTime, Link, Pager, ProblemAlert, TextField, useRetryWait } from '@fareway/ui';
+import { Alert, Button, Card, formatDateTime, Pager, ProblemAlert, TextField, useRetryWait, zonedInputToInstant } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { defaultRentalRange, fromLocalInput } from '../lib/dates';
+import { defaultRentalRange } from '../lib/dates';
 import { SignInGate } from '../lib/sign-in-gate';
 import { uploadFile } from '../lib/upload-file';
 import { vehicleName } from '../rentals/car-search-page';
@@ -11,7 +12,10 @@ import { RentalsTable } from './rentals-table';
 import { changedFields, type Vehicle, VehicleForm } from './vehicle-form';
 
 /** One of my cars: review state, details, photos, "send for review", blackouts and its rentals. */
-export function ManageVehiclePage({ id }: { id: string }) {
+const route = getRouteApi('/driver/vehicles/$id');
+
+export function ManageVehiclePage() {
+  const { id } = route.useParams();
   return (
     <div className="web-page">
       <Link to="/driver" className="fw-back">
@@ -123,7 +127,7 @@ function ManageVehicle({ vehicle }: { vehicle: Vehicle }) {
         />
       </Card>
 
-      <Blackouts vehicleId={vehicle.id} />
+      <Blackouts vehicleId={vehicle.id} timeZone={vehicle.timeZone} />
       <VehicleRentals vehicleId={vehicle.id} />
     </div>
   );
@@ -179,7 +183,7 @@ function Photos({ vehicle, onChange }: { vehicle: Vehicle; onChange: (v: Vehicle
   );
 }
 
-function Blackouts({ vehicleId }: { vehicleId: string }) {
+function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
@@ -187,7 +191,7 @@ function Blackouts({ vehicleId }: { vehicleId: string }) {
     trpc.vehicles.listBlackouts.queryOptions({ id: vehicleId, page, limit: 20 }, { placeholderData: keepPreviousData }),
   );
   const refresh = () => queryClient.invalidateQueries(trpc.vehicles.listBlackouts.pathFilter());
-  const defaults = defaultRentalRange();
+  const defaults = defaultRentalRange(timeZone);
   const [form, setForm] = useState({ start: defaults.start, end: defaults.end, reason: '' });
   const [formProblem, setFormProblem] = useState<string | null>(null);
   const create = useMutation(
@@ -203,8 +207,9 @@ function Blackouts({ vehicleId }: { vehicleId: string }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const startDate = fromLocalInput(form.start);
-    const endDate = fromLocalInput(form.end);
+    // Typed on the car's wall clock, wherever the driver is.
+    const startDate = zonedInputToInstant(form.start, timeZone);
+    const endDate = zonedInputToInstant(form.end, timeZone);
     if (!startDate || !endDate || Date.parse(endDate) <= Date.parse(startDate)) {
       setFormProblem('The end must come after the start');
       return;
@@ -229,7 +234,7 @@ function Blackouts({ vehicleId }: { vehicleId: string }) {
                 {data.items.map((blackout) => (
                   <li key={blackout.id}>
                     <span>
-                      {formatDateTime(blackout.startDate)} → {formatDateTime(blackout.endDate)}
+                      {formatDateTime(blackout.startDate, timeZone)} → {formatDateTime(blackout.endDate, timeZone)}
                       {blackout.reason ? <span className="fw-muted"> · {blackout.reason}</span> : null}
                     </span>
                     <Button
@@ -250,7 +255,7 @@ function Blackouts({ vehicleId }: { vehicleId: string }) {
         <form className="fw-form web-blackout-form" onSubmit={onSubmit} aria-label="Block a period">
           <div className="web-form-grid">
             <TextField
-              label="From"
+              label={`From (${timeZone} time)`}
               name="blackoutStart"
               type="datetime-local"
               required
@@ -258,7 +263,7 @@ function Blackouts({ vehicleId }: { vehicleId: string }) {
               onChange={(e) => setForm({ ...form, start: e.target.value })}
             />
             <TextField
-              label="Until"
+              label={`Until (${timeZone} time)`}
               name="blackoutEnd"
               type="datetime-local"
               required
@@ -297,8 +302,16 @@ function VehicleRentals({ vehicleId }: { vehicleId: string }) {
       <QueryState query={rentals} what="the rentals" isEmpty={(data) => data.items.length === 0} empty={<p>No rentals of this car yet.</p>}>
         {(data) => (
           <>
-            <RentalsTable rentals={data.items} />
-            <Pager page={data.meta.page} limit={data.meta.limit} total={data.meta.total} onPage={setPage} busy={rentals.isFetching} />
+            <RentalsTable
+              rentals={data.items}
+              pagination={{
+                page: data.meta.page,
+                limit: data.meta.limit,
+                total: data.meta.total,
+                onPage: setPage,
+                busy: rentals.isFetching,
+              }}
+            />
           </>
         )}
       </QueryState>

@@ -1,33 +1,48 @@
-/** Date helpers for form inputs. `datetime-local` and `date` inputs speak the browser's wall clock. */
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "2026-02-01T10:00" for a `datetime-local` input, on the browser's clock. */
-export function toLocalInput(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** "2026-02-01" for a `date` input, on the browser's clock. */
-export function toDateInput(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+import { instantToZonedDate, zonedInputToInstant } from '@fareway/ui';
 
 /**
- * The instant a `datetime-local` value names on the browser's clock, as an ISO
- * string with offset (the API refuses bare local times), or null when empty or invalid.
+ * Wall-clock values for form inputs. `datetime-local` and `date` inputs carry no
+ * zone: the app reads and fills them on the wall clock of the vehicle's or the
+ * trip's IANA zone (never the browser's), through the one time module in @fareway/ui.
  */
-export function fromLocalInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+
+/**
+ * The zone a search is typed in before any vehicle or trip is chosen: where the
+ * marketplace operates (operators default to it too). A vehicle page then
+ * reads the same wall-clock values in the vehicle's own zone.
+ */
+export const SEARCH_TIME_ZONE = 'Asia/Colombo';
+
+/** "2026-02-01" plus `days` calendar days. */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
-/** A rental's default range: tomorrow 10:00 for two days. */
-export function defaultRentalRange(now = new Date()): { start: string; end: string } {
-  const start = new Date(now);
-  start.setDate(start.getDate() + 1);
-  start.setHours(10, 0, 0, 0);
-  const end = new Date(start);
-  end.setDate(end.getDate() + 2);
-  return { start: toLocalInput(start), end: toLocalInput(end) };
+/** Today's date on the wall clock of `zone`, for a `date` input. */
+export function todayIn(zone: string, now = new Date()): string {
+  return instantToZonedDate(now, zone);
+}
+
+/** A rental's default range: tomorrow 10:00 for two days, on the wall clock of `zone`. */
+export function defaultRentalRange(zone: string, now = new Date()): { start: string; end: string } {
+  const tomorrow = addDays(todayIn(zone, now), 1);
+  return { start: `${tomorrow}T10:00`, end: `${addDays(tomorrow, 2)}T10:00` };
+}
+
+/** The date `days` after today in `zone` (a `min` for date inputs). */
+export function daysFromToday(zone: string, days: number, now = new Date()): string {
+  return addDays(todayIn(zone, now), days);
+}
+
+/** Why a rental range typed in `zone` cannot be searched or held, or null. */
+export function rangeProblem(start: string, end: string, zone: string, now = Date.now()): string | null {
+  const startIso = zonedInputToInstant(start, zone);
+  const endIso = zonedInputToInstant(end, zone);
+  if (!startIso) return 'Choose when you pick the car up';
+  if (!endIso) return 'Choose when you bring it back';
+  if (Date.parse(endIso) <= Date.parse(startIso)) return 'The return must come after the pick-up';
+  if (Date.parse(startIso) < now - 60_000) return 'The pick-up cannot be in the past';
+  return null;
 }

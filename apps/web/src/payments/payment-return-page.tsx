@@ -1,17 +1,21 @@
 import { QueryState, useTRPC } from '@fareway/api-client';
-import { Alert, Card, Fact, Facts, formatMoney, humanize, Link, StatusBadge } from '@fareway/ui';
+import { Alert, Card, Fact, Facts, formatMoney, humanize, StatusBadge } from '@fareway/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { SignInGate } from '../lib/sign-in-gate';
 
 const OPEN = new Set(['initiated', 'pending']);
 
 /**
- * Where a gateway sends the browser back (`/?payment=<id>`): the payment's
+ * A payment's own page (`/payments/<id>`; older returns to `/?payment=<id>` land here): the payment's
  * status, looked at again every couple of seconds until the webhook settles
  * it, then a way on to the booking or the wallet.
  */
-export function PaymentReturnPage({ id }: { id: string }) {
+const route = getRouteApi('/payments/$id');
+
+export function PaymentReturnPage() {
+  const { id } = route.useParams();
   return (
     <div className="web-page">
       <h1 className="fw-page-title">Your payment</h1>
@@ -45,7 +49,9 @@ function PaymentStatus({ id }: { id: string }) {
           p.purpose === 'top_up' ? (
             <Link to="/wallet">Go to your wallet</Link>
           ) : p.bookingId ? (
-            <Link to={`/bookings/${p.bookingId}`}>Go to your booking</Link>
+            <Link to="/bookings/$id" params={{ id: p.bookingId }}>
+              Go to your booking
+            </Link>
           ) : null;
         return (
           <div className="fw-stack web-narrow">

@@ -1,34 +1,15 @@
 import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import { Button, Card, formatMoney, humanize, Link, Pager, TextField, useRouter } from '@fareway/ui';
+import { Button, Card, formatMoney, humanize, Pager, TextField, zonedInputToInstant } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { defaultRentalRange, fromLocalInput } from '../lib/dates';
+import { defaultRentalRange, rangeProblem, SEARCH_TIME_ZONE } from '../lib/dates';
 
 export type VehicleResult = RouterOutputs['vehicles']['search']['items'][number];
 
 const PAGE_SIZE = 20;
 
-/** What a search asks for, read from the URL so Back and reload keep the results. */
-function readSearch(search: URLSearchParams) {
-  return {
-    city: search.get('city') ?? '',
-    start: search.get('start') ?? '',
-    end: search.get('end') ?? '',
-    seats: search.get('seats') ?? '',
-    page: Math.max(1, Number(search.get('page') ?? '1') || 1),
-  };
-}
-
-/** Why the range cannot be searched, or null. */
-export function rangeProblem(start: string, end: string): string | null {
-  const startIso = fromLocalInput(start);
-  const endIso = fromLocalInput(end);
-  if (!startIso) return 'Choose when you pick the car up';
-  if (!endIso) return 'Choose when you bring it back';
-  if (Date.parse(endIso) <= Date.parse(startIso)) return 'The return must come after the pick-up';
-  if (Date.parse(startIso) < Date.now() - 60_000) return 'The pick-up cannot be in the past';
-  return null;
-}
+const route = getRouteApi('/cars');
 
 export function vehicleName(vehicle: { make: string; model: string; year: number }): string {
   return `${vehicle.make} ${vehicle.model} (${vehicle.year})`;
@@ -37,51 +18,47 @@ export function vehicleName(vehicle: { make: string; model: string; year: number
 /** "Rent a car": city, pick-up, return and seats → approved cars free for the whole range, each with its price. */
 export function CarSearchPage() {
   const trpc = useTRPC();
-  const { search, navigate } = useRouter();
-  const applied = readSearch(search);
-  const searched = applied.start !== '' && applied.end !== '';
-  const defaults = defaultRentalRange();
+  const applied = route.useSearch();
+  const navigate = route.useNavigate();
+  const searched = applied.start !== undefined && applied.end !== undefined;
+  const defaults = defaultRentalRange(SEARCH_TIME_ZONE);
   const [form, setForm] = useState({
-    city: applied.city,
-    start: applied.start || defaults.start,
-    end: applied.end || defaults.end,
-    seats: applied.seats,
+    city: applied.city ?? '',
+    start: applied.start ?? defaults.start,
+    end: applied.end ?? defaults.end,
+    seats: applied.seats ? String(applied.seats) : '',
   });
   const [formProblem, setFormProblem] = useState<string | null>(null);
 
-  const startDate = fromLocalInput(applied.start) ?? undefined;
-  const endDate = fromLocalInput(applied.end) ?? undefined;
-  const seats = Number(applied.seats);
   const results = useQuery(
     trpc.vehicles.search.queryOptions(
       {
-        location: applied.city.trim() || undefined,
-        startDate,
-        endDate,
-        seats: Number.isInteger(seats) && seats > 0 ? seats : undefined,
-        page: applied.page,
+        location: applied.city,
+        startDate: zonedInputToInstant(applied.start ?? '', SEARCH_TIME_ZONE) ?? undefined,
+        endDate: zonedInputToInstant(applied.end ?? '', SEARCH_TIME_ZONE) ?? undefined,
+        seats: applied.seats && applied.seats > 0 ? applied.seats : undefined,
+        page: applied.page ?? 1,
         limit: PAGE_SIZE,
       },
       { enabled: searched, placeholderData: keepPreviousData },
     ),
   );
 
-  function go(next: typeof form, page = 1) {
-    const params = new URLSearchParams({ start: next.start, end: next.end });
-    if (next.city.trim()) params.set('city', next.city.trim());
-    if (next.seats.trim()) params.set('seats', next.seats.trim());
-    if (page > 1) params.set('page', String(page));
-    navigate(`/cars?${params}`);
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = rangeProblem(form.start, form.end);
+    const problem = rangeProblem(form.start, form.end, SEARCH_TIME_ZONE);
     setFormProblem(problem);
-    if (!problem) go(form);
+    const seats = Number(form.seats);
+    if (!problem)
+      void navigate({
+        search: {
+          city: form.city.trim() || undefined,
+          start: form.start,
+          end: form.end,
+          seats: Number.isInteger(seats) && seats > 0 ? seats : undefined,
+        },
+      });
   }
-
-  const detailQuery = new URLSearchParams({ start: applied.start, end: applied.end }).toString();
 
   return (
     <div className="web-page">
@@ -96,7 +73,7 @@ export function CarSearchPage() {
           onChange={(e) => setForm({ ...form, city: e.target.value })}
         />
         <TextField
-          label="Pick-up"
+          label={`Pick-up (${SEARCH_TIME_ZONE} time)`}
           name="start"
           type="datetime-local"
           required
@@ -104,7 +81,7 @@ export function CarSearchPage() {
           onChange={(e) => setForm({ ...form, start: e.target.value })}
         />
         <TextField
-          label="Return"
+          label={`Return (${SEARCH_TIME_ZONE} time)`}
           name="end"
           type="datetime-local"
           required
@@ -146,7 +123,7 @@ export function CarSearchPage() {
                 <ul className="web-cards">
                   {data.items.map((vehicle) => (
                     <li key={vehicle.id}>
-                      <VehicleCard vehicle={vehicle} href={`/cars/${vehicle.id}?${detailQuery}`} />
+                      <VehicleCard vehicle={vehicle} range={{ start: applied.start, end: applied.end }} />
                     </li>
                   ))}
                 </ul>
@@ -155,7 +132,7 @@ export function CarSearchPage() {
                   limit={data.meta.limit}
                   total={data.meta.total}
                   busy={results.isFetching}
-                  onPage={(page) => go({ city: applied.city, start: applied.start, end: applied.end, seats: applied.seats }, page)}
+                  onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page: page > 1 ? page : undefined }) })}
                 />
               </>
             )}
@@ -168,10 +145,19 @@ export function CarSearchPage() {
   );
 }
 
-function VehicleCard({ vehicle, href }: { vehicle: VehicleResult; href: string }) {
+function VehicleCard({ vehicle, range }: { vehicle: VehicleResult; range: { start?: string; end?: string } }) {
   const photo = vehicle.photos[0];
+  const link = { to: '/cars/$id', params: { id: vehicle.id }, search: range } as const;
   return (
-    <Card title={<Link to={href}>{vehicleName(vehicle)}</Link>} level={3} className="web-vehicle-card">
+    <Card
+      title={
+        <Link {...link} className="web-vehicle-card__name">
+          {vehicleName(vehicle)}
+        </Link>
+      }
+      level={3}
+      className="web-vehicle-card"
+    >
       {photo ? (
         <img className="web-vehicle-card__photo" src={photo.url} alt={`${vehicle.make} ${vehicle.model}`} loading="lazy" />
       ) : (
@@ -194,7 +180,7 @@ function VehicleCard({ vehicle, href }: { vehicle: VehicleResult; href: string }
           <strong>{formatMoney(vehicle.dailyRateMinor, vehicle.currency)}</strong> <span className="fw-muted">a day</span>
         </p>
       )}
-      <Link to={href} className="fw-button fw-button--secondary web-vehicle-card__go">
+      <Link {...link} className="fw-button fw-button--secondary web-vehicle-card__go" aria-label={`See details of ${vehicleName(vehicle)}`}>
         See details
       </Link>
     </Card>

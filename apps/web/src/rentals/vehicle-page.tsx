@@ -8,22 +8,25 @@ import {
   formatDateTime,
   formatMoney,
   humanize,
-  Link,
   ProblemAlert,
   TextField,
   useRetryWait,
-  useRouter,
+  zonedInputToInstant,
 } from '@fareway/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { defaultRentalRange, fromLocalInput } from '../lib/dates';
+import { defaultRentalRange, rangeProblem } from '../lib/dates';
 import { PhoneSignIn } from '../phone-sign-in';
-import { rangeProblem, vehicleName } from './car-search-page';
+import { vehicleName } from './car-search-page';
 
 type Vehicle = RouterOutputs['vehicles']['get'];
 
 /** One car: photos, facts, the price of the chosen range, and "Hold" (a pending booking you then pay for). */
-export function VehiclePage({ id }: { id: string }) {
+const route = getRouteApi('/cars/$id');
+
+export function VehiclePage() {
+  const { id } = route.useParams();
   const trpc = useTRPC();
   const vehicle = useQuery(trpc.vehicles.get.queryOptions({ id }));
   return (
@@ -42,13 +45,16 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
-  const { search, navigate } = useRouter();
-  const defaults = defaultRentalRange();
-  const [range, setRange] = useState({ start: search.get('start') || defaults.start, end: search.get('end') || defaults.end });
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  // The range is typed and read on the car's own wall clock, whatever the browser's zone.
+  const zone = vehicle.timeZone;
+  const defaults = defaultRentalRange(zone);
+  const [range, setRange] = useState({ start: search.start ?? defaults.start, end: search.end ?? defaults.end });
   const [pickupLocation, setPickupLocation] = useState('');
-  const problem = rangeProblem(range.start, range.end);
-  const startDate = fromLocalInput(range.start);
-  const endDate = fromLocalInput(range.end);
+  const problem = rangeProblem(range.start, range.end, zone);
+  const startDate = zonedInputToInstant(range.start, zone);
+  const endDate = zonedInputToInstant(range.end, zone);
 
   // The price and availability for this range: the same search customers run, narrowed to this car's city.
   const availability = useQuery(
@@ -65,7 +71,7 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
       onSuccess: (booking) => {
         queryClient.setQueryData(trpc.bookings.get.queryKey({ id: booking.id }), booking);
         void queryClient.invalidateQueries(trpc.bookings.list.pathFilter());
-        navigate(`/bookings/${booking.id}`);
+        void navigate({ to: '/bookings/$id', params: { id: booking.id } });
       },
     }),
   );
@@ -109,7 +115,7 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
         ) : (
           <form className="fw-form" onSubmit={onHold}>
             <TextField
-              label="Pick-up"
+              label={`Pick-up (${zone} time)`}
               name="start"
               type="datetime-local"
               required
@@ -117,7 +123,7 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
               onChange={(e) => setRange({ ...range, start: e.target.value })}
             />
             <TextField
-              label="Return"
+              label={`Return (${zone} time)`}
               name="end"
               type="datetime-local"
               required
@@ -146,7 +152,11 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
               <ProblemAlert title="Could not hold the car" problem={holdProblem}>
                 {holdProblem.code === 'HOLD_LIMIT_REACHED' ? (
                   <p>
-                    Pay for or cancel one of <Link to="/bookings?status=pending">your unpaid holds</Link> first.
+                    Pay for or cancel one of{' '}
+                    <Link to="/bookings" search={{ status: 'pending' }}>
+                      your unpaid holds
+                    </Link>{' '}
+                    first.
                   </p>
                 ) : null}
               </ProblemAlert>
@@ -209,7 +219,7 @@ function Quote({
           </span>
         </p>
         <p className="fw-muted web-hint">
-          {formatDateTime(startDate, timeZone)} → {formatDateTime(endDate, timeZone)} ({timeZone})
+          {formatDateTime(startDate, timeZone)} → {formatDateTime(endDate, timeZone)}
         </p>
       </div>
     );

@@ -1,21 +1,15 @@
 import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import { Button, formatMoney, formatTime, Link, Pager, TextField, useRouter } from '@fareway/ui';
+import { Button, formatDate, formatMoney, formatTime, Pager, TextField } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { toDateInput } from '../lib/dates';
+import { SEARCH_TIME_ZONE, todayIn } from '../lib/dates';
 
 type TripResult = RouterOutputs['trips']['search']['items'][number];
 
 const PAGE_SIZE = 20;
 
-/** The trip's local date of leaving the origin, "Sat, 1 Feb". */
-function tripDay(iso: string, timeZone: string): string {
-  try {
-    return new Date(iso).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
-  } catch {
-    return new Date(iso).toLocaleDateString();
-  }
-}
+const route = getRouteApi('/bus');
 
 function duration(fromIso: string, toIso: string): string {
   const minutes = Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60_000);
@@ -27,44 +21,31 @@ function duration(fromIso: string, toIso: string): string {
 /** "Bus tickets": from, to and date → trips running that leg, with free seats and the fare for it. */
 export function BusSearchPage() {
   const trpc = useTRPC();
-  const { search, navigate } = useRouter();
-  const applied = {
-    origin: search.get('origin') ?? '',
-    destination: search.get('destination') ?? '',
-    date: search.get('date') ?? '',
-    page: Math.max(1, Number(search.get('page') ?? '1') || 1),
-  };
+  const applied = route.useSearch();
+  const navigate = route.useNavigate();
   const [form, setForm] = useState({
-    origin: applied.origin,
-    destination: applied.destination,
-    date: applied.date || toDateInput(new Date()),
+    origin: applied.origin ?? '',
+    destination: applied.destination ?? '',
+    date: applied.date ?? todayIn(SEARCH_TIME_ZONE),
   });
   const trips = useQuery(
     trpc.trips.search.queryOptions(
       {
-        origin: applied.origin || undefined,
-        destination: applied.destination || undefined,
-        date: applied.date || undefined,
-        page: applied.page,
+        origin: applied.origin,
+        destination: applied.destination,
+        date: applied.date,
+        page: applied.page ?? 1,
         limit: PAGE_SIZE,
       },
       { placeholderData: keepPreviousData },
     ),
   );
 
-  function go(next: typeof form, page = 1) {
-    const params = new URLSearchParams();
-    if (next.origin.trim()) params.set('origin', next.origin.trim());
-    if (next.destination.trim()) params.set('destination', next.destination.trim());
-    if (next.date) params.set('date', next.date);
-    if (page > 1) params.set('page', String(page));
-    const query = params.toString();
-    navigate(query ? `/bus?${query}` : '/bus');
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    go(form);
+    void navigate({
+      search: { origin: form.origin.trim() || undefined, destination: form.destination.trim() || undefined, date: form.date || undefined },
+    });
   }
 
   return (
@@ -119,7 +100,7 @@ export function BusSearchPage() {
                 limit={data.meta.limit}
                 total={data.meta.total}
                 busy={trips.isFetching}
-                onPage={(page) => go(applied, page)}
+                onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page: page > 1 ? page : undefined }) })}
               />
             </>
           )}
@@ -130,14 +111,13 @@ export function BusSearchPage() {
 }
 
 function TripRow({ trip }: { trip: TripResult }) {
-  const href = `/bus/trips/${trip.id}?from=${trip.fromStop}&to=${trip.toStop}`;
   const full = trip.freeSeats === 0;
   return (
     <article className="fw-card web-trip" aria-label={`${trip.origin.name} to ${trip.destination.name}, ${trip.routeName}`}>
       <div className="web-trip__times">
         <strong>{formatTime(trip.departsAt, trip.timeZone)}</strong> → <strong>{formatTime(trip.arrivesAt, trip.timeZone)}</strong>
         <div className="fw-muted web-hint">
-          {tripDay(trip.departsAt, trip.timeZone)} · {duration(trip.departsAt, trip.arrivesAt)}
+          {formatDate(trip.departsAt, trip.timeZone)} · {duration(trip.departsAt, trip.arrivesAt)}
         </div>
       </div>
       <div className="web-trip__where">
@@ -157,7 +137,13 @@ function TripRow({ trip }: { trip: TripResult }) {
       </div>
       <div className="web-trip__go">
         {full ? null : (
-          <Link to={href} className="fw-button fw-button--primary">
+          <Link
+            to="/bus/trips/$id"
+            params={{ id: trip.id }}
+            search={{ from: trip.fromStop, to: trip.toStop }}
+            className="fw-button fw-button--primary"
+            aria-label={`Choose seats, ${trip.origin.name} to ${trip.destination.name} at ${formatTime(trip.departsAt, trip.timeZone)}`}
+          >
             Choose seats
           </Link>
         )}

@@ -6,16 +6,15 @@ import {
   formatDateTime,
   formatMoney,
   formatTime,
-  Link,
   ProblemAlert,
   SeatMap,
   SeatMapLegend,
   SelectField,
   TextField,
   useRetryWait,
-  useRouter,
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { PhoneSignIn } from '../phone-sign-in';
 
@@ -27,13 +26,15 @@ type Trip = RouterOutputs['trips']['get'];
  */
 export const MAX_SEATS_PER_BOOKING = 10;
 
-function parseStop(value: string | null, fallback: number, last: number): number {
-  const n = Number(value);
-  return value !== null && Number.isInteger(n) && n >= 0 && n <= last ? n : fallback;
+const route = getRouteApi('/bus/trips/$id');
+
+function parseStop(value: number | undefined, fallback: number, last: number): number {
+  return value !== undefined && value <= last ? value : fallback;
 }
 
 /** One trip: its stops, the leg to travel, the seat map for that leg, and "Hold seats". */
-export function TripPage({ id }: { id: string }) {
+export function TripPage() {
+  const { id } = route.useParams();
   const trpc = useTRPC();
   const trip = useQuery(trpc.trips.get.queryOptions({ id }));
   return (
@@ -52,10 +53,11 @@ function TripDetail({ trip }: { trip: Trip }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
-  const { search, navigate } = useRouter();
+  const search = route.useSearch();
+  const navigate = useNavigate();
   const last = trip.stops.length - 1;
-  const fromStop = parseStop(search.get('from'), 0, last - 1);
-  const toStop = Math.max(parseStop(search.get('to'), last, last), fromStop + 1);
+  const fromStop = parseStop(search.from, 0, last - 1);
+  const toStop = Math.max(parseStop(search.to, last, last), fromStop + 1);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [names, setNames] = useState<Record<string, string>>({});
   const [taken, setTaken] = useState<string[]>([]);
@@ -81,7 +83,7 @@ function TripDetail({ trip }: { trip: Trip }) {
       onSuccess: (booking) => {
         queryClient.setQueryData(trpc.bookings.get.queryKey({ id: booking.id }), booking);
         void queryClient.invalidateQueries(trpc.bookings.list.pathFilter());
-        navigate(`/bookings/${booking.id}`);
+        void navigate({ to: '/bookings/$id', params: { id: booking.id } });
       },
       onError: (error) => {
         const details = (error.data as { details?: { seats?: unknown } } | undefined)?.details;
@@ -98,7 +100,7 @@ function TripDetail({ trip }: { trip: Trip }) {
   function setLeg(from: number, to: number) {
     setSelected(new Set());
     reserve.reset();
-    navigate(`/bus/trips/${trip.id}?from=${from}&to=${Math.max(to, from + 1)}`, { replace: true });
+    void navigate({ to: '/bus/trips/$id', params: { id: trip.id }, search: { from, to: Math.max(to, from + 1) }, replace: true });
   }
 
   function toggle(seatNo: string) {
@@ -233,7 +235,11 @@ function TripDetail({ trip }: { trip: Trip }) {
                 {taken.length > 0 ? <p>Taken meanwhile: {taken.join(', ')}. Pick others; the map is updated.</p> : null}
                 {problem.code === 'HOLD_LIMIT_REACHED' ? (
                   <p>
-                    Pay for or cancel one of <Link to="/bookings?status=pending">your unpaid holds</Link> first.
+                    Pay for or cancel one of{' '}
+                    <Link to="/bookings" search={{ status: 'pending' }}>
+                      your unpaid holds
+                    </Link>{' '}
+                    first.
                   </p>
                 ) : null}
               </ProblemAlert>

@@ -10,6 +10,7 @@ export const BookingSchema = z.object({
   status: z.enum(BOOKING_STATUSES),
   vehicleId: z.uuid().nullable(),
   tripId: z.uuid().nullable(),
+  timeZone: z.string().describe("The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock"),
   startDate: Iso,
   endDate: Iso,
   fromStop: z.number().int().nullable(),
@@ -35,5 +36,26 @@ export const BookingSchema = z.object({
     }),
   ),
   seats: z.array(z.object({ seatNo: z.string(), passengerName: z.string().nullable(), fareMinor: z.number().int() })),
+  cancellationPolicy: z
+    .object({
+      tiers: z.array(z.object({ hoursBeforeStart: z.number(), refundBasisPoints: z.number().int() })),
+      afterStartRefundBasisPoints: z.number().int(),
+    })
+    .describe(
+      'The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid',
+    ),
+  refunds: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        amountMinor: z.number().int(),
+        currency: z.string().length(3),
+        destination: z.enum(['gateway', 'wallet']),
+        status: z.enum(['pending', 'succeeded', 'failed']),
+        createdAt: Iso,
+        completedAt: Iso.nullable(),
+      }),
+    )
+    .describe("Refunds of the booking's payments, oldest first, with their state"),
   createdAt: Iso,
 });

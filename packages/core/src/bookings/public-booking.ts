@@ -1,6 +1,6 @@
 import { type DatabaseOrTransaction, schema } from '@fareway/db';
-import { type BookingStatus, toMajorUnits } from '@fareway/domain';
-import { asc, inArray } from 'drizzle-orm';
+import { type BookingStatus, type CancellationPolicy, toMajorUnits } from '@fareway/domain';
+import { asc, eq, inArray } from 'drizzle-orm';
 
 export type BookingRow = typeof schema.bookings.$inferSelect;
 
@@ -11,6 +11,8 @@ export interface PublicBooking {
   status: BookingStatus;
   vehicleId: string | null;
   tripId: string | null;
+  /** The vehicle's or trip's IANA zone: its times are shown and typed on that wall clock. */
+  timeZone: string;
   startDate: string;
   endDate: string;
   fromStop: number | null;
@@ -29,7 +31,21 @@ export interface PublicBooking {
   cancellationReason: string | null;
   lines: { kind: string; description: string; quantity: number; unitMinor: number; amountMinor: number; seatNo: string | null }[];
   seats: { seatNo: string; passengerName: string | null; fareMinor: number }[];
+  /** The policy snapshotted when booked: what cancelling now would refund (the SPA previews it). */
+  cancellationPolicy: CancellationPolicy;
+  /** Refunds of its payments, oldest first, as they move (pending → succeeded | failed). */
+  refunds: PublicRefund[];
   createdAt: string;
+}
+
+export interface PublicRefund {
+  id: string;
+  amountMinor: number;
+  currency: string;
+  destination: 'gateway' | 'wallet';
+  status: 'pending' | 'succeeded' | 'failed';
+  createdAt: string;
+  completedAt: string | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -38,21 +54,55 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function toPublicBookings(tx: DatabaseOrTransaction, rows: BookingRow[]): Promise<PublicBooking[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [lines, seats] = await Promise.all([
+  const vehicleIds = [...new Set(rows.flatMap((r) => (r.vehicleId ? [r.vehicleId] : [])))];
+  const tripIds = [...new Set(rows.flatMap((r) => (r.tripId ? [r.tripId] : [])))];
+  const [lines, seats, vehicleZones, tripZones, refunds] = await Promise.all([
     tx.select().from(schema.bookingLines).where(inArray(schema.bookingLines.bookingId, ids)).orderBy(asc(schema.bookingLines.position)),
     tx
       .select()
       .from(schema.seatReservations)
       .where(inArray(schema.seatReservations.bookingId, ids))
       .orderBy(asc(schema.seatReservations.seatNo)),
+    vehicleIds.length === 0
+      ? []
+      : tx
+          .select({ id: schema.vehicles.id, timeZone: schema.vehicles.timeZone })
+          .from(schema.vehicles)
+          .where(inArray(schema.vehicles.id, vehicleIds)),
+    tripIds.length === 0
+      ? []
+      : tx.select({ id: schema.trips.id, timeZone: schema.trips.timeZone }).from(schema.trips).where(inArray(schema.trips.id, tripIds)),
+    // Through payments (indexed by booking), then refunds by payment.
+    tx
+      .select({ bookingId: schema.payments.bookingId, refund: schema.refunds })
+      .from(schema.refunds)
+      .innerJoin(schema.payments, eq(schema.payments.id, schema.refunds.paymentId))
+      .where(inArray(schema.payments.bookingId, ids))
+      .orderBy(asc(schema.refunds.createdAt)),
   ]);
+  const zones = new Map([...vehicleZones, ...tripZones].map((z) => [z.id, z.timeZone]));
   return rows.map((row) =>
     publicBookingOf(
       row,
       lines.filter((l) => l.bookingId === row.id),
       seats.filter((s) => s.bookingId === row.id),
+      // Every booking has a vehicle or a trip (a check constraint); UTC only if that ever breaks.
+      zones.get(row.vehicleId ?? row.tripId ?? '') ?? 'UTC',
+      refunds.filter((r) => r.bookingId === row.id).map((r) => publicRefundOf(r.refund)),
     ),
   );
+}
+
+function publicRefundOf(refund: typeof schema.refunds.$inferSelect): PublicRefund {
+  return {
+    id: refund.id,
+    amountMinor: refund.amountMinor,
+    currency: refund.currency,
+    destination: refund.destination,
+    status: refund.status,
+    createdAt: refund.createdAt.toISOString(),
+    completedAt: iso(refund.completedAt),
+  };
 }
 
 /**
@@ -71,6 +121,8 @@ export function publicBookingOf(
     seatNo?: string | null;
   }>,
   seats: ReadonlyArray<{ seatNo: string; passengerName: string | null; fareMinor: number }>,
+  timeZone: string,
+  refunds: PublicRefund[] = [],
 ): PublicBooking {
   return {
     id: row.id,
@@ -78,6 +130,7 @@ export function publicBookingOf(
     status: row.status,
     vehicleId: row.vehicleId,
     tripId: row.tripId,
+    timeZone,
     startDate: row.startsAt.toISOString(),
     endDate: row.endsAt.toISOString(),
     fromStop: row.fromStop,
@@ -101,6 +154,8 @@ export function publicBookingOf(
       seatNo: l.seatNo ?? null,
     })),
     seats: seats.map((s) => ({ seatNo: s.seatNo, passengerName: s.passengerName, fareMinor: s.fareMinor })),
+    cancellationPolicy: row.policy as CancellationPolicy,
+    refunds,
     createdAt: row.createdAt.toISOString(),
   };
 }

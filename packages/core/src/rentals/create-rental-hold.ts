@@ -131,7 +131,7 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
         expiresAt: booking.expiresAt.toISOString(),
       },
     });
-    return heldBooking(booking, quote.lines);
+    return heldBooking(booking, quote.lines, vehicle.timeZone);
   });
 }
 
@@ -139,7 +139,11 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
  * The answer, from what was just written (toPublicBooking would read the lines
  * back: more queries on the hottest path).
  */
-function heldBooking(booking: typeof schema.bookings.$inferInsert & { expiresAt: Date }, lines: BookingQuote['lines']): PublicBooking {
+function heldBooking(
+  booking: typeof schema.bookings.$inferInsert & { expiresAt: Date },
+  lines: BookingQuote['lines'],
+  timeZone: string,
+): PublicBooking {
   const row: BookingRow = {
     ...booking,
     kind: 'rental',
@@ -159,5 +163,5 @@ function heldBooking(booking: typeof schema.bookings.$inferInsert & { expiresAt:
     cancelledBy: null,
     cancellationReason: null,
   };
-  return publicBookingOf(row, lines, []);
+  return publicBookingOf(row, lines, [], timeZone);
 }

@@ -42,12 +42,14 @@ function heldBooking(
   row: BookingRow,
   lines: Array<typeof schema.bookingLines.$inferSelect>,
   seats: Array<typeof schema.seatReservations.$inferSelect>,
+  timeZone: string,
 ): PublicBooking {
   // The orders toPublicBookings reads them in: lines by position, seats by seat_no.
   return publicBookingOf(
     row,
     [...lines].sort((a, b) => a.position - b.position),
     [...seats].sort((a, b) => (a.seatNo < b.seatNo ? -1 : a.seatNo > b.seatNo ? 1 : 0)),
+    timeZone,
   );
 }
 
@@ -220,7 +222,7 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
         after: { kind: 'seat', tripId: trip.id, seats, fromStop, toStop, totalMinor: quote.totalMinor, currency: quote.currency },
       });
       await emitBookingEvents(tx, 'booking.held', [booking], now);
-      return heldBooking(booking, lines, reserved);
+      return heldBooking(booking, lines, reserved, trip.timeZone);
     });
   } catch (error) {
     const appError = findAppError(error);
