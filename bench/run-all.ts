@@ -1,4 +1,5 @@
 // `pnpm bench`: every benchmark in turn; each prints its own figures and ratios.
+import { runExpireHolds } from './expire-holds';
 import { runHttpOverhead } from './http-overhead';
 import { runIdempotencyOverhead } from './idempotency-overhead';
 import { runPaymentWebhooks } from './payment-webhooks';
@@ -11,4 +12,5 @@ await runIdempotencyOverhead();
 await runSeatHolds();
 await runPaymentWebhooks();
 await runRentalHolds();
+await runExpireHolds();
 process.exit(0);

@@ -1,7 +1,7 @@
-import { newId, schema } from '@fareway/db';
 import { sandboxWebhook } from '@fareway/gateways/testing';
 import { queues } from '@fareway/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPendingIntent } from '../../../packages/core/test/support/money-fixtures';
 import {
   bearer,
   insertRental,
@@ -39,20 +39,7 @@ describe('a burst of payment webhooks', () => {
         start,
         end: new Date(start.getTime() + 86_400_000),
       });
-      const intentId = newId();
-      const now = h.deps.clock.now();
-      await h.deps.db.insert(schema.payments).values({
-        id: intentId,
-        purpose: 'booking',
-        bookingId,
-        customerId,
-        provider: 'sandbox',
-        status: 'pending',
-        amountMinor: 1_000_000,
-        currency: 'LKR',
-        createdAt: now,
-        updatedAt: now,
-      });
+      const intentId = await insertPendingIntent(h.deps, { bookingId, customerId });
       holds.push({ bookingId, intentId });
     }
     const secret = h.deps.config.payments.gateways.sandbox.webhookSecret;

@@ -4,7 +4,7 @@ import { newId, schema } from '@fareway/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRental, insertUser, insertVehicle } from '../../../packages/core/test/support/booking-fixtures';
 import { failNextCommitOn } from '../../../packages/core/test/support/fail-once';
-import { cancelByPartner, insertPaidRental } from '../../../packages/core/test/support/money-fixtures';
+import { cancelByPartner, insertPaidRental, insertPendingIntent } from '../../../packages/core/test/support/money-fixtures';
 import { createHandlers } from '../src';
 
 // Every job's handler — the very function the worker runs — twice at once, and
@@ -253,20 +253,7 @@ describe('process-payment-event', () => {
       start,
       end: new Date(start.getTime() + 86_400_000),
     });
-    const intentId = newId();
-    const now = deps.clock.now();
-    await deps.db.insert(schema.payments).values({
-      id: intentId,
-      purpose: 'booking',
-      bookingId,
-      customerId,
-      provider: 'sandbox',
-      status: 'pending',
-      amountMinor: 1_000_000,
-      currency: 'LKR',
-      createdAt: now,
-      updatedAt: now,
-    });
+    const intentId = await insertPendingIntent(deps, { bookingId, customerId });
     const { eventId } = await recordPaymentEvent(deps, 'sandbox', {
       eventId: `evt_${intentId}`,
       intentId,

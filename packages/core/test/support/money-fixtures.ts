@@ -23,24 +23,33 @@ export async function insertPaidRental(
   const provider = input.provider ?? 'stripe';
   const amountMinor = 1_000_000;
   const feeMinor = gatewayFeeMinor(amountMinor, deps.config.payments.feeRates[provider]);
-  const paymentId = newId();
-  const now = deps.clock.now();
-  await deps.db.insert(schema.payments).values({
-    id: paymentId,
-    purpose: 'booking',
-    bookingId,
-    customerId,
-    provider,
-    status: 'pending',
-    amountMinor,
-    currency: 'LKR',
-    feeMinor,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const paymentId = await insertPendingIntent(deps, { bookingId, customerId, provider, amountMinor, feeMinor });
   const outcome = await applyGatewayPayment(deps, paymentId, { intentId: paymentId, status: 'succeeded', amountMinor, currency: 'LKR' });
   if (outcome !== 'captured') throw new Error(`fixture payment was ${outcome}`);
   return { bookingId, paymentId, ownerUserId, customerId };
+}
+
+/** A pending payment intent for a booking, as initiate leaves it (the gateway has not answered yet). */
+export async function insertPendingIntent(
+  deps: Pick<TestDeps, 'db' | 'clock'>,
+  input: { bookingId: string; customerId: string; provider?: 'sandbox' | 'stripe' | 'payhere'; amountMinor?: number; feeMinor?: number },
+): Promise<string> {
+  const id = newId();
+  const now = deps.clock.now();
+  await deps.db.insert(schema.payments).values({
+    id,
+    purpose: 'booking',
+    bookingId: input.bookingId,
+    customerId: input.customerId,
+    provider: input.provider ?? 'sandbox',
+    status: 'pending',
+    amountMinor: input.amountMinor ?? 1_000_000,
+    currency: 'LKR',
+    feeMinor: input.feeMinor ?? 0,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
 }
 
 /** The partner cancels a paid rental: the customer is owed everything; a pending refund (to the wallet: no gateway payment id) is written. */
