@@ -97,6 +97,8 @@ export async function startCluster(options: { databaseUrl: string; apis: number;
     // The clients are all on 127.0.0.1: per-IP budgets would measure the harness, not the cluster.
     RATE_LIMIT_PER_MINUTE: '1000000',
     HOLDS_MAX_PER_USER: '100',
+    // The full run pays for holds minutes after the race: they must still be live.
+    RENTAL_HOLD_MINUTES: '30',
     DATABASE_POOL_MAX: '10',
     SHUTDOWN_GRACE_MS: '5000',
     ...extra,
@@ -162,7 +164,11 @@ export async function startCluster(options: { databaseUrl: string; apis: number;
         '  balance roundrobin',
         '  option httpchk GET /readyz',
         '  http-check expect status 200',
-        '  default-server inter 300ms fall 2 rise 1',
+        // /readyz queries the database through the process's own pool: under a burst it can
+        // wait behind the requests, so give it time before calling a busy server down (else
+        // all three go down together and HAProxy answers 503 itself).
+        '  timeout check 5s',
+        '  default-server inter 1s fall 3 rise 1',
         ...apis.map((api) => `  server ${api.name} 127.0.0.1:${api.port} check`),
         '',
       ].join('\n'),
