@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
@@ -153,7 +153,8 @@ afterEach((context) => {
 });
 
 afterAll(async () => {
-  // A failed test leaves nothing running: every group we started, then any PostgreSQL on our data.
+  // A failed test leaves nothing running: every group we started, then (Linux) any process
+  // still running on our data, a PostgreSQL a server was starting included, until none is left.
   for (const run of runs) {
     try {
       process.kill(-run.pid, 'SIGKILL');
@@ -161,10 +162,27 @@ afterAll(async () => {
     const server = serverPid(run);
     if (server && alive(server)) process.kill(server, 'SIGKILL');
   }
-  const pg = postgresPid();
-  if (pg && alive(pg)) {
-    process.kill(pg, 'SIGINT'); // PostgreSQL's fast shutdown
-    await gone(pg);
+  const onOurData = () =>
+    existsSync('/proc')
+      ? readdirSync('/proc')
+          .filter((name) => /^\d+$/.test(name))
+          .filter((pid) => {
+            try {
+              return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
+            } catch {
+              return false;
+            }
+          })
+          .map(Number)
+      : [postgresPid()].filter((pid): pid is number => pid !== undefined && alive(pid));
+  const deadline = Date.now() + 30_000;
+  for (let left = onOurData(); left.length > 0 && Date.now() < deadline; left = onOurData()) {
+    for (const pid of left) {
+      try {
+        process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown; a server's graceful stop
+      } catch {}
+    }
+    await wait(200);
   }
   await rm(dataDir, { recursive: true, force: true });
 });
