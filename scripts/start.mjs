@@ -12,7 +12,8 @@ function newest(dir) {
   let latest = 0;
   if (!existsSync(dir)) return latest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    // Tests are not part of the build: editing one must not trigger a rebuild.
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'test' || entry.name.includes('.test.')) continue;
     const path = join(dir, entry.name);
     latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
   }
@@ -30,11 +31,27 @@ if (stale) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// The launcher gets the signals itself: it drains, stops the worker, then the database.
+// Signals are counted here, once. The server runs in its own process group, so a
+// terminal's Ctrl-C (sent to the whole group) reaches only this launcher, which passes
+// it on. pnpm and npx forward the same Ctrl-C to us again a few milliseconds later (and
+// pnpm adds a SIGTERM): signals within ECHO_MS of the one passed on are that same
+// keypress. A later one is a second press: passed on, the server stops fast. If this
+// launcher is killed (even by SIGKILL), the server sees its IPC channel close and
+// stops by itself, the database included.
+const ECHO_MS = 1000;
 const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'apps/server/dist/start.js')], {
-  stdio: 'inherit',
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  detached: true,
   cwd: root,
   env: { ...process.env, TZ: 'UTC' },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+let lastPassedOn = 0;
+const passOn = (signal) => {
+  const now = Date.now();
+  if (now - lastPassedOn < ECHO_MS) return;
+  lastPassedOn = now;
+  // A closed terminal (SIGHUP) is a stop like any other.
+  child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => passOn(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -19,3 +19,22 @@ export async function listen(runtime: Runtime): Promise<FastifyInstance> {
   }
   return app;
 }
+
+/**
+ * Stops listening and waits for the requests in flight (new ones on kept-alive
+ * connections get 503, so a balancer retries them elsewhere). After `graceMs`, or
+ * at once when `hurry` aborts (a second signal), open connections are cut.
+ */
+export async function drain(app: FastifyInstance, hurry: AbortSignal, graceMs: number): Promise<void> {
+  const cut = () => app.server.closeAllConnections();
+  const timer = setTimeout(cut, graceMs);
+  timer.unref();
+  hurry.addEventListener('abort', cut, { once: true });
+  if (hurry.aborted) cut();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+    hurry.removeEventListener('abort', cut);
+  }
+}

@@ -1,6 +1,6 @@
 import { DEMO_ADMIN, openRuntime, runMain, seedDemo } from '@fareway/core';
 import { startWorker } from '@fareway/worker';
-import { listen } from './serve';
+import { drain, listen } from './serve';
 
 /**
  * `pnpm start`: one process with everything — the embedded Postgres when
@@ -43,11 +43,11 @@ runMain('fareway', async () => {
         '',
       ].join('\n'),
     );
-    return async () => {
-      runtime.log.info('stopping: draining requests, then worker, then database');
-      await app.close();
+    return async (hurry) => {
+      runtime.log.info({ fast: hurry.aborted }, 'stopping: draining requests, then worker, then database');
+      await drain(app, hurry, runtime.config.http.shutdownGraceMs);
       await worker.stop();
-      await runtime.close();
+      await runtime.close(hurry);
     };
   } catch (error) {
     await runtime.close();

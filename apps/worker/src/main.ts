@@ -5,9 +5,9 @@ import { startWorker } from './worker';
 runMain('fareway-worker', async () => {
   const runtime = await openRuntime('worker');
   const worker = await startWorker(runtime.deps);
-  return async () => {
-    runtime.log.info('worker stopping');
+  return async (hurry) => {
+    runtime.log.info({ fast: hurry.aborted }, 'worker stopping');
     await worker.stop();
-    await runtime.close();
+    await runtime.close(hurry);
   };
 });

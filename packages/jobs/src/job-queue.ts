@@ -73,11 +73,23 @@ export class JobQueue {
     for (const definition of definitions) await this.ensureQueue(definition);
   }
 
-  async stop(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  /**
+   * Waits up to `timeoutMs` for running jobs, then fails what still runs (pg-boss retries it
+   * later). When `hurry` aborts, stops waiting at once: the jobs still running are left to
+   * expire and be retried, which their handlers allow (they are idempotent).
+   */
+  async stop(options: { graceful?: boolean; timeoutMs?: number; hurry?: AbortSignal } = {}): Promise<void> {
     const listener = this.listener;
     this.listener = undefined;
     await listener?.close();
-    await this.boss.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 10_000, wait: true });
+    const graceful = (options.graceful ?? true) && !options.hurry?.aborted;
+    const stopped = this.boss.stop({ graceful, timeout: options.timeoutMs ?? 10_000, wait: true });
+    const hurry = options.hurry;
+    if (!hurry || !graceful) return stopped;
+    await new Promise<void>((done, fail) => {
+      hurry.addEventListener('abort', () => done(), { once: true });
+      stopped.then(done, fail);
+    });
   }
 
   async ensureQueue(definition: QueueDefinition): Promise<void> {

@@ -16,7 +16,8 @@ export interface Runtime {
   databaseUrl: string;
   /** Set when this process started the embedded Postgres (and so must stop it). */
   embedded: EmbeddedPostgresHandle | undefined;
-  close(): Promise<void>;
+  /** Releases everything in reverse order; `hurry` (a second signal) stops waiting for running jobs. */
+  close(hurry?: AbortSignal): Promise<void>;
 }
 
 export const VERSION = process.env.FAREWAY_VERSION ?? '0.1.0';
@@ -30,11 +31,11 @@ export async function openRuntime(role: ProcessRole, options: { env?: Record<str
   process.env.TZ = 'UTC';
   const config = loadConfig(options.env ?? process.env, VERSION);
   const log = createLogger(config.log.level, { role, pid: process.pid, host: hostname() });
-  const cleanups: Array<() => Promise<void>> = [];
-  const close = async () => {
+  const cleanups: Array<(hurry?: AbortSignal) => Promise<void>> = [];
+  const close = async (hurry?: AbortSignal) => {
     for (const cleanup of cleanups.reverse()) {
       try {
-        await cleanup();
+        await cleanup(hurry);
       } catch (error) {
         log.warn({ err: error }, 'error while shutting down');
       }
@@ -72,7 +73,7 @@ export async function openRuntime(role: ProcessRole, options: { env?: Record<str
     });
     if (role !== 'script') {
       await jobs.start(Object.values(queues));
-      cleanups.push(() => jobs.stop({ timeoutMs: config.http.shutdownGraceMs }));
+      cleanups.push((hurry) => jobs.stop({ timeoutMs: config.http.shutdownGraceMs, hurry }));
     }
     const deps = createDeps({ db: handle.db, config, clock: systemClock, log, jobs });
     if ((role === 'server' || role === 'all') && config.admin.email && config.admin.password) {

@@ -175,7 +175,7 @@ export const tripStops = pgTable(
 export const seatReservations = pgTable(
   'seat_reservations',
   {
-    id: uuid().primaryKey(),
+    id: uuid().notNull(),
     bookingId: uuid()
       .notNull()
       .references(() => bookings.id),
@@ -192,8 +192,11 @@ export const seatReservations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
+    // Every key includes trip_id, the column this table is distributed by past one
+    // primary (Citus): a key without it could not be enforced on one shard (migration 0050).
+    primaryKey({ columns: [t.tripId, t.id] }),
     index('seat_reservations_booking_idx').on(t.bookingId),
-    uniqueIndex('seat_reservations_seat_per_booking').on(t.bookingId, t.seatNo),
+    uniqueIndex('seat_reservations_seat_per_booking').on(t.tripId, t.bookingId, t.seatNo),
     check('seat_reservations_leg_check', sql`${t.fromStop} >= 0 and ${t.toStop} > ${t.fromStop}`),
   ],
 );

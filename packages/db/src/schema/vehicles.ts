@@ -125,7 +125,7 @@ export type OccupancyStatus = (typeof OCCUPANCY_STATUSES)[number];
 export const vehicleOccupancies = pgTable(
   'vehicle_occupancies',
   {
-    id: uuid().primaryKey(),
+    id: uuid().notNull(),
     vehicleId: uuid()
       .notNull()
       .references(() => vehicles.id),
@@ -142,7 +142,11 @@ export const vehicleOccupancies = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('vehicle_occupancies_booking_key').on(t.bookingId),
+    // Every key includes vehicle_id, the column this table is distributed by past one
+    // primary (Citus): a key without it could not be enforced on one shard (migration 0050).
+    primaryKey({ columns: [t.vehicleId, t.id] }),
+    uniqueIndex('vehicle_occupancies_booking_key').on(t.vehicleId, t.bookingId),
+    index('vehicle_occupancies_booking_idx').on(t.bookingId),
     check('vehicle_occupancies_kind_check', sql`${t.kind} in ('booking', 'blackout')`),
     check(
       'vehicle_occupancies_kind_shape',
