@@ -1,24 +1,32 @@
 import { hostname } from 'node:os';
 import {
-  createSmsSender,
+  cleanupNotifications,
+  createSenders,
   type Deps,
-  deliverSms,
+  type MailSender,
+  NOTIFICATIONS_CHANNEL,
   processPaymentEvent,
   processRefund,
   pruneIdempotencyKeys,
   pruneRateLimits,
   reconcilePayments,
   recordWorkerHeartbeat,
+  type Senders,
   type SmsSender,
+  sendNotifications,
+  sendReminders,
   sweepExpiredHolds,
 } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { type QueueDefinition, queues } from '@fareway/jobs';
 import type { z } from 'zod';
+import { wakeOnNotify } from './wake-on-notify';
 
 export interface WorkerOptions {
   /** The SMS provider (tests pass a console sender to read what was sent). */
   smsSender?: SmsSender;
+  /** The email transport (tests pass one pointed at a local SMTP server). */
+  mailSender?: MailSender;
   heartbeatMs?: number;
   pollingIntervalSeconds?: number;
 }
@@ -31,10 +39,20 @@ export interface RunningWorker {
 /** Every queue's handler: name → zod payload (in @fareway/jobs) → the use case it runs. */
 type Handlers = { [K in keyof typeof queues]: (payload: z.infer<(typeof queues)[K]['payload']>) => Promise<void> };
 
-function createHandlers(deps: Deps, sms: SmsSender): Handlers {
+function createHandlers(deps: Deps, senders: Senders): Handlers {
   return {
-    sendSms: async (payload) => {
-      await deliverSms(deps, sms, payload);
+    // Notifications: the outbox's delivery (woken at commit, see wakeOnNotify), its retention, reminders.
+    sendNotifications: async (payload) => {
+      const result = await sendNotifications(deps, senders, payload);
+      if (result.retry + result.failed + result.dead > 0) deps.log.info(result, 'notifications delivered with failures');
+    },
+    cleanupNotifications: async () => {
+      const { deleted } = await cleanupNotifications(deps);
+      if (deleted > 0) deps.log.info({ deleted }, 'deleted delivered notifications past retention');
+    },
+    sendReminders: async () => {
+      const { queued } = await sendReminders(deps);
+      if (queued > 0) deps.log.info({ queued }, 'queued booking reminders');
     },
     pruneRateLimits: async () => {
       const { deleted } = await pruneRateLimits(deps);
@@ -70,14 +88,26 @@ function createHandlers(deps: Deps, sms: SmsSender): Handlers {
  */
 export async function startWorker(deps: Deps, options: WorkerOptions = {}): Promise<RunningWorker> {
   const worker = { workerId: `worker_${newId()}`, hostname: hostname(), startedAt: deps.clock.now() };
-  const handlers = createHandlers(deps, options.smsSender ?? createSmsSender(deps.config, deps.log));
+  const senders = createSenders(deps.config, deps.log, {
+    ...(options.smsSender ? { sms: options.smsSender } : {}),
+    ...(options.mailSender ? { mail: options.mailSender } : {}),
+  });
+  const handlers = createHandlers(deps, senders);
+  const workIds = new Map<string, string>();
   for (const [key, definition] of Object.entries(queues) as Array<[keyof typeof queues, QueueDefinition]>) {
     const handler = handlers[key] as (payload: unknown) => Promise<void>;
-    await deps.jobs.work(definition, (payload) => handler(payload), {
+    const workId = await deps.jobs.work(definition, (payload) => handler(payload), {
       pollingIntervalSeconds: options.pollingIntervalSeconds,
     });
+    workIds.set(definition.name, workId);
     await deps.jobs.schedule(definition);
   }
+  const stopWaking = await wakeOnNotify(
+    deps,
+    NOTIFICATIONS_CHANNEL,
+    queues.sendNotifications,
+    workIds.get(queues.sendNotifications.name) ?? '',
+  );
   const beat = async () => {
     try {
       await recordWorkerHeartbeat(deps, worker);
@@ -93,6 +123,8 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     workerId: worker.workerId,
     async stop() {
       clearInterval(timer);
+      await stopWaking();
+      senders.mail.close?.();
       for (const definition of Object.values(queues)) await deps.jobs.boss.offWork(definition.name);
     },
   };

@@ -26,13 +26,32 @@ export function deadLetterName(queue: string): string {
 
 /** The queues of Fareway. Features add theirs here: name → zod payload → (in the worker) handler. */
 export const queues = {
-  /** Delivers one outbox SMS (sign-in codes first); retried with backoff on provider hiccups. */
-  sendSms: defineQueue({
-    name: 'notifications.send-sms',
-    payload: z.object({ notificationId: z.uuid() }),
-    retryLimit: 5,
+  /**
+   * Delivers the email/SMS outbox (core notifications/send-notifications): every due message, or one by
+   * id. Sent by the worker when a queueing transaction commits (NOTIFY), and by cron for retries and
+   * missed wake-ups. Retries and the dead state are the outbox's own (NOTIFICATION_MAX_ATTEMPTS).
+   */
+  sendNotifications: defineQueue({
+    name: 'send-notifications',
+    payload: z.object({ notificationId: z.uuid().optional() }).passthrough(),
+    cron: '* * * * *',
+    retryLimit: 3,
     retryDelaySeconds: 5,
-    expireInSeconds: 60,
+    expireInSeconds: 300,
+  }),
+  /** Deletes delivered messages older than NOTIFICATION_RETENTION_DAYS. */
+  cleanupNotifications: defineQueue({
+    name: 'cleanup-notifications',
+    payload: z.object({}).passthrough(),
+    cron: '17 3 * * *',
+    retryLimit: 2,
+  }),
+  /** Queues reminders (REMINDER_HOURS before pickup or departure), once per booking per lead. */
+  sendReminders: defineQueue({
+    name: 'send-reminders',
+    payload: z.object({}).passthrough(),
+    cron: '*/5 * * * *',
+    retryLimit: 2,
   }),
   pruneRateLimits: defineQueue({
     name: 'maintenance.prune-rate-limits',

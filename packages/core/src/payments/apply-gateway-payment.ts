@@ -3,7 +3,6 @@ import {
   capturePostings,
   decidePaymentTransition,
   findAppError,
-  formatMoney,
   type GatewayProvider,
   orphanCapturePostings,
   type PartnerRef,
@@ -18,9 +17,9 @@ import { confirmBookingInTransaction } from '../bookings/confirm-booking';
 import type { BookingRow } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import { postJournal } from '../ledger/post-journal';
+import { queueNotification } from '../notifications/queue-notification';
 import { createRefundInTransaction } from '../refunds/create-refund';
 import type { PaymentRow } from './public-payment';
-import { queueCustomerSms } from './queue-customer-sms';
 
 export type PaymentOutcome = 'captured' | 'orphaned' | 'failed' | 'pending' | 'ignored' | 'mismatch' | 'reversed' | 'unknown_intent';
 
@@ -58,7 +57,7 @@ export function partnerOf(booking: Pick<BookingRow, 'partnerUserId' | 'partnerOr
  * The caller has already talked to the gateway: nothing here does I/O but SQL.
  */
 export async function applyGatewayPayment(
-  deps: Pick<Deps, 'db' | 'clock' | 'jobs' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs' | 'log'>,
   intentId: string,
   news: GatewayPayment,
   options: { eventRowId?: string; origin?: RequestOrigin } = {},
@@ -108,7 +107,14 @@ export async function applyGatewayPayment(
           ...(decision.to === 'failed' ? { failedAt: now, failureReason: 'declined' } : {}),
         })
         .where(eq(schema.payments.id, intentId));
-      return decision.to === 'failed' ? ('failed' as const) : ('pending' as const);
+      if (decision.to !== 'failed') return 'pending' as const;
+      await queueNotification(tx, deps, {
+        userId: intent.customerId,
+        key: `payment.failed:${intent.id}`,
+        template: 'payment.failed',
+        data: { amountMinor: intent.amountMinor, currency: intent.currency, bookingId: intent.bookingId },
+      });
+      return 'failed' as const;
     }
 
     const [captured] = await tx
@@ -176,7 +182,7 @@ export async function applyGatewayPayment(
 
 async function orphanCapture(
   tx: Transaction,
-  deps: Pick<Deps, 'jobs' | 'log'>,
+  deps: Pick<Deps, 'clock' | 'config' | 'jobs' | 'log'>,
   payment: PaymentRow,
   reason: string,
   now: Date,
@@ -201,10 +207,10 @@ async function orphanCapture(
     }),
   });
   await createRefundInTransaction(tx, deps, { payment, amountMinor: payment.amountMinor, reason: 'orphan', at: now });
-  await queueCustomerSms(tx, deps, {
+  await queueNotification(tx, deps, {
     userId: payment.customerId,
-    kind: 'payment.orphan_refund',
-    body: `Fareway: your payment of ${formatMoney(payment.amountMinor, payment.currency)} arrived after your booking could no longer be held. It is being refunded in full.`,
-    at: now,
+    key: `payment.orphan_refund:${payment.id}`,
+    template: 'payment.orphan_refund',
+    data: { amountMinor: payment.amountMinor, currency: payment.currency, bookingId: payment.bookingId },
   });
 }
