@@ -61,7 +61,8 @@ export class SmtpMailSender implements MailSender {
     } catch (error) {
       if (error instanceof DeliveryError) throw error;
       const { code, responseCode } = error as SmtpError;
-      const permanent = (responseCode !== undefined && responseCode >= 500) || (code !== undefined && PERMANENT_CODES.has(code));
+      // The server's reply decides (5xx final, 4xx try later); without one, only a malformed message is final.
+      const permanent = responseCode !== undefined ? responseCode >= 500 : code !== undefined && PERMANENT_CODES.has(code);
       throw new DeliveryError(
         this.name,
         `SMTP delivery failed${responseCode ? ` (${responseCode})` : ''}: ${describeError(error)}`.slice(0, 500),

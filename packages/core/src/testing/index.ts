@@ -1,1 +1,3 @@
+export * from './fake-twilio';
+export * from './smtp-inbox';
 export * from './test-deps';
