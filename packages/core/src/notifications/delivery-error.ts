@@ -39,3 +39,30 @@ export function parseJsonObject<T extends object>(text: string): Partial<T> | un
     return undefined;
   }
 }
+
+/**
+ * POSTs a form to an SMS provider: never following a redirect (it would replay
+ * the POST as a bodiless GET), bounded by `timeoutMs`. Network trouble and
+ * timeouts become a retryable DeliveryError (`redact` cleans its message).
+ */
+export async function postForm(
+  fetchFn: typeof globalThis.fetch,
+  url: string,
+  form: URLSearchParams,
+  options: { provider: string; label: string; timeoutMs: number; headers?: Record<string, string>; redact?: (text: string) => string },
+): Promise<{ status: number; text: string }> {
+  try {
+    const response = await fetchFn(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...options.headers },
+      body: form.toString(),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    return { status: response.status, text: await response.text() };
+  } catch (error) {
+    const reason = isTimeout(error) ? `timed out after ${options.timeoutMs} ms` : `network error: ${describeError(error)}`;
+    const message = `${options.label} request failed: ${reason}`;
+    throw new DeliveryError(options.provider, options.redact ? options.redact(message) : message, true, { cause: error });
+  }
+}

@@ -1,4 +1,4 @@
-import { DeliveryError, describeError, isTimeout, parseJsonObject } from './delivery-error';
+import { DeliveryError, parseJsonObject, postForm } from './delivery-error';
 import { E164, type SmsMessage, type SmsSender, type SmsSendResult } from './sms-sender';
 
 export interface NotifyLkSmsSenderOptions {
@@ -64,23 +64,12 @@ export class NotifyLkSmsSender implements SmsSender {
     });
     if (needsUnicode(message.body)) form.set('type', 'unicode');
 
-    let status: number;
-    let text: string;
-    try {
-      const response = await this.#fetch(this.#sendUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-        // A redirect would replay the POST as a bodiless GET: report it instead of following it.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      const reason = isTimeout(error) ? `timed out after ${this.#timeoutMs} ms` : `network error: ${describeError(error)}`;
-      throw new DeliveryError(PROVIDER, this.#redact(`Notify.lk request failed: ${reason}`), true, { cause: error });
-    }
+    const { status, text } = await postForm(this.#fetch, this.#sendUrl, form, {
+      provider: PROVIDER,
+      label: 'Notify.lk',
+      timeoutMs: this.#timeoutMs,
+      redact: (t) => this.#redact(t),
+    });
 
     const body = parseJsonObject<NotifyLkBody>(text);
     const providerMessage = body?.message === undefined ? '' : `: ${this.#clean(body.message)}`;

@@ -1,4 +1,4 @@
-import { DeliveryError, describeError, isTimeout, parseJsonObject } from './delivery-error';
+import { DeliveryError, parseJsonObject, postForm } from './delivery-error';
 import { E164, type SmsMessage, type SmsSender, type SmsSendResult } from './sms-sender';
 
 export interface TwilioSmsSenderOptions {
@@ -58,26 +58,12 @@ export class TwilioSmsSender implements SmsSender {
       throw new DeliveryError(PROVIDER, 'recipient is not an E.164 phone number (expected +<country code><number>)', false);
     }
     const form = new URLSearchParams({ To: message.to, ...this.#from, Body: message.body });
-    let status: number;
-    let text: string;
-    try {
-      const response = await this.#fetch(this.#url, {
-        method: 'POST',
-        headers: {
-          authorization: this.#authorization,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: form.toString(),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      const reason = isTimeout(error) ? `timed out after ${this.#timeoutMs} ms` : `network error: ${describeError(error)}`;
-      throw new DeliveryError(PROVIDER, `Twilio request failed: ${reason}`, true, { cause: error });
-    }
+    const { status, text } = await postForm(this.#fetch, this.#url, form, {
+      provider: PROVIDER,
+      label: 'Twilio',
+      timeoutMs: this.#timeoutMs,
+      headers: { authorization: this.#authorization },
+    });
     const body = parseJsonObject<TwilioBody>(text);
     const detail = body
       ? `${typeof body.code === 'number' ? ` code ${body.code}` : ''}${body.message === undefined ? '' : `: ${this.#clean(body.message)}`}`
