@@ -1,4 +1,4 @@
-import { openSecret } from '@fareway/core';
+import { openSecret, queueNotification } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,40 @@ describe('phone sign-in over REST', () => {
     const after = await call('GET', '/api/v1/auth/me', undefined, auth);
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('TOKEN_INVALID');
+  });
+
+  it('PATCH /auth/me sets the language and email of notices, validated, and notices then speak it', async () => {
+    deps.clock.advance(3_600_000);
+    await call('POST', '/api/v1/auth/send-otp', { phoneNumber: TEST_NUMBER });
+    const { token, user } = (await call('POST', '/api/v1/auth/verify-otp', { phoneNumber: TEST_NUMBER, code: '123456' })).body.data;
+    const auth = { authorization: `Bearer ${token}` };
+    for (const bad of [{ locale: 'fr' }, { email: 'not-an-address' }, {}]) {
+      const refused = await call('PATCH', '/api/v1/auth/me', bad, auth);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('VALIDATION_ERROR');
+    }
+    const changed = await call('PATCH', '/api/v1/auth/me', { locale: 'si', email: 'Kamal@Example.LK' }, auth);
+    expect(changed.status).toBe(200);
+    expect(changed.body.data).toMatchObject({ id: user.id, locale: 'si', email: 'kamal@example.lk' });
+    expect((await call('GET', '/api/v1/auth/me', undefined, auth)).body.data).toMatchObject({ locale: 'si', email: 'kamal@example.lk' });
+    await deps.database.sql`insert into users (id, email, roles, status, created_at, updated_at)
+      values (gen_random_uuid(), 'taken@example.lk', '{customer}', 'active', now(), now())`;
+    const taken = await call('PATCH', '/api/v1/auth/me', { email: 'taken@example.lk' }, auth);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('EMAIL_IN_USE');
+    await deps.db.transaction((tx) =>
+      queueNotification(tx, deps, {
+        userId: user.id,
+        template: 'refund.issued',
+        data: { amountMinor: 150_000, currency: 'LKR', bookingId: null, toWallet: true },
+      }),
+    );
+    const queued = await deps.database
+      .sql`select channel, recipient, locale, subject from notifications where user_id = ${user.id} order by channel`;
+    expect(queued).toEqual([
+      { channel: 'email', recipient: 'kamal@example.lk', locale: 'si', subject: 'LKR 1,500.00 ආපසු ගෙවීම නිකුත් කළා' },
+      { channel: 'sms', recipient: TEST_NUMBER, locale: 'si', subject: null },
+    ]);
   });
 
   it('answers six wrong codes with OTP_INVALID five times, then OTP_EXPIRED', async () => {

@@ -2,9 +2,11 @@ import { hostname } from 'node:os';
 import {
   calculateSettlements,
   cleanupAuth,
-  createSmsSender,
+  cleanupNotifications,
+  createSenders,
   type Deps,
-  deliverSms,
+  type MailSender,
+  NOTIFICATIONS_CHANNEL,
   processDueRefunds,
   processPaymentEvent,
   processRefund,
@@ -12,17 +14,23 @@ import {
   pruneRateLimits,
   reconcilePayments,
   recordWorkerHeartbeat,
+  type Senders,
   type SmsSender,
+  sendNotifications,
+  sendReminders,
   startWebhookDispatcher,
   sweepExpiredHolds,
 } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { type QueueDefinition, queues } from '@fareway/jobs';
 import type { z } from 'zod';
+import { wakeOnNotify } from './wake-on-notify';
 
 export interface WorkerOptions {
   /** The SMS provider (tests pass a console sender to read what was sent). */
   smsSender?: SmsSender;
+  /** The email transport (tests pass one pointed at a local SMTP server). */
+  mailSender?: MailSender;
   heartbeatMs?: number;
   /** The idle fallback of every queue (tests shorten it); NOTIFY wakes loops sooner anyway. */
   pollingIntervalSeconds?: number;
@@ -38,10 +46,20 @@ export interface RunningWorker {
 /** Every queue's handler: name → zod payload (in @fareway/jobs) → the use case it runs. */
 type Handlers = { [K in keyof typeof queues]: (payload: z.infer<(typeof queues)[K]['payload']>) => Promise<void> };
 
-export function createHandlers(deps: Deps, sms: SmsSender): Handlers {
+export function createHandlers(deps: Deps, senders: Senders): Handlers {
   return {
-    sendSms: async (payload) => {
-      await deliverSms(deps, sms, payload);
+    // Notifications: the outbox's delivery (woken at commit, see wakeOnNotify), its retention, reminders.
+    sendNotifications: async (payload) => {
+      const result = await sendNotifications(deps, senders, payload);
+      if (result.retry + result.failed + result.dead > 0) deps.log.info(result, 'notifications delivered with failures');
+    },
+    cleanupNotifications: async () => {
+      const { deleted } = await cleanupNotifications(deps);
+      if (deleted > 0) deps.log.info({ deleted }, 'deleted delivered notifications past retention');
+    },
+    sendReminders: async () => {
+      const { queued } = await sendReminders(deps);
+      if (queued > 0) deps.log.info({ queued }, 'queued booking reminders');
     },
     cleanupRateLimits: async () => {
       const { deleted } = await pruneRateLimits(deps);
@@ -97,7 +115,11 @@ export function scheduleOf(deps: Pick<Deps, 'config'>, queue: QueueDefinition): 
  */
 export async function startWorker(deps: Deps, options: WorkerOptions = {}): Promise<RunningWorker> {
   const worker = { workerId: `worker_${newId()}`, hostname: hostname(), startedAt: deps.clock.now() };
-  const handlers = createHandlers(deps, options.smsSender ?? createSmsSender(deps.config, deps.log));
+  const senders = createSenders(deps.config, deps.log, {
+    ...(options.smsSender ? { sms: options.smsSender } : {}),
+    ...(options.mailSender ? { mail: options.mailSender } : {}),
+  });
+  const handlers = createHandlers(deps, senders);
   const definitions = Object.entries(queues) as Array<[keyof typeof queues, QueueDefinition]>;
   const stale = await deps.jobs.unscheduleAllBut(definitions.map(([, d]) => d.name));
   if (stale.length > 0) deps.log.info({ stale }, 'removed schedules of queues that no longer exist');
@@ -109,6 +131,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     });
     await deps.jobs.schedule(definition, scheduleOf(deps, definition));
   }
+  const stopWaking = await wakeOnNotify(deps, NOTIFICATIONS_CHANNEL, queues.sendNotifications);
   const beat = async () => {
     try {
       await recordWorkerHeartbeat(deps, worker);
@@ -126,6 +149,8 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     async stop() {
       clearInterval(timer);
       await webhooks.stop();
+      await stopWaking();
+      senders.mail.close?.();
       for (const definition of Object.values(queues)) await deps.jobs.offWork(definition.name);
     },
   };

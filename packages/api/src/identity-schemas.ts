@@ -6,6 +6,7 @@ export const PublicUserSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   name: z.string().nullable(),
+  locale: z.enum(['en', 'si', 'ta']).nullable(),
   roles: z.array(z.enum(['customer', 'driver', 'admin'])),
   status: z.enum(['active', 'suspended']),
   createdAt: z.iso.datetime({ offset: true }),

@@ -1,13 +1,13 @@
 import { AppError, OTP_RULES } from '@fareway/domain';
-import { queues } from '@fareway/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConsoleSmsSender,
-  deliverSms,
   ensureAdmin,
+  LogMailSender,
   loginWithPassword,
   logOut,
   openSecret,
+  sendNotifications,
   sendOtp,
   setUserRoles,
   setUserStatus,
@@ -59,9 +59,8 @@ describe('sending codes', () => {
     expect(again).toEqual(unknown);
     expect(unknown).toEqual({ message: expect.any(String), expiresIn: 300, retryAfter: 60 });
 
-    const jobs = await deps.database.sql<Array<{ data: { notificationId: string } }>>`
-      select data from pgboss.job where name = ${queues.sendSms.name}`;
-    expect(jobs.length).toBeGreaterThanOrEqual(3);
+    const queued = await deps.database.sql`select 1 from notifications where kind = 'otp' and channel = 'sms'`;
+    expect(queued.length).toBeGreaterThanOrEqual(3);
   });
 
   it('normalises numbers and refuses invalid ones with VALIDATION_ERROR', async () => {
@@ -351,8 +350,9 @@ describe('SMS delivery', () => {
     const code = await codeSentTo(phone);
     const [row] = await deps.database.sql<Array<{ id: string }>>`select id from notifications where recipient = ${phone}`;
     const sender = new ConsoleSmsSender({ log: { info: () => {} }, revealBody: false });
-    expect(await deliverSms(deps, sender, { notificationId: row?.id ?? '' })).toBe('sent');
-    expect(await deliverSms(deps, sender, { notificationId: row?.id ?? '' })).toBe('skipped');
+    const senders = { sms: sender, mail: new LogMailSender({ info: () => {} }) };
+    expect(await sendNotifications(deps, senders, { notificationId: row?.id ?? '' })).toMatchObject({ sent: 1 });
+    expect(await sendNotifications(deps, senders, { notificationId: row?.id ?? '' })).toEqual({ sent: 0, retry: 0, failed: 0, dead: 0 });
     expect(sender.outbox).toHaveLength(1);
     expect(sender.lastTo(phone)?.body).toContain(code);
     const [after] = await deps.database.sql`select status, body, provider from notifications where id = ${row?.id ?? ''}`;

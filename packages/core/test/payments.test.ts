@@ -41,6 +41,13 @@ afterAll(async () => {
   await stripe.close();
 });
 
+/** The notices queued for a user, oldest first (one per kind: these users have a phone only). */
+async function noticesOf(userId: string): Promise<string[]> {
+  const rows = await deps.database.sql<Array<{ kind: string }>>`
+    select kind from notifications where user_id = ${userId} order by created_at, id`;
+  return rows.map((r) => r.kind);
+}
+
 /** A fresh customer with a pending rental hold on a fresh vehicle (days apart, so holds never collide). */
 async function hold(options: { expiresAt?: Date } = {}) {
   const owner = await insertUser(deps, ['driver']);
@@ -325,6 +332,7 @@ describe('refunds', () => {
     const refundId = refunds[0]?.id as string;
     expect(await processRefund(deps, { refundId })).toBe('succeeded');
     expect(await paymentRow(p.id)).toMatchObject({ status: 'refunded', refunded_minor: '1000000' });
+    expect(await noticesOf(h.customer)).toEqual(['booking.confirmed', 'booking.cancelled', 'refund.issued']);
     // Full refund: the commission and the partner share both went back.
     const balance = await getTrialBalance(deps);
     expect(balance.accounts.find((a) => a.code === `partner_payable:user:${h.owner}`)?.balanceMinor).toBe(0);
@@ -404,6 +412,9 @@ describe('reconciliation', () => {
     expect((await bookingStatus(paidAtGateway.bookingId)).status).toBe('confirmed');
     expect((await paymentRow(p2.id)).status).toBe('failed');
     expect(await journalCount(p1.id)).toEqual({ n: 1 });
+    // Each customer is told, in the transaction that decided it.
+    expect(await noticesOf(paidAtGateway.customer)).toContain('booking.confirmed');
+    expect(await noticesOf(unpaid.customer)).toContain('payment.failed');
     // Run again: nothing left to settle, nothing posted twice.
     expect((await reconcilePayments(deps)).checked).toBe(0);
   });

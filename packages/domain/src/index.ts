@@ -6,6 +6,7 @@ export * from './identity/normalize-phone';
 export * from './identity/otp-rules';
 export * from './identity/session-rules';
 export * from './money/money';
+export * from './notifications';
 export * from './payments';
 export * from './policy/cancellation-policy';
 export * from './policy/commission';

@@ -55,15 +55,34 @@ export const SettlementPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { me
  * and admins run and watch them by name (`/admin/jobs/{name}`).
  */
 export const queues = {
-  /** Delivers one outbox SMS (sign-in codes first); retried with backoff on provider hiccups. */
-  sendSms: defineQueue({
-    name: 'notifications.send-sms',
-    payload: z.object({ notificationId: z.uuid() }),
-    retryLimit: 5,
+  /**
+   * Delivers the email/SMS outbox (core notifications/send-notifications): every due message, or one by
+   * id. Sent by the worker when a queueing transaction commits (NOTIFY), and by cron for retries and
+   * missed wake-ups. Retries and the dead state are the outbox's own (NOTIFICATION_MAX_ATTEMPTS).
+   */
+  sendNotifications: defineQueue({
+    name: 'send-notifications',
+    payload: z.object({ notificationId: z.uuid().optional() }).passthrough(),
+    cron: '* * * * *',
+    retryLimit: 3,
     retryDelaySeconds: 5,
-    expireInSeconds: 60,
+    expireInSeconds: 300,
     concurrency: 2,
     batchSize: 8,
+  }),
+  /** Deletes delivered messages older than NOTIFICATION_RETENTION_DAYS. */
+  cleanupNotifications: defineQueue({
+    name: 'cleanup-notifications',
+    payload: noPayload,
+    cron: '17 3 * * *',
+    retryLimit: 2,
+  }),
+  /** Queues reminders (REMINDER_HOURS before pickup or departure), once per booking per lead. */
+  sendReminders: defineQueue({
+    name: 'send-reminders',
+    payload: noPayload,
+    cron: '*/5 * * * *',
+    retryLimit: 2,
   }),
   /** Applies one recorded gateway webhook event (payments/process-payment-event). Idempotent; retried on gateway trouble. */
   processPaymentEvent: defineQueue({

@@ -9,9 +9,11 @@ export const setOrganizationStatus = adminProcedure
       method: 'POST',
       path: '/admin/organizations/{organizationId}/status',
       tags: ['admin'],
-      summary: 'Approve or suspend an operator (admin)',
+      summary: 'Approve or suspend an operator (admin); suspending a pending one rejects it, with the reason told to its owners',
     },
   })
-  .input(z.object({ organizationId: z.uuid(), status: z.enum(['approved', 'suspended']) }))
+  .input(
+    z.object({ organizationId: z.uuid(), status: z.enum(['approved', 'suspended']), reason: z.string().trim().min(1).max(500).optional() }),
+  )
   .output(OrganizationSchema)
   .mutation(({ ctx, input }) => setOrganizationStatusUseCase(ctx.deps, ctx.actor, input, originOf(ctx)));

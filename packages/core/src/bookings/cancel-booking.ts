@@ -3,6 +3,7 @@ import { type CancellationPolicy, type CancelledBy, refundOnCancel } from '@fare
 import type { RequestOrigin } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { queueBookingNotice } from '../notifications/queue-booking-notice';
 import { refundCancelledBooking } from '../refunds/create-refund';
 import { applyBookingEvent } from './apply-booking-event';
 import { loadBookingFor } from './load-booking-for';
@@ -11,7 +12,8 @@ import { type BookingRow, type PublicBooking, toPublicBooking } from './public-b
 /**
  * Cancels a row-locked booking and records the refund the snapshotted policy
  * owes; when the booking was paid, the refund row is created and its
- * `process-refunds` job enqueued in this same transaction (`jobs`).
+ * `process-refunds` job enqueued in this same transaction (`jobs`), with the
+ * customer's notice.
  * Shared by a customer's cancellation, a partner's and an operator cancelling a whole trip.
  */
 export async function cancelLockedBooking(
@@ -23,7 +25,10 @@ export async function cancelLockedBooking(
     actorUserId: string | null;
     reason: string | null;
     origin: RequestOrigin;
-    jobs: Deps['jobs'];
+    /** Queues the refund's job and the customer's notice in this transaction. */
+    deps: Pick<Deps, 'clock' | 'config' | 'jobs'>;
+    /** The notice the customer gets: their own cancellation's, or the operator's trip cancellation. */
+    notice?: 'booking.cancelled' | 'trip.cancelled';
   },
 ): Promise<BookingRow> {
   // Money: the refund is decided once, here, from the policy the customer was sold under.
@@ -41,7 +46,12 @@ export async function cancelLockedBooking(
     set: { cancelledAt: context.at, cancelledBy: context.actorUserId, cancellationReason: context.reason, refundDueMinor },
     note: { cancelledBy: context.cancelledBy, refundDueMinor, currency: booking.currency },
   });
-  await refundCancelledBooking(tx, { jobs: context.jobs }, { bookingId: booking.id, refundDueMinor, at: context.at });
+  await refundCancelledBooking(tx, context.deps, { bookingId: booking.id, refundDueMinor, at: context.at });
+  await queueBookingNotice(tx, context.deps, {
+    bookingId: booking.id,
+    template: context.notice ?? 'booking.cancelled',
+    reason: context.reason,
+  });
   return cancelled;
 }
 
@@ -61,7 +71,7 @@ export async function cancelBooking(
       actorUserId: actor.userId,
       reason: input.reason?.trim() || null,
       origin,
-      jobs: deps.jobs,
+      deps,
     });
     return toPublicBooking(tx, cancelled);
   });

@@ -3,6 +3,7 @@ import { AppError } from '@fareway/domain';
 import { eq } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
 import type { Deps } from '../deps';
+import { queueBookingNotice } from '../notifications/queue-booking-notice';
 import { applyBookingEvent } from './apply-booking-event';
 import { lockBooking, resourceOf } from './booking-locks';
 import { expireStaleHolds } from './expire-stale-holds';
@@ -17,7 +18,7 @@ import type { BookingRow } from './public-booking';
  */
 export async function confirmBookingInTransaction(
   tx: Transaction,
-  deps: Pick<Deps, 'clock'>,
+  deps: Pick<Deps, 'clock' | 'config' | 'jobs'>,
   input: { bookingId: string; paidMinor: number; actorUserId?: string | null },
   origin: RequestOrigin,
 ): Promise<BookingRow> {
@@ -35,14 +36,19 @@ export async function confirmBookingInTransaction(
     }
     // Other lapsed holds must not stand in the way of a paid one.
     await expireStaleHolds(tx, resource.kind === 'vehicle' ? { vehicleId: resource.id } : { tripId: resource.id }, now, origin);
-    return applyBookingEvent(tx, booking, 'reacquire', { at: now, actorUserId: input.actorUserId ?? null, origin, set });
+    const reacquired = await applyBookingEvent(tx, booking, 'reacquire', { at: now, actorUserId: input.actorUserId ?? null, origin, set });
+    await queueBookingNotice(tx, deps, { bookingId: booking.id, template: 'booking.confirmed' });
+    return reacquired;
   }
-  return applyBookingEvent(tx, booking, 'confirm', { at: now, actorUserId: input.actorUserId ?? null, origin, set });
+  const confirmed = await applyBookingEvent(tx, booking, 'confirm', { at: now, actorUserId: input.actorUserId ?? null, origin, set });
+  // The customer hears of it in the same transaction (a savepoint that rolls back takes the notice with it).
+  await queueBookingNotice(tx, deps, { bookingId: booking.id, template: 'booking.confirmed' });
+  return confirmed;
 }
 
 /** confirmBooking as a use case of its own (one transaction). */
 export async function confirmBooking(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs'>,
   input: { bookingId: string; paidMinor: number; actorUserId?: string | null },
   origin: RequestOrigin = { ip: null, requestId: null },
 ): Promise<BookingRow> {

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from './load-config';
 
-const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', AUTH_SECRET: 'x'.repeat(40) };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://db/x',
+  AUTH_SECRET: 'x'.repeat(40),
+  SMTP_URL: 'smtp://mail.internal:587',
+};
 
 describe('loadConfig', () => {
   it('gives the documented defaults', () => {
@@ -50,6 +55,50 @@ describe('loadConfig', () => {
     [{ PHONE_DEFAULT_REGION: 'Sri Lanka' }, /PHONE_DEFAULT_REGION=".*": expected a two-letter country code/],
   ])('refuses identity settings that would be unsafe or wrong: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    [
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', AUTH_SECRET: 'x'.repeat(40) },
+      /SMTP_URL: required when NODE_ENV=production/,
+    ],
+    [{ SMTP_URL: 'mail.example.com' }, /SMTP_URL=".*": expected an smtp:\/\/ or smtps:\/\/ URL/],
+    [
+      { SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't' },
+      /TWILIO_FROM \(or TWILIO_MESSAGING_SERVICE_SID\): required/,
+    ],
+    [{ REMINDER_HOURS: '24h' }, /REMINDER_HOURS=".*": expected hours before the start/],
+    [{ NOTIFICATION_MAX_ATTEMPTS: '0' }, /NOTIFICATION_MAX_ATTEMPTS/],
+  ])('refuses notification settings that cannot work: %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the notification settings, logging emails when SMTP_URL is unset outside production', () => {
+    expect(loadConfig({}).notifications).toEqual({
+      smtpUrl: undefined,
+      mailFrom: 'Fareway <no-reply@fareway.invalid>',
+      maxAttempts: 6,
+      retryBaseSeconds: 30,
+      leaseSeconds: 120,
+      retentionDays: 30,
+      reminderHours: [24, 2],
+    });
+    const config = loadConfig({
+      SMTP_URL: 'smtp://u:p@mail.example.com:587',
+      REMINDER_HOURS: '2, 48,2',
+      SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: 'AC1',
+      TWILIO_AUTH_TOKEN: 't',
+      TWILIO_MESSAGING_SERVICE_SID: 'MG1',
+    });
+    expect(config.notifications).toMatchObject({ smtpUrl: 'smtp://u:p@mail.example.com:587', reminderHours: [48, 2] });
+    expect(config.sms).toEqual({
+      provider: 'twilio',
+      accountSid: 'AC1',
+      authToken: 't',
+      messagingServiceSid: 'MG1',
+      baseUrl: 'https://api.twilio.com',
+    });
   });
 
   it('reads test numbers, and allows them in production only when told to', () => {

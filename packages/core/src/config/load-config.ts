@@ -64,11 +64,30 @@ const EnvSchema = z.object({
   OTP_SENDS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   OTP_SMS_BUDGET_PER_HOUR: z.coerce.number().int().min(1).default(500),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  SMS_PROVIDER: z.enum(['console', 'notifylk'], { message: 'expected console or notifylk' }).default('console'),
+  SMS_PROVIDER: z.enum(['console', 'notifylk', 'twilio'], { message: 'expected console, notifylk or twilio' }).default('console'),
   NOTIFYLK_USER_ID: z.string().optional(),
   NOTIFYLK_API_KEY: z.string().optional(),
   NOTIFYLK_SENDER_ID: z.string().optional(),
   NOTIFYLK_BASE_URL: z.url().default('https://app.notify.lk/api/v1'),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().optional(),
+  TWILIO_BASE_URL: z.url().default('https://api.twilio.com'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, { message: 'expected an smtp:// or smtps:// URL such as smtp://user:pass@host:587' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Fareway <no-reply@fareway.invalid>'),
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  NOTIFICATION_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  REMINDER_HOURS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, { message: 'expected hours before the start, comma-separated, such as 24,2' })
+    .default('24,2')
+    .transform((v) => [...new Set(v.split(',').map((h) => Number(h.trim())))].filter((h) => h > 0).sort((a, b) => b - a)),
   RENTAL_HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   RENTAL_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   RENTAL_MAX_ADVANCE_DAYS: z.coerce.number().int().min(1).max(730).default(365),
@@ -161,7 +180,25 @@ export interface Config {
     smsBudgetPerHour: number;
     sessionTtlDays: number;
   };
-  sms: { provider: 'console' } | { provider: 'notifylk'; userId: string; apiKey: string; senderId: string; baseUrl: string };
+  sms:
+    | { provider: 'console' }
+    | { provider: 'notifylk'; userId: string; apiKey: string; senderId: string; baseUrl: string }
+    | { provider: 'twilio'; accountSid: string; authToken: string; from?: string; messagingServiceSid?: string; baseUrl: string };
+  notifications: {
+    /** SMTP URL; unset → emails are written to the log (refused in production). */
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    /** Tries before a message is dead. */
+    maxAttempts: number;
+    /** First retry delay; doubles per attempt, at most an hour. */
+    retryBaseSeconds: number;
+    /** A delivery not finished within this is presumed killed and tried again. */
+    leaseSeconds: number;
+    /** Delivered messages older than this are deleted by cleanup-notifications. */
+    retentionDays: number;
+    /** Reminders before pickup or departure, in hours, largest first. */
+    reminderHours: number[];
+  };
   bookings: {
     rentalHoldMinutes: number;
     rentalMaxDays: number;
@@ -252,6 +289,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SMS_PROVIDER === 'notifylk' && !(e.NOTIFYLK_USER_ID && e.NOTIFYLK_API_KEY && e.NOTIFYLK_SENDER_ID)) {
     throw new ConfigError('NOTIFYLK_USER_ID, NOTIFYLK_API_KEY and NOTIFYLK_SENDER_ID: required when SMS_PROVIDER=notifylk');
   }
+  if (e.SMS_PROVIDER === 'twilio' && !(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && (e.TWILIO_FROM || e.TWILIO_MESSAGING_SERVICE_SID))) {
+    throw new ConfigError(
+      'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (or TWILIO_MESSAGING_SERVICE_SID): required when SMS_PROVIDER=twilio',
+    );
+  }
+  // Emails to people must leave the building in production; the log fallback is for development.
+  if (production && !e.SMTP_URL) throw new ConfigError('SMTP_URL: required when NODE_ENV=production (e.g. smtp://user:pass@host:587)');
   if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) throw new ConfigError('S3_BUCKET: required when STORAGE_DRIVER=s3');
   const payments = paymentsConfig(e, production);
   return {
@@ -288,7 +332,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             senderId: e.NOTIFYLK_SENDER_ID ?? '',
             baseUrl: e.NOTIFYLK_BASE_URL,
           }
-        : { provider: 'console' },
+        : e.SMS_PROVIDER === 'twilio'
+          ? {
+              provider: 'twilio',
+              accountSid: e.TWILIO_ACCOUNT_SID ?? '',
+              authToken: e.TWILIO_AUTH_TOKEN ?? '',
+              ...(e.TWILIO_FROM ? { from: e.TWILIO_FROM } : {}),
+              ...(e.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID } : {}),
+              baseUrl: e.TWILIO_BASE_URL,
+            }
+          : { provider: 'console' },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
+      retryBaseSeconds: e.NOTIFICATION_RETRY_BASE_SECONDS,
+      leaseSeconds: e.NOTIFICATION_LEASE_SECONDS,
+      retentionDays: e.NOTIFICATION_RETENTION_DAYS,
+      reminderHours: e.REMINDER_HOURS,
+    },
     bookings: {
       rentalHoldMinutes: e.RENTAL_HOLD_MINUTES,
       rentalMaxDays: e.RENTAL_MAX_DAYS,

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { queueNotification } from '../notifications/queue-notification';
 import { type PublicDriverApplication, toPublicDriverApplication } from './public-driver-application';
 
 /**
@@ -63,6 +64,13 @@ export async function reviewDriverApplication(
         });
       }
     }
+    await queueNotification(tx, deps, {
+      userId: application.userId,
+      key: `driver.${status}:${application.id}`,
+      ...(status === 'approved'
+        ? { template: 'driver.approved' as const, data: {} }
+        : { template: 'driver.rejected' as const, data: { reason: reason ?? '' } }),
+    });
     return toPublicDriverApplication(updated);
   });
 }

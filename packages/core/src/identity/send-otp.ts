@@ -1,11 +1,11 @@
 import { newId, schema, withTransaction } from '@fareway/db';
 import { AppError, decideOtpSend, maskPhone, normalizePhone, OTP_RULES } from '@fareway/domain';
-import { queues } from '@fareway/jobs';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
+import { queueNotification } from '../notifications/queue-notification';
 import { consumeRateLimit } from '../rate-limit/consume-rate-limit';
-import { generateOtpCode, hashOtpCode, sealSecret } from './secrets';
+import { generateOtpCode, hashOtpCode } from './secrets';
 
 export interface SendOtpResult {
   message: string;
@@ -72,16 +72,7 @@ export async function sendOtp(deps: Deps, input: { phoneNumber: string }, origin
     });
     if (!testCode) {
       // The code waits for the worker sealed, never in clear, and is scrubbed once sent.
-      const notificationId = newId();
-      await tx.insert(schema.notifications).values({
-        id: notificationId,
-        channel: 'sms',
-        recipient: phone,
-        kind: 'otp',
-        body: sealSecret(deps.config.auth.secret, `Your Fareway code is ${code}. It expires in 5 minutes. Never share it.`),
-        createdAt: now,
-      });
-      await deps.jobs.send(tx, queues.sendSms, { notificationId });
+      await queueNotification(tx, deps, { to: phone, template: 'otp', data: { code } });
     }
     await recordAudit(tx, now, origin, {
       actorUserId: null,

@@ -10,6 +10,8 @@ export interface PublicUser {
   phone: string | null;
   email: string | null;
   name: string | null;
+  /** Language of notices; null means English. */
+  locale: 'en' | 'si' | 'ta' | null;
   roles: UserRole[];
   status: 'active' | 'suspended';
   createdAt: string;
@@ -21,6 +23,7 @@ export function toPublicUser(user: UserRow): PublicUser {
     phone: user.phone,
     email: user.email,
     name: user.name,
+    locale: (user.locale as PublicUser['locale']) ?? null,
     roles: user.roles as UserRole[],
     status: user.status,
     createdAt: user.createdAt.toISOString(),

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DeliveryError } from './delivery-error';
 import { NotifyLkSmsSender } from './notify-lk-sms-sender';
-import { SmsDeliveryError } from './sms-sender';
 
 // A local fake of Notify.lk's HTTP API (https://app.notify.lk/api/v1/send). The real host is never contacted.
 const CREDENTIALS = { userId: '27431', apiKey: 'nlk-test-key-4f9c2e7d1a', senderId: 'Fareway' };
@@ -124,13 +124,13 @@ function sender(overrides: Partial<ConstructorParameters<typeof NotifyLkSmsSende
   return new NotifyLkSmsSender({ ...CREDENTIALS, baseUrl, ...overrides });
 }
 
-async function sendError(s: NotifyLkSmsSender, to = '+94771234567', body = 'Your Fareway code is 123456'): Promise<SmsDeliveryError> {
+async function sendError(s: NotifyLkSmsSender, to = '+94771234567', body = 'Your Fareway code is 123456'): Promise<DeliveryError> {
   const error = await s.send({ to, body }).then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(SmsDeliveryError);
-  return error as SmsDeliveryError;
+  expect(error).toBeInstanceOf(DeliveryError);
+  return error as DeliveryError;
 }
 
 function onlyRequest(): RecordedRequest {

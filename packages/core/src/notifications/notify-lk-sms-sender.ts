@@ -1,4 +1,5 @@
-import { SmsDeliveryError, type SmsMessage, type SmsSender, type SmsSendResult } from './sms-sender';
+import { DeliveryError, parseJsonObject, postForm } from './delivery-error';
+import { E164, type SmsMessage, type SmsSender, type SmsSendResult } from './sms-sender';
 
 export interface NotifyLkSmsSenderOptions {
   userId: string;
@@ -13,7 +14,6 @@ export interface NotifyLkSmsSenderOptions {
 }
 
 const PROVIDER = 'notify-lk';
-const E164 = /^\+[1-9]\d{6,14}$/;
 const MAX_PROVIDER_MESSAGE = 200;
 
 /** True when the body cannot go as plain GSM-7 (a simple check: anything beyond ASCII). */
@@ -22,19 +22,6 @@ function needsUnicode(body: string): boolean {
     if (body.charCodeAt(i) > 127) return true;
   }
   return false;
-}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
-}
-
-function isTimeout(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'TimeoutError' || (error.name === 'AbortError' && error.cause instanceof Error && error.cause.name === 'TimeoutError'))
-  );
 }
 
 /**
@@ -66,7 +53,7 @@ export class NotifyLkSmsSender implements SmsSender {
 
   async send(message: SmsMessage): Promise<SmsSendResult> {
     if (!E164.test(message.to)) {
-      throw new SmsDeliveryError(PROVIDER, 'recipient is not an E.164 phone number (expected +<country code><number>)', false);
+      throw new DeliveryError(PROVIDER, 'recipient is not an E.164 phone number (expected +<country code><number>)', false);
     }
     const form = new URLSearchParams({
       user_id: this.#userId,
@@ -77,42 +64,31 @@ export class NotifyLkSmsSender implements SmsSender {
     });
     if (needsUnicode(message.body)) form.set('type', 'unicode');
 
-    let status: number;
-    let text: string;
-    try {
-      const response = await this.#fetch(this.#sendUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-        // A redirect would replay the POST as a bodiless GET: report it instead of following it.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      const reason = isTimeout(error) ? `timed out after ${this.#timeoutMs} ms` : `network error: ${describeError(error)}`;
-      throw new SmsDeliveryError(PROVIDER, this.#redact(`Notify.lk request failed: ${reason}`), true, { cause: error });
-    }
+    const { status, text } = await postForm(this.#fetch, this.#sendUrl, form, {
+      provider: PROVIDER,
+      label: 'Notify.lk',
+      timeoutMs: this.#timeoutMs,
+      redact: (t) => this.#redact(t),
+    });
 
-    const body = parseBody(text);
+    const body = parseJsonObject<NotifyLkBody>(text);
     const providerMessage = body?.message === undefined ? '' : `: ${this.#clean(body.message)}`;
 
     if (status === 429 || status >= 500) {
-      throw new SmsDeliveryError(PROVIDER, `Notify.lk unavailable (HTTP ${status})${providerMessage}`, true);
+      throw new DeliveryError(PROVIDER, `Notify.lk unavailable (HTTP ${status})${providerMessage}`, true);
     }
     if (status >= 400) {
-      throw new SmsDeliveryError(PROVIDER, `Notify.lk rejected the message (HTTP ${status})${providerMessage}`, false);
+      throw new DeliveryError(PROVIDER, `Notify.lk rejected the message (HTTP ${status})${providerMessage}`, false);
     }
     if (status >= 300) {
-      throw new SmsDeliveryError(PROVIDER, `Notify.lk answered with an unexpected redirect (HTTP ${status}); check baseUrl`, false);
+      throw new DeliveryError(PROVIDER, `Notify.lk answered with an unexpected redirect (HTTP ${status}); check baseUrl`, false);
     }
     if (body?.status === 'success') return { provider: PROVIDER, providerMessageId: null };
     if (body?.status === 'error') {
-      throw new SmsDeliveryError(PROVIDER, `Notify.lk rejected the message${providerMessage || ': (no message)'}`, false);
+      throw new DeliveryError(PROVIDER, `Notify.lk rejected the message${providerMessage || ': (no message)'}`, false);
     }
     const what = body === undefined ? 'a non-JSON body' : 'an unexpected JSON body';
-    throw new SmsDeliveryError(PROVIDER, `Notify.lk answered HTTP ${status} with ${what}`, true);
+    throw new DeliveryError(PROVIDER, `Notify.lk answered HTTP ${status} with ${what}`, true);
   }
 
   /** A provider-supplied message, trimmed, bounded and with the API key removed should it echo it. */
@@ -130,13 +106,4 @@ export class NotifyLkSmsSender implements SmsSender {
 interface NotifyLkBody {
   status?: unknown;
   message?: unknown;
-}
-
-function parseBody(text: string): NotifyLkBody | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as NotifyLkBody) : undefined;
-  } catch {
-    return undefined;
-  }
 }

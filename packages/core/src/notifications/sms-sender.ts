@@ -19,15 +19,8 @@ export interface SmsSender {
   send(message: SmsMessage): Promise<SmsSendResult>;
 }
 
-/** A failure the job queue should retry (network error, 5xx, 429) vs. one it must not (bad number, bad credentials). */
-export class SmsDeliveryError extends Error {
-  override readonly name = 'SmsDeliveryError';
-  readonly retryable: boolean;
-  readonly provider: string;
+/** What every adapter (SMS or email) answers when a message is accepted. */
+export type SendResult = SmsSendResult;
 
-  constructor(provider: string, message: string, retryable: boolean, options?: { cause?: unknown }) {
-    super(message, options);
-    this.provider = provider;
-    this.retryable = retryable;
-  }
-}
+/** E.164: what every SMS adapter accepts as a recipient. */
+export const E164 = /^\+[1-9]\d{6,14}$/;

@@ -1,16 +1,20 @@
 import { schema, withTransaction } from '@fareway/db';
 import { AppError } from '@fareway/domain';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { queueNotification } from '../notifications/queue-notification';
 import { type PublicOrganization, toPublicOrganization } from './organizations';
 
-/** Admin: approves, suspends or reinstates an operator. */
+/**
+ * Admin: approves, suspends or reinstates an operator. Suspending one still
+ * pending review is its rejection: the owners are told, with the reason.
+ */
 export async function setOrganizationStatus(
   deps: Deps,
   actor: Actor,
-  input: { organizationId: string; status: 'approved' | 'suspended' },
+  input: { organizationId: string; status: 'approved' | 'suspended'; reason?: string | undefined },
   origin: RequestOrigin,
 ): Promise<PublicOrganization> {
   return withTransaction(deps.db, async (tx) => {
@@ -30,6 +34,22 @@ export async function setOrganizationStatus(
       before: { status: before.status },
       after: { status: input.status },
     });
+    const reason = input.reason?.trim() || null;
+    const notice =
+      input.status === 'approved' && before.status !== 'approved'
+        ? ({ template: 'operator.approved', data: { organizationName: before.name } } as const)
+        : input.status === 'suspended' && before.status === 'pending'
+          ? ({ template: 'operator.rejected', data: { organizationName: before.name, reason: reason ?? '—' } } as const)
+          : null;
+    if (notice) {
+      const owners = await tx
+        .select({ userId: schema.organizationMembers.userId })
+        .from(schema.organizationMembers)
+        .where(and(eq(schema.organizationMembers.organizationId, before.id), eq(schema.organizationMembers.role, 'owner')));
+      for (const { userId } of owners) {
+        await queueNotification(tx, deps, { userId, key: `${notice.template}:${before.id}:${userId}:${now.toISOString()}`, ...notice });
+      }
+    }
     return toPublicOrganization(after ?? before, null);
   });
 }

@@ -3,7 +3,6 @@ import {
   capturePostings,
   decidePaymentTransition,
   findAppError,
-  formatMoney,
   type GatewayProvider,
   orphanCapturePostings,
   type PartnerRef,
@@ -18,10 +17,10 @@ import { confirmBookingInTransaction } from '../bookings/confirm-booking';
 import type { BookingRow } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import { postJournal } from '../ledger/post-journal';
+import { queueNotification } from '../notifications/queue-notification';
 import { createRefundInTransaction } from '../refunds/create-refund';
 import { emitPaymentEvent } from '../webhooks/emit-partner-event';
 import type { PaymentRow } from './public-payment';
-import { queueCustomerSms } from './queue-customer-sms';
 
 export type PaymentOutcome = 'captured' | 'orphaned' | 'failed' | 'pending' | 'ignored' | 'mismatch' | 'reversed' | 'unknown_intent';
 
@@ -59,7 +58,7 @@ export function partnerOf(booking: Pick<BookingRow, 'partnerUserId' | 'partnerOr
  * The caller has already talked to the gateway: nothing here does I/O but SQL.
  */
 export async function applyGatewayPayment(
-  deps: Pick<Deps, 'db' | 'clock' | 'jobs' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs' | 'log'>,
   intentId: string,
   news: GatewayPayment,
   options: { eventRowId?: string; origin?: RequestOrigin } = {},
@@ -110,8 +109,15 @@ export async function applyGatewayPayment(
         })
         .where(eq(schema.payments.id, intentId))
         .returning();
-      if (moved && decision.to === 'failed') await emitPaymentEvent(tx, 'payment.failed', moved, now);
-      return decision.to === 'failed' ? ('failed' as const) : ('pending' as const);
+      if (decision.to !== 'failed') return 'pending' as const;
+      if (moved) await emitPaymentEvent(tx, 'payment.failed', moved, now);
+      await queueNotification(tx, deps, {
+        userId: intent.customerId,
+        key: `payment.failed:${intent.id}`,
+        template: 'payment.failed',
+        data: { amountMinor: intent.amountMinor, currency: intent.currency, bookingId: intent.bookingId },
+      });
+      return 'failed' as const;
     }
 
     const [captured] = await tx
@@ -180,7 +186,7 @@ export async function applyGatewayPayment(
 
 async function orphanCapture(
   tx: Transaction,
-  deps: Pick<Deps, 'jobs' | 'log'>,
+  deps: Pick<Deps, 'clock' | 'config' | 'jobs' | 'log'>,
   payment: PaymentRow,
   reason: string,
   now: Date,
@@ -205,10 +211,10 @@ async function orphanCapture(
     }),
   });
   await createRefundInTransaction(tx, deps, { payment, amountMinor: payment.amountMinor, reason: 'orphan', at: now });
-  await queueCustomerSms(tx, deps, {
+  await queueNotification(tx, deps, {
     userId: payment.customerId,
-    kind: 'payment.orphan_refund',
-    body: `Fareway: your payment of ${formatMoney(payment.amountMinor, payment.currency)} arrived after your booking could no longer be held. It is being refunded in full.`,
-    at: now,
+    key: `payment.orphan_refund:${payment.id}`,
+    template: 'payment.orphan_refund',
+    data: { amountMinor: payment.amountMinor, currency: payment.currency, bookingId: payment.bookingId },
   });
 }

@@ -6,7 +6,6 @@ export * from './get-payment';
 export * from './initiate-payment';
 export * from './process-payment-event';
 export * from './public-payment';
-export * from './queue-customer-sms';
 export * from './reconcile-payments';
 export * from './record-payment-event';
 export * from './start-checkout';

@@ -22,7 +22,7 @@ const DECISIVE: GatewayPayment['status'][] = ['succeeded', 'failed', 'mismatch',
  * the intent already has — the job may die anywhere and run again.
  */
 export async function processPaymentEvent(
-  deps: Pick<Deps, 'db' | 'clock' | 'jobs' | 'log' | 'gateways'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs' | 'log' | 'gateways'>,
   input: { eventId: string },
 ): Promise<PaymentOutcome | 'skipped'> {
   const [event] = await deps.db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.id, input.eventId)).limit(1);

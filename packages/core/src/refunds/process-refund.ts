@@ -4,6 +4,7 @@ import { isGatewayError, pickGateway } from '@fareway/gateways';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { postJournal } from '../ledger/post-journal';
+import { queueNotification } from '../notifications/queue-notification';
 import { partnerOf } from '../payments/apply-gateway-payment';
 import { emitRefundEvent } from '../webhooks/emit-partner-event';
 
@@ -20,7 +21,7 @@ export type RefundOutcome = 'succeeded' | 'failed' | 'skipped';
  * Then ONE transaction posts the refund journal and settles the payment's status.
  */
 export async function processRefund(
-  deps: Pick<Deps, 'db' | 'clock' | 'gateways' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'gateways' | 'jobs' | 'log'>,
   input: { refundId: string },
 ): Promise<RefundOutcome> {
   const [refund] = await deps.db.select().from(schema.refunds).where(eq(schema.refunds.id, input.refundId)).limit(1);
@@ -126,6 +127,12 @@ export async function processRefund(
       .update(schema.payments)
       .set({ status: statusAfterRefunds(paid.capturedMinor, refundedBefore + locked.amountMinor), updatedAt: now })
       .where(eq(schema.payments.id, paid.id));
+    await queueNotification(tx, deps, {
+      userId: paid.customerId,
+      key: `refund.issued:${locked.id}`,
+      template: 'refund.issued',
+      data: { amountMinor: locked.amountMinor, currency: locked.currency, bookingId: paid.bookingId, toWallet: destination === 'wallet' },
+    });
     return 'succeeded' as const;
   });
 }

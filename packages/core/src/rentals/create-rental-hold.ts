@@ -8,6 +8,7 @@ import { expireStaleHolds } from '../bookings/expire-stale-holds';
 import { type BookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { queueBookingNotice } from '../notifications/queue-booking-notice';
 import { emitBookingEvents } from '../webhooks/emit-partner-event';
 
 export interface RentalHoldInput {
@@ -131,6 +132,7 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
         expiresAt: booking.expiresAt.toISOString(),
       },
     });
+    await queueBookingNotice(tx, deps, { bookingId: id, template: 'booking.held' });
     return heldBooking(booking, quote.lines, vehicle.timeZone);
   });
 }

@@ -8,6 +8,7 @@ import { expireStaleHolds } from '../bookings/expire-stale-holds';
 import { type BookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { queueBookingNotice } from '../notifications/queue-booking-notice';
 import { loadTripStops } from '../trips/trip-rows';
 import { emitBookingEvents } from '../webhooks/emit-partner-event';
 import { compareSeatNos, findTakenSeats } from './seat-occupancy';
@@ -222,6 +223,7 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
         after: { kind: 'seat', tripId: trip.id, seats, fromStop, toStop, totalMinor: quote.totalMinor, currency: quote.currency },
       });
       await emitBookingEvents(tx, 'booking.held', [booking], now);
+      await queueBookingNotice(tx, deps, { bookingId, template: 'booking.held' });
       return heldBooking(booking, lines, reserved, trip.timeZone);
     });
   } catch (error) {

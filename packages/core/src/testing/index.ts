@@ -1,2 +1,4 @@
+export * from './fake-twilio';
+export * from './smtp-inbox';
 export * from './test-deps';
 export * from './webhook-receiver';

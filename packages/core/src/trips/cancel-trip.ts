@@ -51,8 +51,9 @@ export async function cancelTrip(
         actorUserId: actor.userId,
         reason: reason ?? 'Trip cancelled by the operator',
         origin,
-        // A paid booking's refund is queued for the payments work in this same transaction.
-        jobs: deps.jobs,
+        // A paid booking's refund is queued for the payments work in this same transaction, with the customer's notice.
+        deps,
+        notice: 'trip.cancelled',
       });
       refundDueMinor += cancelled.refundDueMinor ?? 0;
     }

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { type Actor, isAdmin } from '../identity/users';
+import { queueNotification } from '../notifications/queue-notification';
 import { loadVehicleFor } from './load-vehicle-for';
 import { type PublicVehicle, toPublicVehicle } from './public-vehicle';
 
@@ -52,6 +53,16 @@ export async function changeVehicleStatus(
       before: { status: vehicle.status },
       after: { status, ...(reason ? { reason } : {}) },
     });
+    if (input.action === 'approve' || input.action === 'reject') {
+      const vehicleName = `${updated.make} ${updated.model} ${updated.year}`;
+      await queueNotification(tx, deps, {
+        userId: updated.ownerUserId,
+        key: `vehicle.${input.action}:${updated.id}:${now.toISOString()}`,
+        ...(input.action === 'approve'
+          ? { template: 'vehicle.approved' as const, data: { vehicleId: updated.id, vehicleName } }
+          : { template: 'vehicle.rejected' as const, data: { vehicleId: updated.id, vehicleName, reason: reason ?? '' } }),
+      });
+    }
     return toPublicVehicle(tx, updated);
   });
 }

@@ -18,6 +18,8 @@ export const users = pgTable(
     /** argon2id (PHC string); null for phone-only accounts. */
     passwordHash: text(),
     name: text(),
+    /** Language of notices (en, si, ta); English when unset. */
+    locale: text(),
     roles: text().array().notNull().default(sql`'{customer}'::text[]`),
     status: text({ enum: USER_STATUSES }).notNull().default('active'),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -28,6 +30,7 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(t.email),
     check('users_status_check', sql`${t.status} in ('active', 'suspended')`),
     check('users_roles_check', sql`${t.roles} <@ array['customer', 'driver', 'admin']::text[]`),
+    check('users_locale_check', sql`${t.locale} is null or ${t.locale} in ('en', 'si', 'ta')`),
     check('users_has_identifier', sql`${t.phone} is not null or ${t.email} is not null`),
   ],
 );

@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   REFUND_EXCEEDS_CAPTURED: { status: 409, trpc: 'CONFLICT' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   IDEMPOTENCY_KEY_IN_USE: { status: 409, trpc: 'CONFLICT' },
+  /** Another account already has that email address. */
+  EMAIL_IN_USE: { status: 409, trpc: 'CONFLICT' },
   OTP_RATE_LIMIT: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   RATE_LIMITED: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   WEBHOOK_SIGNATURE_INVALID: { status: 401, trpc: 'UNAUTHORIZED' },

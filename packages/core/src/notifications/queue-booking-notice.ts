@@ -1,0 +1,48 @@
+import type { Transaction } from '@fareway/db';
+import type { NotificationTemplate } from '@fareway/domain';
+import type { Deps } from '../deps';
+import { type BookingNoticeFacts, loadBookingFacts } from './booking-facts';
+import { queueNotification } from './queue-notification';
+
+type BookingTemplate = 'booking.held' | 'booking.confirmed' | 'booking.cancelled' | 'booking.hold_expired' | 'trip.cancelled';
+
+/**
+ * Tells a booking's customer about it, in the caller's transaction, once per
+ * booking and template (the key). The amount is the one the notice is about:
+ * the total for a hold, what was paid for a confirmation, the refund due for a
+ * cancellation, the full payment back when the operator cancels the trip.
+ */
+export async function queueBookingNotice(
+  tx: Transaction,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  input: { bookingId: string; template: BookingTemplate; reason?: string | null },
+): Promise<string[]> {
+  const facts = (await loadBookingFacts(tx, [input.bookingId])).get(input.bookingId);
+  if (!facts) return [];
+  const key = `${input.template}:${input.bookingId}`;
+  const base = { ...pick(facts), amountMinor: amountFor(input.template, facts) };
+  const userId = facts.customerId;
+  switch (input.template) {
+    case 'booking.held':
+      return queueNotification(tx, deps, {
+        userId,
+        key,
+        template: input.template,
+        data: { ...base, expiresAt: facts.expiresAt ?? facts.startsAt },
+      });
+    case 'trip.cancelled':
+      return queueNotification(tx, deps, { userId, key, template: input.template, data: { ...base, reason: input.reason ?? null } });
+    default:
+      return queueNotification(tx, deps, { userId, key, template: input.template satisfies NotificationTemplate, data: base });
+  }
+}
+
+function amountFor(template: BookingTemplate, facts: BookingNoticeFacts): number {
+  if (template === 'booking.confirmed' || template === 'trip.cancelled') return facts.paidMinor;
+  if (template === 'booking.cancelled') return facts.refundDueMinor ?? 0;
+  return facts.totalMinor;
+}
+
+function pick(f: BookingNoticeFacts) {
+  return { bookingId: f.bookingId, kind: f.kind, title: f.title, startsAt: f.startsAt, timeZone: f.timeZone, currency: f.currency };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { bookingReference, formattersFor, NOTIFICATION_LOCALES } from './notification-format';
+import { decideAfterFailure, reminderDue } from './notification-retry';
+import { NOTIFICATION_TEMPLATES, type NotificationData, type NotificationTemplate, renderNotification } from './render-notification';
+
+const URL = 'https://fareway.example.lk';
+const booking = {
+  bookingId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  kind: 'rental' as const,
+  title: 'Toyota Aqua 2019',
+  startsAt: new Date('2026-12-01T04:30:00Z'),
+  timeZone: 'Asia/Colombo',
+  amountMinor: 1_250_050,
+  currency: 'LKR',
+};
+const SAMPLES: { [T in NotificationTemplate]: NotificationData<T> } = {
+  otp: { code: '482913' },
+  'booking.held': { ...booking, expiresAt: new Date('2026-11-30T10:05:00Z') },
+  'booking.confirmed': booking,
+  'booking.cancelled': booking,
+  'booking.reminder': { ...booking, hoursBefore: 24 },
+  'booking.hold_expired': booking,
+  'trip.cancelled': { ...booking, kind: 'seat', title: 'Colombo → Kandy, seat 1A', reason: 'Bus breakdown' },
+  'payment.failed': { amountMinor: 4599, currency: 'USD', bookingId: booking.bookingId },
+  'payment.orphan_refund': { amountMinor: 1_250_050, currency: 'LKR', bookingId: booking.bookingId },
+  'refund.issued': { amountMinor: 625_025, currency: 'LKR', bookingId: booking.bookingId, toWallet: true },
+  'driver.approved': {},
+  'driver.rejected': { reason: 'Licence photo unreadable' },
+  'vehicle.approved': { vehicleId: 'v1', vehicleName: 'Toyota Aqua 2019' },
+  'vehicle.rejected': { vehicleId: 'v1', vehicleName: 'Toyota Aqua 2019', reason: 'No insurance papers' },
+  'operator.approved': { organizationName: 'Lanka Express' },
+  'operator.rejected': { organizationName: 'Lanka Express', reason: 'Registration missing' },
+  'settlement.ready': { settlementId: 's1', period: '2026-11', netPayableMinor: 9_876_500, currency: 'LKR' },
+};
+
+const cases = (Object.keys(NOTIFICATION_TEMPLATES) as NotificationTemplate[]).flatMap((template) =>
+  NOTIFICATION_LOCALES.map((locale) => ({ template, locale })),
+);
+
+describe('renderNotification', () => {
+  it.each(cases)('$template in $locale has a subject, text, HTML and SMS, nothing left unfilled', ({ template, locale }) => {
+    const out = renderNotification(template, SAMPLES[template] as never, locale, URL);
+    for (const part of [out.subject, out.text, out.html, out.sms]) {
+      expect(part.length).toBeGreaterThan(5);
+      expect(part).not.toMatch(/undefined|NaN|\[object|\$\{/);
+    }
+    expect(out.html).toContain(`<html lang="${locale}">`);
+  });
+
+  it.each(NOTIFICATION_LOCALES)('writes %s in its own script', (locale) => {
+    const { text } = renderNotification('booking.confirmed', booking, locale, URL);
+    const script = { en: /[A-Za-z]/, si: /[\u0D80-\u0DFF]/, ta: /[\u0B80-\u0BFF]/ }[locale];
+    expect(text).toMatch(script);
+    if (locale !== 'en') expect(text).not.toMatch(/confirmed/);
+  });
+
+  it.each([
+    // locale, subject, a line of the text
+    ['en', `Booking ${bookingReference(booking.bookingId)} confirmed`, 'Paid: LKR 12,500.50'],
+    ['si', `වෙන්කිරීම ${bookingReference(booking.bookingId)} තහවුරු කළා`, 'ගෙවූ මුදල: LKR 12,500.50'],
+    ['ta', `முன்பதிவு ${bookingReference(booking.bookingId)} உறுதிசெய்யப்பட்டது`, 'செலுத்தியது: LKR 12,500.50'],
+  ] as const)('booking.confirmed in %s', (locale, subject, line) => {
+    const out = renderNotification('booking.confirmed', booking, locale, URL);
+    expect(out.subject).toBe(subject);
+    expect(out.text).toContain(line);
+    expect(out.text).toContain(`${URL}/bookings/${booking.bookingId}`);
+    expect(out.html).toContain(`<a href="${URL}/bookings/${booking.bookingId}">`);
+    expect(out.sms).toContain(bookingReference(booking.bookingId));
+  });
+
+  it.each([
+    // zone, locale, expected wall time with the zone named
+    ['Asia/Colombo', 'en', 'Dec 1, 2026, 10:00 AM (Asia/Colombo)'],
+    ['Europe/London', 'en', 'Dec 1, 2026, 4:30 AM (Europe/London)'],
+    ['Asia/Colombo', 'ta', '1 டிச., 2026, 10:00 (Asia/Colombo)'],
+    ['Asia/Colombo', 'si', '2026 උඳුවප් 1, 10.00 (Asia/Colombo)'],
+  ] as const)('shows the start in %s (%s)', (timeZone, locale, shown) => {
+    expect(formattersFor(locale, URL).time(booking.startsAt, timeZone)).toBe(shown);
+    expect(renderNotification('booking.reminder', { ...booking, timeZone, hoursBefore: 2 }, locale, URL).text).toContain(shown);
+  });
+
+  it.each([
+    [4599, 'USD', 'USD 45.99'],
+    [1_250_050, 'LKR', 'LKR 12,500.50'],
+    [1500, 'JPY', 'JPY 1,500'],
+    [12_345, 'KWD', 'KWD 12.345'],
+  ])('formats %i minor units of %s as %s', (minor, currency, shown) => {
+    expect(renderNotification('payment.failed', { amountMinor: minor, currency, bookingId: null }, 'en', URL).subject).toContain(shown);
+  });
+
+  it('escapes what people typed into the HTML, and links a top-up failure to the wallet', () => {
+    const out = renderNotification('driver.rejected', { reason: '<script>alert("x")</script> & more' }, 'en', URL);
+    expect(out.html).not.toContain('<script>');
+    expect(out.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
+    expect(out.text).toContain('<script>alert("x")</script> & more');
+    expect(renderNotification('payment.failed', { amountMinor: 1, currency: 'LKR', bookingId: null }, 'en', URL).sms).toContain(
+      `${URL}/wallet`,
+    );
+  });
+
+  it('keeps the English sign-in code wording the sign-in flow and its tests know', () => {
+    expect(renderNotification('otp', { code: '123456' }, 'en', URL).sms).toBe(
+      'Your Fareway code is 123456. It expires in 5 minutes. Never share it.',
+    );
+  });
+
+  it('names the settlement month in the locale', () => {
+    expect(renderNotification('settlement.ready', SAMPLES['settlement.ready'], 'en', URL).subject).toBe(
+      'Your statement for November 2026 is ready',
+    );
+  });
+});
+
+describe('decideAfterFailure', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  it.each([
+    // attempts, max, retryable, expected status, delay seconds
+    [1, 5, true, 'queued', 30],
+    [2, 5, true, 'queued', 60],
+    [4, 5, true, 'queued', 240],
+    [5, 5, true, 'dead', null],
+    [9, 20, true, 'queued', 3600],
+    [1, 5, false, 'failed', null],
+    [5, 5, false, 'failed', null],
+  ] as const)('attempt %i of %i (retryable %s) → %s', (attempts, maxAttempts, retryable, status, delay) => {
+    const after = decideAfterFailure({ attempts, maxAttempts, retryable, baseDelaySeconds: 30, now });
+    expect(after.status).toBe(status);
+    if (after.status === 'queued') expect((after.nextAttemptAt.getTime() - now.getTime()) / 1000).toBe(delay);
+  });
+});
+
+describe('reminderDue', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+  it.each([
+    // hours until start, expected lead
+    [30, null],
+    [24, 24],
+    [20, 24],
+    [2, 2],
+    [0.5, 2],
+    [0, null],
+    [-1, null],
+  ])('%d h before the start → %s', (hours, lead) => {
+    expect(reminderDue(at(hours), now, [24, 2])).toBe(lead);
+  });
+});
