@@ -9,6 +9,7 @@ import { createDeps, createLogger, loadConfig, recordPaymentEvent, systemClock }
 import { newId } from '@fareway/db';
 import { JobQueue, queues } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
+import { printVersusAnchor, startAnchor } from './anchor';
 import { type Figures, measure, openBenchDatabase, printTable } from './lib';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOKS ?? 2000);
@@ -36,8 +37,11 @@ export async function runPaymentWebhooks(): Promise<void> {
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
   };
+  const anchor = await startAnchor(database);
   try {
     const rows: Figures[] = [];
+    const versus: Parameters<typeof printVersusAnchor>[1] = [];
+    await anchor.run(8, 300);
     const duplicate = signed(newId(), `evt_dup_${newId()}`);
     await post(duplicate.body, duplicate.signature);
     for (const clients of [16, 64]) {
@@ -53,12 +57,13 @@ export async function runPaymentWebhooks(): Promise<void> {
           });
         }),
       );
-      rows.push(
-        await measure('HTTP: verify + record + enqueue', clients, EVENTS, async () => {
-          const { body, signature } = signed(newId(), `evt_${newId()}`);
-          await post(body, signature);
-        }),
-      );
+      const a = await anchor.run(clients, EVENTS);
+      const fresh = await measure('HTTP: verify + record + enqueue', clients, EVENTS, async () => {
+        const { body, signature } = signed(newId(), `evt_${newId()}`);
+        await post(body, signature);
+      });
+      rows.push(fresh);
+      versus.push({ figures: fresh, anchor: a, goal: { throughput: 0.5 } });
       rows.push(await measure('HTTP: duplicate delivery', clients, EVENTS, () => post(duplicate.body, duplicate.signature)));
     }
     printTable(`Payment webhooks (${EVENTS} deliveries per scenario)`, rows);
@@ -70,6 +75,7 @@ export async function runPaymentWebhooks(): Promise<void> {
         );
       }
     }
+    printVersusAnchor('Payment webhooks against the thin-stack anchor (same run)', versus);
     const [events] = await database.sql<{ n: number }[]>`select count(*)::int as n from payment_events`;
     const [queued] = await database.sql<
       { n: number }[]
@@ -77,6 +83,7 @@ export async function runPaymentWebhooks(): Promise<void> {
     console.log(`  events recorded ${events?.n}, jobs enqueued ${queued?.n} (equal: every event has its job, duplicates none)`);
   } finally {
     await app.close();
+    await anchor.close();
     await jobs.stop({ graceful: false, timeoutMs: 2_000 });
     await database.stop();
   }
