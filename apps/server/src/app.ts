@@ -19,6 +19,7 @@ import { registerRateLimit } from './rate-limit';
 import { requestFacts } from './request-facts';
 import { registerRest } from './rest';
 import { registerStaticApps } from './static-apps';
+import { registerTrpcBuffering } from './web-response';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -106,6 +107,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   });
   // Before compress: its onSend must see (and store) the uncompressed body.
   const idempotency = registerIdempotency(app, deps, secure, options.idempotency);
+  registerTrpcBuffering(app);
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   // After the cookie parser (a session cookie names the client), before idempotency's preHandler.
