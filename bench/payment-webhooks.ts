@@ -10,7 +10,7 @@ import { newId } from '@fareway/db';
 import { JobQueue, queues } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
 import { printVersusAnchor, startAnchor } from './anchor';
-import { type Figures, measure, openBenchDatabase, printTable } from './lib';
+import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOKS ?? 2000);
 const SECRET = 'bench-sandbox-webhook-secret';
@@ -28,7 +28,13 @@ function signature(body: string): { body: string; signature: string } {
 
 export async function runPaymentWebhooks(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20', SANDBOX_WEBHOOK_SECRET: SECRET });
+  const config = loadConfig({
+    ...UNREACHED_RATE_LIMITS,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_MAX: '20',
+    SANDBOX_WEBHOOK_SECRET: SECRET,
+  });
   const jobs = new JobQueue({ connectionString: database.url, role: 'sender' });
   await jobs.start(Object.values(queues));
   const deps = createDeps({ db: database.db, config, clock: systemClock, log: createLogger('silent'), jobs });

@@ -11,7 +11,7 @@ import { newId } from '@fareway/db';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
 import { type Anchor, printVersusAnchor, startAnchor } from './anchor';
-import { measure, openBenchDatabase } from './lib';
+import { measure, openBenchDatabase, UNREACHED_RATE_LIMITS } from './lib';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 3000);
 const HOLD_VEHICLES = 500;
@@ -127,7 +127,13 @@ async function runContention(p: ContentionParts): Promise<void> {
 
 export async function runRentalHolds(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20', HOLDS_MAX_PER_USER: '100' });
+  const config = loadConfig({
+    ...UNREACHED_RATE_LIMITS,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_MAX: '20',
+    HOLDS_MAX_PER_USER: '100',
+  });
   const deps = createDeps({
     db: database.db,
     config,
@@ -170,6 +176,7 @@ export async function runRentalHolds(): Promise<void> {
       };
     };
     const reset = async () => {
+      await sql`delete from payments`;
       await sql`delete from vehicle_occupancies`;
       await sql`delete from bookings`;
     };
@@ -220,7 +227,6 @@ export async function runRentalHolds(): Promise<void> {
       const initiate = await measure('POST /api/v1/payments/initiate', clients, held.length, (i) =>
         post('/api/v1/payments/initiate', held[i]?.token, JSON.stringify({ bookingId: held[i]?.id, provider: 'sandbox' })).then(() => {}),
       );
-      await sql`delete from payment_intents`;
       await reset();
       const trpc = await measure('POST /trpc/bookings.create (tRPC)', clients, HOLDS, trpcHold);
       const trpcCount = await count();

@@ -24,7 +24,7 @@ import { newId, schema } from '@fareway/db';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
 import { printVersusAnchor, startAnchor } from './anchor';
-import { type Figures, measure, openBenchDatabase, printTable } from './lib';
+import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 2000);
 const READS = Number(process.env.BENCH_READS ?? 3000);
@@ -46,7 +46,13 @@ function seeded(seed: number): () => number {
 
 export async function runSeatHolds(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20', HOLDS_MAX_PER_USER: '100' });
+  const config = loadConfig({
+    ...UNREACHED_RATE_LIMITS,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_MAX: '20',
+    HOLDS_MAX_PER_USER: '100',
+  });
   const deps = createDeps({
     db: database.db,
     config,
