@@ -133,6 +133,8 @@ export async function runRentalHolds(): Promise<void> {
     LOG_LEVEL: 'silent',
     DATABASE_POOL_MAX: '20',
     HOLDS_MAX_PER_USER: '100',
+    // A loaded machine must not see holds lapse before payment initiate is measured on them.
+    RENTAL_HOLD_MINUTES: '60',
   });
   const deps = createDeps({
     db: database.db,
