@@ -5,13 +5,13 @@
 import { createDeps, createLogger, getSystemStatus, loadConfig, systemClock } from '@fareway/core';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
-import { type Figures, measure, openBenchDatabase, printTable } from './lib';
+import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 3000);
 
 export async function runHttpOverhead(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20' });
+  const config = loadConfig({ ...UNREACHED_RATE_LIMITS, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20' });
   const deps = createDeps({
     db: database.db,
     config,

@@ -8,14 +8,14 @@ import { createDeps, createLogger, issueSession, loadConfig, systemClock } from 
 import { newId, schema } from '@fareway/db';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
-import { type Figures, measure, openBenchDatabase, printTable } from './lib';
+import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CLIENTS = 16;
 
 export async function runIdempotencyOverhead(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20' });
+  const config = loadConfig({ ...UNREACHED_RATE_LIMITS, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20' });
   const deps = createDeps({
     db: database.db,
     config,

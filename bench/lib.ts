@@ -138,3 +138,13 @@ export async function seedRentalHolds(
     returning booking_id, id`;
   return intents.map((r) => ({ bookingId: r.booking_id, intentId: r.id }));
 }
+/**
+ * Budgets no bench reaches from its one address: the limiter still runs on every request
+ * (its cost is measured), it just never refuses the load generator.
+ */
+export const UNREACHED_RATE_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  RATE_LIMIT_AUTH_PER_MINUTE: '100000000',
+  RATE_LIMIT_PAYMENTS_PER_MINUTE: '100000000',
+  RATE_LIMIT_WEBHOOKS_PER_MINUTE: '100000000',
+} as const;

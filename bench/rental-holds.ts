@@ -7,15 +7,18 @@
 // Prints holds/s, p50/p99 and the HTTP/raw ratio (goal ≥ 30 %), and search p50/p95.
 import { pathToFileURL } from 'node:url';
 import { createDeps, createLogger, issueSession, loadConfig, searchVehicles, systemClock } from '@fareway/core';
-import { newId, tstzRangeLiteral } from '@fareway/db';
-import { blockedPeriod, quoteRental } from '@fareway/domain';
+import { newId } from '@fareway/db';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
-import { type Figures, measure, openBenchDatabase, printTable } from './lib';
+import { type Anchor, printVersusAnchor, startAnchor } from './anchor';
+import { measure, openBenchDatabase, UNREACHED_RATE_LIMITS } from './lib';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 3000);
 const HOLD_VEHICLES = 500;
 const HOLD_USERS = 1000;
+const CONTENDED = Number(process.env.BENCH_CONTENDED_CLIENTS ?? 500);
+const CONTENDED_REQUESTS = Number(process.env.BENCH_CONTENDED_REQUESTS ?? 2000);
+const SLOTS = 40;
 const SEARCH_VEHICLES = 2000;
 const SEARCH_CITIES = 20;
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 400);
@@ -54,9 +57,85 @@ async function latencies(clients: number, total: number, operation: (i: number) 
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
+interface ContentionParts {
+  clients: number;
+  anchor: Anchor;
+  post: (path: string, token: string | undefined, body: string, ok?: number) => Promise<number>;
+  tokens: string[];
+  vehicles: string[];
+  users: string[];
+  sql: import('postgres').Sql;
+  holdBody: (i: number) => string;
+  holdUrl: string;
+  reset: () => Promise<void>;
+}
+
+/**
+ * `clients` loops race for SLOTS one-day slots of ONE vehicle (random slot per request): exactly one
+ * winner per slot, every other answer a fast 409. Beside it, the same clients on free vehicles.
+ */
+async function runContention(p: ContentionParts): Promise<void> {
+  const target = p.vehicles[0] ?? '';
+  const origin = Math.ceil(Date.now() / DAY) * DAY + 3 * DAY;
+  const random = seeded(7);
+  const plan = Array.from({ length: CONTENDED_REQUESTS }, () => Math.floor(random() * SLOTS));
+  const loserLatencies: number[] = [];
+  let winners = 0;
+  let others = 0;
+  const contended = await measure(`${p.clients} clients, one vehicle, ${SLOTS} slots`, p.clients, CONTENDED_REQUESTS, async (i) => {
+    const start = new Date(origin + 2 * (plan[i] ?? 0) * DAY);
+    const body = JSON.stringify({
+      vehicleId: target,
+      startDate: start.toISOString(),
+      endDate: new Date(start.getTime() + DAY).toISOString(),
+    });
+    const t0 = performance.now();
+    const res = await fetch(`${p.holdUrl}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${p.tokens[i % p.tokens.length]}` },
+      body,
+    });
+    await res.arrayBuffer();
+    if (res.status === 200) winners += 1;
+    else if (res.status === 409) loserLatencies.push(performance.now() - t0);
+    else others += 1;
+  });
+  const [slots] = await p.sql<Array<{ slots: number; max: number; total: number }>>`
+    select count(*)::int as slots, coalesce(max(n), 0)::int as max, coalesce(sum(n), 0)::int as total
+    from (select starts_at, count(*) as n from bookings where vehicle_id = ${target} and status = 'pending' group by starts_at) s`;
+  await p.reset();
+  const free = await measure(`${p.clients} clients, free vehicles`, p.clients, CONTENDED_REQUESTS, (i) =>
+    p.post('/api/v1/bookings', p.tokens[i % p.tokens.length], p.holdBody(i)).then(() => {}),
+  );
+  await p.reset();
+  loserLatencies.sort((a, b) => a - b);
+  console.log(`\nbench/rental-holds: many on one (${CONTENDED_REQUESTS} POST /api/v1/bookings from ${p.clients} clients)`);
+  console.log('  scenario                                  clients      ops/s    p50 ms    p99 ms');
+  for (const r of [contended, free])
+    console.log(
+      `  ${r.label.padEnd(40)} ${String(r.clients).padStart(7)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(2).padStart(9)} ${r.p99Ms.toFixed(2).padStart(9)}`,
+    );
+  const ratio = contended.perSecond / free.perSecond;
+  console.log(
+    `  contended/free throughput ${ratio.toFixed(2)} (goal ≥ 0.50 ${ratio >= 0.5 ? 'met' : 'MISSED'}); losers ${loserLatencies.length}, loser p50 ${percentile(loserLatencies, 50).toFixed(1)} ms, p99 ${percentile(loserLatencies, 99).toFixed(1)} ms; other answers ${others}`,
+  );
+  const exact = slots?.max === 1 && slots.total === winners && slots.slots === new Set(plan).size;
+  console.log(
+    `  winners ${winners}, slots taken ${slots?.slots} of ${new Set(plan).size} asked, most holds on one slot ${slots?.max} (${exact ? 'exactly one winner per slot' : 'INVARIANT BROKEN'})`,
+  );
+}
+
 export async function runRentalHolds(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20', HOLDS_MAX_PER_USER: '100' });
+  const config = loadConfig({
+    ...UNREACHED_RATE_LIMITS,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_MAX: '20',
+    HOLDS_MAX_PER_USER: '100',
+    // A loaded machine must not see holds lapse before payment initiate is measured on them.
+    RENTAL_HOLD_MINUTES: '60',
+  });
   const deps = createDeps({
     db: database.db,
     config,
@@ -69,7 +148,7 @@ export async function runRentalHolds(): Promise<void> {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const sql = database.sql;
-  const terms = config.bookings;
+  const anchor = await startAnchor(database);
 
   try {
     // --- Holds: many vehicles, many users, every hold on a free range.
@@ -88,12 +167,6 @@ export async function runRentalHolds(): Promise<void> {
       from unnest(${sql.array(users)}::uuid[]) with ordinality as u(id, n)`;
     const tokens: string[] = [];
     for (const id of users) tokens.push((await issueSession(deps.db, id, new Date(), 30, { ip: null, requestId: null })).token);
-    const vehicleRows = await sql<
-      Array<{ id: string; daily_rate_minor: string; currency: string; time_zone: string; buffer_minutes: number }>
-    >`
-      select id, daily_rate_minor, currency, time_zone, buffer_minutes from vehicles where owner_user_id = ${owner}`;
-    const vehicleById = new Map(vehicleRows.map((v) => [v.id, v]));
-
     /** Hold i: vehicle i mod V, user i mod U, a one-day range every other day (buffer included, never overlapping). */
     const holdOf = (i: number) => {
       const start = new Date(Math.ceil(Date.now() / DAY) * DAY + (2 + 2 * Math.floor(i / HOLD_VEHICLES)) * DAY);
@@ -105,103 +178,86 @@ export async function runRentalHolds(): Promise<void> {
       };
     };
     const reset = async () => {
+      await sql`delete from payments`;
       await sql`delete from vehicle_occupancies`;
       await sql`delete from bookings`;
     };
 
-    /** createRentalHold's transaction, statement for statement, as raw SQL on the same pool. */
-    const rawHold = async (i: number) => {
+    const holdBody = (i: number) => {
       const h = holdOf(i);
-      const customer = users[h.userIndex] ?? '';
-      await sql.begin(async (tx) => {
-        const now = new Date();
-        const at = now.toISOString();
-        await tx`select pg_advisory_xact_lock(hashtextextended(${`holder:${customer}`}, 0))`;
-        await tx`select pg_advisory_xact_lock(hashtextextended(${`vehicle:${h.vehicleId}`}, 0))`;
-        const [vehicle] =
-          await tx`select id, owner_user_id, status, buffer_minutes, daily_rate_minor, currency, time_zone from vehicles where id = ${h.vehicleId} limit 1`;
-        if (vehicle?.status !== 'approved') throw new Error('vehicle unavailable');
-        const expired = await tx`
-          update bookings set status = 'expired', updated_at = ${at} where status = 'pending' and expires_at <= ${at} and vehicle_id = ${h.vehicleId}
-          returning id`;
-        for (const row of expired)
-          await tx`insert into audit_log (id, at, action, subject_type, subject_id, before, after) values (${newId()}, ${at}, 'booking.expired', 'booking', ${row.id}, '{}', '{}')`;
-        const [cap] =
-          await tx`select count(*)::int as n from bookings where customer_id = ${customer} and status = 'pending' and expires_at > ${at}`;
-        if ((cap?.n ?? 0) >= terms.maxLiveHoldsPerUser) throw new Error('cap');
-        const v = vehicleById.get(h.vehicleId);
-        if (!v) throw new Error('no vehicle');
-        const blocked = blockedPeriod(h.start, h.end, v.buffer_minutes);
-        const literal = tstzRangeLiteral(blocked.start, blocked.end);
-        const clash = await tx`
-          select 1 from vehicle_occupancies where vehicle_id = ${h.vehicleId}
-            and status in ('pending', 'confirmed', 'active', 'blackout') and blocked_period && ${literal}::tstzrange limit 1`;
-        if (clash.length > 0) throw new Error('conflict');
-        const quote = quoteRental(
-          { dailyRateMinor: Number(v.daily_rate_minor), currency: v.currency, timeZone: v.time_zone },
-          { start: h.start, end: h.end },
-          { commissionRateBasisPoints: terms.commissionRateBasisPoints, policy: terms.policy },
-        );
-        const id = newId();
-        await tx`
-          insert into bookings (id, kind, customer_id, status, vehicle_id, partner_user_id, starts_at, ends_at, currency, total_minor,
-                                commission_rate_basis_points, commission_minor, partner_minor, policy, expires_at, created_at, updated_at)
-          values (${id}, 'rental', ${customer}, 'pending', ${h.vehicleId}, ${owner}, ${h.start.toISOString()}, ${h.end.toISOString()}, ${quote.currency}, ${quote.totalMinor},
-                  ${quote.commissionRateBasisPoints}, ${quote.commissionMinor}, ${quote.partnerMinor}, ${JSON.stringify(quote.policy)}::jsonb,
-                  ${new Date(now.getTime() + terms.rentalHoldMinutes * 60_000).toISOString()}, ${at}, ${at})`;
-        const line = quote.lines[0];
-        await tx`
-          insert into booking_lines (id, booking_id, position, kind, description, quantity, unit_minor, amount_minor)
-          values (${newId()}, ${id}, 0, ${line?.kind ?? ''}, ${line?.description ?? ''}, ${line?.quantity ?? 0}, ${line?.unitMinor ?? 0}, ${line?.amountMinor ?? 0})`;
-        await tx`
-          insert into vehicle_occupancies (id, vehicle_id, kind, booking_id, starts_at, ends_at, blocked_period, status, created_by, created_at)
-          values (${newId()}, ${h.vehicleId}, 'booking', ${id}, ${h.start.toISOString()}, ${h.end.toISOString()}, ${literal}::tstzrange, 'pending', ${customer}, ${at})`;
-        await tx`
-          insert into audit_log (id, at, actor_user_id, action, subject_type, subject_id, after)
-          values (${newId()}, ${at}, ${customer}, 'booking.held', 'booking', ${id}, ${JSON.stringify({ vehicleId: h.vehicleId, totalMinor: quote.totalMinor })}::jsonb)`;
-      });
+      return JSON.stringify({ vehicleId: h.vehicleId, startDate: h.start.toISOString(), endDate: h.end.toISOString() });
     };
-
-    const httpHold = async (i: number) => {
-      const h = holdOf(i);
-      const res = await fetch(`${base}/api/v1/bookings`, {
+    const post = async (path: string, token: string | undefined, body: string, ok = 200) => {
+      const res = await fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[h.userIndex]}` },
-        body: JSON.stringify({ vehicleId: h.vehicleId, startDate: h.start.toISOString(), endDate: h.end.toISOString() }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
       });
       const text = await res.text();
-      if (res.status !== 200) throw new Error(`POST /bookings answered ${res.status}: ${text.slice(0, 200)}`);
+      if (res.status !== ok) throw new Error(`POST ${path} answered ${res.status}: ${text.slice(0, 200)}`);
+      return res.status;
     };
+    const restHold = (i: number) => post('/api/v1/bookings', tokens[holdOf(i).userIndex], holdBody(i)).then(() => {});
+    const trpcHold = (i: number) => post('/trpc/bookings.create', tokens[holdOf(i).userIndex], holdBody(i)).then(() => {});
+    const tokenOf = new Map(users.map((id, n) => [id, tokens[n] ?? '']));
+    const heldBookings = async () =>
+      (
+        await sql<Array<{ id: string; customer_id: string }>>`select id, customer_id from bookings where status = 'pending' order by id`
+      ).map((b) => ({ id: b.id, token: tokenOf.get(b.customer_id) }));
+    const count = async () => (await sql<Array<{ n: number }>>`select count(*)::int as n from bookings`)[0]?.n ?? 0;
 
-    // Warm both paths (JIT, connections, plans).
-    await measure('warm-up raw', 8, 300, rawHold);
+    // Warm every path (JIT, connections, plans).
+    await anchor.run(8, 300);
+    await measure('warm-up REST', 8, 300, restHold);
     await reset();
-    await measure('warm-up http', 8, 300, httpHold);
-    await reset();
-
-    const rows: Figures[] = [];
-    const ratios: string[] = [];
-    const only = process.env.BENCH_HOLD_PATH; // 'raw' | 'http' to profile one path alone
-    for (const clients of [16, 64]) {
-      if (only) {
-        await measure(only, clients, HOLDS, only === 'raw' ? rawHold : httpHold);
-        await reset();
-        continue;
-      }
-      const raw = await measure('raw SQL hold transaction (in process)', clients, HOLDS, rawHold);
-      const [rawCount] = await sql`select count(*)::int as n from bookings`;
-      await reset();
-      const http = await measure('POST /api/v1/bookings (REST envelope)', clients, HOLDS, httpHold);
-      const [httpCount] = await sql`select count(*)::int as n from bookings`;
-      await reset();
-      if (rawCount?.n !== HOLDS || httpCount?.n !== HOLDS)
-        throw new Error(`expected ${HOLDS} holds, got raw ${rawCount?.n}, http ${httpCount?.n}`);
-      rows.push(raw, http);
-      ratios.push(`  ${clients} clients: HTTP/raw SQL throughput ${(http.perSecond / raw.perSecond).toFixed(2)} (goal ≥ 0.30)`);
+    await measure('warm-up tRPC', 8, 300, trpcHold);
+    {
+      const warm = await heldBookings();
+      await measure('warm-up initiate', 8, warm.length, (i) =>
+        post('/api/v1/payments/initiate', warm[i]?.token, JSON.stringify({ bookingId: warm[i]?.id, provider: 'sandbox' })).then(() => {}),
+      );
     }
-    printTable(`bench/rental-holds: holds (${HOLDS} per row, ${HOLD_VEHICLES} vehicles, ${HOLD_USERS} users, pool 20)`, rows);
+    await reset();
+
+    const rows: Parameters<typeof printVersusAnchor>[1] = [];
+    const ratios: string[] = [];
+    for (const clients of [16, 64]) {
+      const a = await anchor.run(clients, HOLDS);
+      const rest = await measure('POST /api/v1/bookings (REST)', clients, HOLDS, restHold);
+      const restCount = await count();
+      const held = await heldBookings();
+      const initiate = await measure('POST /api/v1/payments/initiate', clients, held.length, (i) =>
+        post('/api/v1/payments/initiate', held[i]?.token, JSON.stringify({ bookingId: held[i]?.id, provider: 'sandbox' })).then(() => {}),
+      );
+      await reset();
+      const trpc = await measure('POST /trpc/bookings.create (tRPC)', clients, HOLDS, trpcHold);
+      const trpcCount = await count();
+      await reset();
+      if (restCount !== HOLDS || trpcCount !== HOLDS) throw new Error(`expected ${HOLDS} holds, got REST ${restCount}, tRPC ${trpcCount}`);
+      rows.push(
+        { figures: rest, anchor: a, goal: { throughput: 0.5, p99: 2 } },
+        { figures: trpc, anchor: a, goal: { throughput: 0.45 } },
+        { figures: initiate, anchor: a },
+      );
+      ratios.push(`  ${clients} clients: tRPC/REST hold throughput ${(trpc.perSecond / rest.perSecond).toFixed(2)} (goal ≥ 0.90)`);
+    }
+    printVersusAnchor(`bench/rental-holds: holds (${HOLDS} per row, ${HOLD_VEHICLES} vehicles, ${HOLD_USERS} users, pool 20)`, rows);
     console.log('\nratios (same run)');
     for (const line of ratios) console.log(line);
+
+    // --- Many on one: CONTENDED clients race for SLOTS days of ONE vehicle; the same clients on free vehicles for comparison.
+    await runContention({
+      clients: CONTENDED,
+      anchor,
+      post,
+      tokens,
+      vehicles,
+      users,
+      sql,
+      holdBody,
+      reset,
+      holdUrl: `${base}/api/v1/bookings`,
+    });
 
     // --- Search latency as bookings grow: a fixed fleet, more and more rentals per vehicle.
     await sql`delete from vehicles where owner_user_id = ${owner}`;
@@ -279,6 +335,7 @@ export async function runRentalHolds(): Promise<void> {
     for (const line of searchRows) console.log(line);
   } finally {
     await app.close();
+    await anchor.close();
     await database.stop();
   }
 }

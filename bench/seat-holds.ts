@@ -23,7 +23,8 @@ import {
 import { newId, schema } from '@fareway/db';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
-import { type Figures, measure, openBenchDatabase, printTable } from './lib';
+import { printVersusAnchor, startAnchor } from './anchor';
+import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 2000);
 const READS = Number(process.env.BENCH_READS ?? 3000);
@@ -45,7 +46,13 @@ function seeded(seed: number): () => number {
 
 export async function runSeatHolds(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20', HOLDS_MAX_PER_USER: '100' });
+  const config = loadConfig({
+    ...UNREACHED_RATE_LIMITS,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_MAX: '20',
+    HOLDS_MAX_PER_USER: '100',
+  });
   const deps = createDeps({
     db: database.db,
     config,
@@ -58,6 +65,7 @@ export async function runSeatHolds(): Promise<void> {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const sql = database.sql;
+  const anchor = await startAnchor(database);
 
   try {
     // --- inventory: one approved operator, a 40-seat bus layout and a 6-stop route; a 60-seat, 10-stop one for reads.
@@ -250,10 +258,12 @@ export async function runSeatHolds(): Promise<void> {
     await measure('warm-up', 8, 200, rawHold(await tripSet(20)));
     await measure('warm-up', 8, 300, httpMap);
     await measure('warm-up', 8, 300, rawMap);
+    await anchor.run(8, 200);
     failures = 0;
 
     const holdRows: Figures[] = [];
     const readRows: Figures[] = [];
+    const versus: Parameters<typeof printVersusAnchor>[1] = [];
     const ratios: string[] = [];
     const promises: string[] = [];
     for (const clients of [1, 16, 64]) {
@@ -263,7 +273,9 @@ export async function runSeatHolds(): Promise<void> {
       const httpTrips = await tripSet(tripsFor(holds));
       const rawTrips = await tripSet(tripsFor(holds));
       const raw = await measure('raw SQL hold (same transaction)', clients, holds, rawHold(rawTrips));
+      const a = clients > 1 ? await anchor.run(clients, holds) : null;
       const http = await measure('POST /api/v1/bookings/reserve', clients, holds, httpHold(httpTrips));
+      if (a) versus.push({ figures: http, anchor: a, goal: { throughput: 0.4 } });
       const rawRead = await measure('raw SQL seat map (3 queries)', clients, reads, rawMap);
       const httpRead = await measure('GET /api/v1/trips/{id}/seats', clients, reads, httpMap);
       holdRows.push(raw, http);
@@ -283,6 +295,7 @@ export async function runSeatHolds(): Promise<void> {
       `seat map of a 60-seat, 10-stop bus, ${occupancyPercent.toFixed(0)} % of seat-segments taken (${held} holds, about half paid), random legs (${READS} per row, 1 client: ${Math.ceil(READS / 5)})`,
       readRows,
     );
+    printVersusAnchor('bench/seat-holds: 2 seats on a 6-stop bus against the thin-stack anchor (same run)', versus);
     console.log('\nratios (same run)');
     for (const line of ratios) console.log(line);
     console.log("\nseed 003's promise (p99)");
@@ -290,6 +303,7 @@ export async function runSeatHolds(): Promise<void> {
     console.log(`\nrequests that did not succeed during measurement: ${failures}`);
   } finally {
     await app.close();
+    await anchor.close();
     await database.stop();
   }
 }

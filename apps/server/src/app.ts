@@ -1,5 +1,5 @@
 import { type AppRouter, appRouter, buildOpenApiDocument, createContextFactory, isUnexpected } from '@fareway/api';
-import type { Deps } from '@fareway/core';
+import { type Deps, SessionCache } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { errorCodeForHttpStatus } from '@fareway/domain';
 import compress from '@fastify/compress';
@@ -16,10 +16,12 @@ import { registerHealth } from './health';
 import { IDEMPOTENCY_REPLAYED, type IdempotencyOptions, registerIdempotency } from './idempotency';
 import { registerMetrics } from './metrics';
 import { registerPaymentWebhooks, registerSandboxPages } from './payments';
+import { registerRateLimit } from './rate-limit';
 import { requestFacts } from './request-facts';
 import { registerRest } from './rest';
 import { registerSettlementsCsv } from './settlements-csv';
 import { registerStaticApps } from './static-apps';
+import { registerTrpcBuffering } from './web-response';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -40,6 +42,10 @@ export interface BuildServerOptions {
  */
 export async function buildServer(deps: Deps, options: BuildServerOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
+  // The process's session cache (issue 16): given to deps itself, so revoking use cases called with
+  // these deps anywhere in this process wait for their NOTIFY too. Closed with the server.
+  const ownCache = !deps.sessions && config.auth.sessionCacheSeconds > 0;
+  if (ownCache) deps.sessions = new SessionCache(deps.db, { ttlMs: config.auth.sessionCacheSeconds * 1000, log: deps.log });
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: config.http.bodyLimitBytes,
@@ -65,6 +71,12 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  if (ownCache) {
+    app.addHook('onClose', async () => {
+      await deps.sessions?.close();
+      deps.sessions = undefined;
+    });
+  }
 
   const secure = config.http.publicUrl.startsWith('https://');
   await app.register(helmet, {
@@ -91,12 +103,23 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     // Same-origin SPAs need no CORS; other origins only when listed.
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
-    exposedHeaders: ['X-Request-Id', 'Retry-After', IDEMPOTENCY_REPLAYED],
+    exposedHeaders: [
+      'X-Request-Id',
+      'Retry-After',
+      IDEMPOTENCY_REPLAYED,
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'RateLimit-Policy',
+    ],
   });
   // Before compress: its onSend must see (and store) the uncompressed body.
   const idempotency = registerIdempotency(app, deps, secure, options.idempotency);
+  registerTrpcBuffering(app);
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
+  // After the cookie parser (a session cookie names the client), before idempotency's preHandler.
+  registerRateLimit(app, deps);
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;

@@ -22,6 +22,7 @@ import { Counter, Gauge } from 'prom-client';
 import { sendError } from './envelope';
 import { KeySignals } from './idempotency-signals';
 import { requestFacts } from './request-facts';
+import { isWebResponse, readWebResponse } from './web-response';
 
 export interface IdempotencyOptions extends IdempotencyTimings {
   /**
@@ -56,10 +57,6 @@ function transportOf(request: FastifyRequest): Transport | null {
   if (request.url.startsWith('/api/v1/')) return 'rest';
   if (request.url.startsWith('/trpc/')) return 'trpc';
   return null;
-}
-
-function isWebResponse(payload: unknown): payload is Response {
-  return typeof payload === 'object' && payload !== null && Object.prototype.toString.call(payload) === '[object Response]';
 }
 
 function isStream(body: unknown): boolean {
@@ -249,11 +246,7 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps, secureCook
     let out: unknown = payload;
     let bytes: Buffer | null = null;
     if (isWebResponse(payload)) {
-      // The tRPC adapter sends a fetch Response: read it whole (a mutation's answer is
-      // small and finite), apply its status and headers as Fastify would, send the bytes.
-      bytes = Buffer.from(await payload.arrayBuffer());
-      reply.code(payload.status);
-      for (const [name, value] of payload.headers) reply.header(name, value);
+      bytes = await readWebResponse(reply, payload);
       out = bytes;
     } else if (typeof payload === 'string') bytes = Buffer.from(payload, 'utf8');
     else if (Buffer.isBuffer(payload)) bytes = payload;

@@ -212,6 +212,17 @@ describe('request ids, headers, CORS, compression', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(res.rawPayload).toString())).toHaveProperty('openapi');
   });
+
+  it('compresses tRPC answers above the size threshold only, as on REST', async () => {
+    const small = await app.inject({ url: '/trpc/system.status', headers: { 'accept-encoding': 'gzip' } });
+    expect(small.rawPayload.length).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toMatchObject({ result: { data: { database: { ok: true } } } });
+    const batch = Array.from({ length: 12 }, () => 'system.status').join(',');
+    const large = await app.inject({ url: `/trpc/${batch}?batch=1`, headers: { 'accept-encoding': 'gzip' } });
+    expect(JSON.parse(gunzipSync(large.rawPayload).toString())).toHaveLength(12);
+    expect(large.headers['content-encoding']).toBe('gzip');
+  });
 });
 
 describe('tRPC, OpenAPI, docs, metrics', () => {

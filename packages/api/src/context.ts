@@ -45,7 +45,7 @@ export interface AuthedContext extends Context {
   user: PublicUser;
 }
 
-function credentialsOf(facts: RequestFacts): Credentials | null {
+export function credentialsOf(facts: Pick<RequestFacts, 'authorization' | 'cookies'>): Credentials | null {
   const header = facts.authorization ?? '';
   const bearer = /^Bearer\s+(\S+)$/i.exec(header);
   if (bearer?.[1]) return { token: bearer[1], via: 'bearer' };

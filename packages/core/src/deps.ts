@@ -3,6 +3,7 @@ import { createGateways, type Gateways } from '@fareway/gateways';
 import type { JobQueue } from '@fareway/jobs';
 import type { Clock } from './clock';
 import type { Config } from './config/load-config';
+import type { SessionCache } from './identity/session-cache';
 import type { Logger } from './logger';
 
 /** What every use case receives: built once per process, built by tests with a fixed clock and a fresh database. */
@@ -16,6 +17,8 @@ export interface Deps {
   gateways: Gateways;
   /** The migrations this build ships, read once at start for `/readyz` and `system.status`. */
   journal: ReturnType<typeof readJournal>;
+  /** Validated sessions cached in this process (API servers); absent: every request queries. */
+  sessions?: SessionCache;
 }
 
 export function createDeps(parts: Omit<Deps, 'journal' | 'gateways'> & { journal?: Deps['journal']; gateways?: Deps['gateways'] }): Deps {

@@ -39,6 +39,23 @@ export function connectDatabase(url: string, options: DatabaseOptions = {}): Dat
 type BeginLike = (...args: unknown[]) => Promise<unknown>;
 
 /**
+ * postgres.js keeps a prepared statement per distinct text on every connection
+ * for the connection's life (30–60 min, `max_lifetime`). Texts built at run
+ * time (an IN list per length, a multi-row insert per row count) would grow
+ * that without end, so only the first PREPARED_TEXTS distinct texts are
+ * prepared; any later new text runs unprepared (one extra round trip, no cache entry).
+ */
+const PREPARED_TEXTS = 2_000;
+const preparedTexts = new Set<string>();
+
+function mayPrepare(query: string): boolean {
+  if (preparedTexts.has(query)) return true;
+  if (preparedTexts.size >= PREPARED_TEXTS) return false;
+  preparedTexts.add(query);
+  return true;
+}
+
+/**
  * Drizzle runs a query it was not given a name for with `prepare: false`, and
  * postgres.js then spends a Parse/Describe round trip before every execution.
  * Preparing every statement lets postgres.js cache it per connection (keyed by
@@ -56,7 +73,7 @@ function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(cl
     get(target, property, receiver) {
       if (property === 'unsafe') {
         return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, parameters, { ...options, prepare: true });
+          target.unsafe(query, parameters, { ...options, prepare: mayPrepare(query) });
       }
       if (property === 'begin' || property === 'savepoint') {
         const original = Reflect.get(target, property, receiver) as BeginLike;

@@ -3,6 +3,7 @@ export * from './constraint-errors';
 export * from './embedded';
 export * from './find-up';
 export * from './ids';
+export * from './listener';
 export * from './migrate';
 export * as schema from './schema';
 export { intRangeLiteral, tstzRangeLiteral } from './schema/ranges';

@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.optional(),
   CORS_ORIGINS: csv.default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_PAYMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
@@ -161,7 +165,8 @@ export interface Config {
   log: { level: string };
   admin: { email: string | undefined; password: string | undefined };
   seedDemo: boolean;
-  rateLimit: { perMinute: number };
+  /** Requests per client (user when signed in, else IP) per minute on /api/v1 and /trpc, by route group. */
+  rateLimit: { perMinute: number; authPerMinute: number; paymentsPerMinute: number; webhooksPerMinute: number };
   worker: {
     /** Per queue name: fetch loops and jobs per fetch (unset: the queue's own default, see @fareway/jobs). */
     queues: Record<string, { concurrency?: number; batchSize?: number }>;
@@ -179,6 +184,8 @@ export interface Config {
     otpSendsPerIpPerHour: number;
     smsBudgetPerHour: number;
     sessionTtlDays: number;
+    /** How long an API process answers for a validated session from memory; 0 queries every time. */
+    sessionCacheSeconds: number;
   };
   sms:
     | { provider: 'console' }
@@ -313,7 +320,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     log: { level: e.LOG_LEVEL },
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
-    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+      paymentsPerMinute: e.RATE_LIMIT_PAYMENTS_PER_MINUTE,
+      webhooksPerMinute: e.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+    },
     worker: workerConfig(e),
     auth: {
       secret: e.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
@@ -322,6 +334,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       otpSendsPerIpPerHour: e.OTP_SENDS_PER_IP_PER_HOUR,
       smsBudgetPerHour: e.OTP_SMS_BUDGET_PER_HOUR,
       sessionTtlDays: e.SESSION_TTL_DAYS,
+      sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     },
     sms:
       e.SMS_PROVIDER === 'notifylk'

@@ -12,7 +12,9 @@ export async function logOut(
   origin: RequestOrigin,
   options: { everywhere?: boolean } = {},
 ): Promise<{ revoked: number }> {
-  return withTransaction(deps.db, async (tx) => {
+  // Security: answer only once every process has been told (the current session is deleted either way).
+  const told = deps.sessions?.expect(`s:${actor.sessionId}`);
+  const result = await withTransaction(deps.db, async (tx) => {
     const revoked = options.everywhere
       ? await revokeAllSessions(tx, actor.userId)
       : (await tx.delete(schema.sessions).where(eq(schema.sessions.id, actor.sessionId)).returning()).length;
@@ -25,4 +27,6 @@ export async function logOut(
     });
     return { revoked };
   });
+  await told;
+  return result;
 }

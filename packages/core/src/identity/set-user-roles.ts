@@ -17,7 +17,9 @@ export async function setUserRoles(
   if (input.userId === actor.userId && !roles.includes('admin')) {
     throw new AppError('FORBIDDEN', 'You cannot remove your own admin role');
   }
-  return withTransaction(deps.db, async (tx) => {
+  // Security: a lost role is lost on the next request in every process (the users row changes either way).
+  const told = deps.sessions?.expect(`u:${input.userId}`);
+  const result = await withTransaction(deps.db, async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) throw new AppError('USER_NOT_FOUND', 'No such user');
     const now = deps.clock.now();
@@ -32,4 +34,6 @@ export async function setUserRoles(
     });
     return toPublicUser(updated ?? user);
   });
+  await told;
+  return result;
 }

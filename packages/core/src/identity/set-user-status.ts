@@ -16,7 +16,9 @@ export async function setUserStatus(
   if (input.userId === actor.userId && input.status === 'suspended') {
     throw new AppError('FORBIDDEN', 'You cannot suspend yourself');
   }
-  return withTransaction(deps.db, async (tx) => {
+  // Security: a suspension answers only once every process has been told (the users row changes either way).
+  const told = deps.sessions?.expect(`u:${input.userId}`);
+  const result = await withTransaction(deps.db, async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) throw new AppError('USER_NOT_FOUND', 'No such user');
     const now = deps.clock.now();
@@ -36,4 +38,6 @@ export async function setUserStatus(
     });
     return toPublicUser(updated ?? user);
   });
+  await told;
+  return result;
 }

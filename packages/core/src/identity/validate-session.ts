@@ -16,11 +16,23 @@ export interface ValidSession {
 
 /**
  * Resolves a bearer or cookie token to its session and user. Revocation is
- * immediate because every request looks the session up (no signed tokens to outlive a logout).
+ * immediate: the session is looked up in the database (no signed tokens to
+ * outlive a logout), or in this process's SessionCache, which every change to
+ * a session or its user evicts by NOTIFY and which is bypassed while that
+ * channel is down.
  */
-export async function validateSession(deps: Pick<Deps, 'db' | 'clock' | 'config'>, token: string): Promise<ValidSession> {
+export async function validateSession(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'sessions'>, token: string): Promise<ValidSession> {
   if (!/^[a-z2-7]{32}$/.test(token)) throw new AppError('TOKEN_INVALID', 'Sign in again: the session token is not valid');
   const sessionId = sessionIdFromToken(token);
+  const cache = deps.sessions;
+  const nowMs = deps.clock.now().getTime();
+  const cached = cache?.lookup(sessionId, nowMs);
+  const lifetimeMs = deps.config.auth.sessionTtlDays * 86_400_000;
+  // Expired or due for renewal: the database decides (and writes), below.
+  if (cached && judgeSession(cached.expiresAt, new Date(nowMs), lifetimeMs) === 'valid') {
+    return { sessionId, expiresAt: cached.expiresAt, renewed: false, user: cached.user };
+  }
+  const mark = cache?.mark() ?? 0;
   const [row] = await deps.db
     .select({ session: schema.sessions, user: schema.users })
     .from(schema.sessions)
@@ -29,7 +41,6 @@ export async function validateSession(deps: Pick<Deps, 'db' | 'clock' | 'config'
     .limit(1);
   if (!row) throw new AppError('TOKEN_INVALID', 'Sign in again: the session token is not valid');
   const now = deps.clock.now();
-  const lifetimeMs = deps.config.auth.sessionTtlDays * 86_400_000;
   const verdict = judgeSession(row.session.expiresAt, now, lifetimeMs);
   if (verdict === 'expired') {
     await deps.db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId));
@@ -42,5 +53,8 @@ export async function validateSession(deps: Pick<Deps, 'db' | 'clock' | 'config'
     expiresAt = new Date(now.getTime() + lifetimeMs);
     await deps.db.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, sessionId));
   }
-  return { sessionId, expiresAt, renewed: verdict === 'renew', user: toPublicUser(row.user) };
+  const user = toPublicUser(row.user);
+  // A renewal just NOTIFYed its own eviction; the next request caches the new expiry.
+  if (verdict === 'valid') cache?.store(mark, { sessionId, expiresAt, user }, nowMs);
+  return { sessionId, expiresAt, renewed: verdict === 'renew', user };
 }

@@ -14,7 +14,7 @@ const GRACE_MS = 60_000;
  * gateway's idempotency key), so this running beside those jobs, or twice, refunds nothing twice.
  */
 export async function processDueRefunds(
-  deps: Pick<Deps, 'db' | 'clock' | 'gateways' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'gateways' | 'log' | 'config' | 'jobs'>,
   input: { limit?: number } = {},
 ): Promise<Record<RefundOutcome | 'error', number>> {
   const r = schema.refunds;
