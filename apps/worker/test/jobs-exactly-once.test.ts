@@ -1,4 +1,4 @@
-import { ConsoleSmsSender, recordPaymentEvent, sweepExpiredHolds } from '@fareway/core';
+import { ConsoleSmsSender, createSenders, recordPaymentEvent, sweepExpiredHolds } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import { newId, schema } from '@fareway/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,10 @@ let handlers: ReturnType<typeof createHandlers>;
 beforeAll(async () => {
   deps = await createTestDeps({ jobs: 'sender' });
   deps.clock.set('2026-02-10T08:00:00Z');
-  handlers = createHandlers(deps, new ConsoleSmsSender({ log: { info: () => {} }, revealBody: false }));
+  handlers = createHandlers(
+    deps,
+    createSenders(deps.config, deps.log, { sms: new ConsoleSmsSender({ log: { info: () => {} }, revealBody: false }) }),
+  );
 });
 afterAll(async () => {
   await deps.cleanup();
