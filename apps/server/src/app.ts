@@ -1,4 +1,4 @@
-import { type AppRouter, appRouter, buildOpenApiDocument, createContextFactory, isUnexpected } from '@fareway/api';
+import { type AppRouter, appRouter, createContextFactory, isUnexpected } from '@fareway/api';
 import type { Deps } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { errorCodeForHttpStatus } from '@fareway/domain';
@@ -14,6 +14,7 @@ import { registerFiles } from './files';
 import { registerHealth } from './health';
 import { IDEMPOTENCY_REPLAYED, type IdempotencyOptions, registerIdempotency } from './idempotency';
 import { registerMetrics } from './metrics';
+import { buildApiDocument } from './openapi-document';
 import { registerPaymentWebhooks, registerSandboxPages } from './payments';
 import { requestFacts } from './request-facts';
 import { registerRest } from './rest';
@@ -123,14 +124,19 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  const openApiDocument = buildOpenApiDocument({ baseUrl: `${config.http.publicUrl}/api/v1`, version: config.version });
+  const openApiDocument = buildApiDocument({
+    baseUrl: `${config.http.publicUrl}/api/v1`,
+    version: config.version,
+    maxUploadBytes: config.storage.maxUploadBytes,
+    router: options.router,
+  });
   app.get('/api/v1/openapi.json', async () => openApiDocument);
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openApiDocument)));
   app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
   await registerRest(app, deps, options.router ?? appRouter, secure);
   await registerPaymentWebhooks(app, deps, metrics);
   await registerSandboxPages(app, deps);
-  await registerFiles(app, deps, secure, openApiDocument);
+  await registerFiles(app, deps, secure);
 
   const spa = options.serveApps === false ? null : await registerStaticApps(app, options.rootDir);
   app.setNotFoundHandler(async (request, reply) => {
