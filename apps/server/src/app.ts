@@ -8,7 +8,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import { DOCS_CSS, renderDocsPage } from './docs-page';
+import { registerDocsPage } from './docs-page';
 import { sendError } from './envelope';
 import { registerFiles } from './files';
 import { registerHealth } from './health';
@@ -131,8 +131,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     router: options.router,
   });
   app.get('/api/v1/openapi.json', async () => openApiDocument);
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openApiDocument)));
-  app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
+  registerDocsPage(app);
   await registerRest(app, deps, options.router ?? appRouter, secure);
   await registerPaymentWebhooks(app, deps, metrics);
   await registerSandboxPages(app, deps);

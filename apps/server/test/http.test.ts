@@ -235,12 +235,19 @@ describe('tRPC, OpenAPI, docs, metrics', () => {
     expect(doc.components.schemas.ErrorEnvelope.properties.error.properties.code.enum).toContain('BOOKING_CONFLICT');
   });
 
-  it('renders a readable docs page listing the operations', async () => {
+  it('serves the Scalar API reference from the package, under a CSP of its own', async () => {
     const res = await injectChecked(app, '/api/docs');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('/api/v1/system/status');
-    expect(res.body).not.toMatch(/<script/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(res.body).not.toMatch(/<script>|https?:\/\//);
+    const scripts = [...res.body.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(scripts).toEqual(['/api/docs/scalar.js', '/api/docs/init.js']);
+    const bundle = await app.inject('/api/docs/scalar.js');
+    expect([bundle.statusCode, bundle.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(bundle.body).toContain('createApiReference');
+    const init = await app.inject('/api/docs/init.js');
+    expect(init.body).toContain("url: '/api/v1/openapi.json'");
   });
 
   it('exposes request durations by route and status, and pool gauges', async () => {

@@ -164,6 +164,22 @@ describe('webhook routes, one gateway at a time', () => {
     await settled(token, payment.id, 'completed');
   });
 
+  it('MintPay: the same return POSTed by a mobile app (JSON) is a hint too, confirmed with the status API', async () => {
+    const { token, payment } = await initiate('mintpay');
+    mintpay.setStatus(payment.id, 'Approved');
+    const fields = Object.fromEntries(new URL(mintpay.returnUrl(payment.id)).searchParams);
+    const post = (body: unknown) =>
+      apiFetch(`${h.base}/api/v1/payments/webhook/mintpay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ ...fields, hash: 'Zm9yZ2Vk' })).status).toBe(401);
+    const hint = await post(fields);
+    expect([hint.status, await hint.json()]).toEqual([200, { success: true, data: { received: true, duplicate: false } }]);
+    await settled(token, payment.id, 'completed');
+  });
+
   it('a capture for a booking that another payment already paid is refunded automatically', async () => {
     // Two tabs: Stripe first, then the sandbox supersedes it — and the customer pays both.
     const { token, bookingId, payment: first } = await initiate('stripe');

@@ -120,7 +120,8 @@ function errorCodesOf(method: string, operation: Json, facts: OperationFacts): E
   const parameters = ((operation.parameters as Json[] | undefined) ?? []).filter((p) => p.in !== 'header');
   const mutating = MUTATING_METHODS.has(method);
   if (parameters.length > 0 || operation.requestBody) codes.add('VALIDATION_ERROR');
-  if (operation.requestBody) codes.add('UNSUPPORTED_MEDIA_TYPE');
+  // A POST without a JSON content type is refused before the procedure runs, body or not.
+  if (operation.requestBody || mutating) codes.add('UNSUPPORTED_MEDIA_TYPE');
   if (mutating) {
     // The Idempotency-Key layer and the body limit answer before the procedure runs.
     for (const code of ['VALIDATION_ERROR', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'PAYLOAD_TOO_LARGE'] as const)

@@ -73,6 +73,8 @@ export class ResponseValidator {
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return;
     const path = url.pathname.slice(API_PREFIX.length);
     const method = observed.method.toLowerCase();
+    // CORS preflights and HEAD are answered by the HTTP layer, not by operations.
+    if (method === 'options' || method === 'head') return;
     const label = `${observed.method.toUpperCase()} ${url.pathname} → ${observed.status}`;
     const found = this.operationFor(method, path);
     const isJson = (observed.contentType ?? '').startsWith('application/json');
