@@ -1,4 +1,4 @@
-import { type AppRouter, appRouter, buildOpenApiDocument, createContextFactory, isUnexpected } from '@fareway/api';
+import { type AppRouter, appRouter, createContextFactory, isUnexpected } from '@fareway/api';
 import { type Deps, SessionCache } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { errorCodeForHttpStatus } from '@fareway/domain';
@@ -8,13 +8,14 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import { DOCS_CSS, renderDocsPage } from './docs-page';
+import { registerDocsPage } from './docs-page';
 import { drainBeforeRefusing } from './drain-body';
 import { sendError } from './envelope';
 import { registerFiles } from './files';
 import { registerHealth } from './health';
 import { IDEMPOTENCY_REPLAYED, type IdempotencyOptions, registerIdempotency } from './idempotency';
 import { registerMetrics } from './metrics';
+import { buildApiDocument } from './openapi-document';
 import { registerPaymentWebhooks, registerSandboxPages } from './payments';
 import { registerRateLimit } from './rate-limit';
 import { requestFacts } from './request-facts';
@@ -155,14 +156,18 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  const openApiDocument = buildOpenApiDocument({ baseUrl: `${config.http.publicUrl}/api/v1`, version: config.version });
+  const openApiDocument = buildApiDocument({
+    baseUrl: `${config.http.publicUrl}/api/v1`,
+    version: config.version,
+    maxUploadBytes: config.storage.maxUploadBytes,
+    router: options.router,
+  });
   app.get('/api/v1/openapi.json', async () => openApiDocument);
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openApiDocument)));
-  app.get('/api/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
+  registerDocsPage(app);
   await registerRest(app, deps, options.router ?? appRouter, secure);
   await registerPaymentWebhooks(app, deps, metrics);
   await registerSandboxPages(app, deps);
-  await registerFiles(app, deps, secure, openApiDocument);
+  await registerFiles(app, deps, secure);
   registerSettlementsCsv(app, deps, secure);
 
   const spa = options.serveApps === false ? null : await registerStaticApps(app, options.rootDir);

@@ -1,37 +1,58 @@
-type Json = Record<string, unknown>;
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Scalar's standalone bundle, served from the package itself: no CDN, works offline. */
+const SCALAR_BUNDLE = createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js');
 
 /**
- * `/api/docs`: a readable index of the OpenAPI document, rendered on the server
- * (no scripts, no CDN: it works offline and under the strict CSP).
+ * `/api/docs` only: Scalar injects its styles at run time, so this page alone also
+ * allows inline styles; scripts stay same-origin files (no inline script, no eval).
  */
-export function renderDocsPage(document: Json): string {
-  const info = (document.info ?? {}) as Json;
-  const rows: string[] = [];
-  for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, Json>)) {
-    for (const [method, op] of Object.entries(item) as Array<[string, Json]>) {
-      const tags = ((op.tags as string[] | undefined) ?? []).join(', ');
-      rows.push(
-        `<tr><td><code class="m-${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</code></td><td><code>/api/v1${escapeHtml(path)}</code></td><td>${escapeHtml(String(op.summary ?? ''))}</td><td>${escapeHtml(tags)}</td></tr>`,
-      );
-    }
-  }
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(String(info.title ?? 'API'))} — REST reference</title>
-<link rel="stylesheet" href="/api/docs.css"></head>
-<body><main>
-<h1>${escapeHtml(String(info.title ?? 'API'))} <small>v${escapeHtml(String(info.version ?? ''))}</small></h1>
-<p>${escapeHtml(String(info.description ?? ''))}</p>
-<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Auth: <code>Authorization: Bearer &lt;token&gt;</code>.</p>
-<table><thead><tr><th>Method</th><th>Path</th><th>Summary</th><th>Tags</th></tr></thead><tbody>
-${rows.join('\n')}
-</tbody></table></main></body></html>`;
-}
+const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
-export const DOCS_CSS = `body{font:15px/1.5 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
-main{max-width:1000px;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%;background:#fff}
-th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #e3e6eb}code{font:13px ui-monospace,monospace}
-.m-get{color:#0a7d3b}.m-post{color:#1456c2}.m-put,.m-patch{color:#8a5a00}.m-delete{color:#b3261e}small{color:#667}`;
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Fareway API reference</title></head>
+<body><div id="api-reference"></div>
+<script src="/api/docs/scalar.js"></script>
+<script src="/api/docs/init.js"></script>
+</body></html>`;
+
+// "Try it" calls this same origin; fonts come from the page, not Scalar's font CDN.
+const INIT = `Scalar.createApiReference('#api-reference', {
+  url: '/api/v1/openapi.json',
+  servers: [{ url: window.location.origin + '/api/v1', description: 'This server' }],
+  withDefaultFonts: false,
+  hideClientButton: false,
+  telemetry: false,
+});
+`;
+
+/** The API reference page (Scalar) over `/api/v1/openapi.json`. */
+export function registerDocsPage(app: FastifyInstance): void {
+  let bundle: Promise<Buffer> | undefined;
+  app.get('/api/docs', async (_request, reply) =>
+    reply.header('Content-Security-Policy', DOCS_CSP).type('text/html; charset=utf-8').send(PAGE),
+  );
+  app.get('/api/docs/init.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(INIT));
+  app.get('/api/docs/scalar.js', async (_request, reply) => {
+    bundle ??= readFile(SCALAR_BUNDLE);
+    return reply
+      .header('Cache-Control', 'public, max-age=3600')
+      .type('text/javascript; charset=utf-8')
+      .send(await bundle);
+  });
+}

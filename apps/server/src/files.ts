@@ -1,4 +1,4 @@
-import { createContextFactory, IDEMPOTENCY_KEY_PARAMETER } from '@fareway/api';
+import { createContextFactory, type ExtraOperation } from '@fareway/api';
 import { type Actor, type Deps, openFile, uploadFile, validateSession } from '@fareway/core';
 import { findAppError } from '@fareway/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,13 +13,7 @@ import { requestFacts } from './request-facts';
  * bearer/cookie sessions, the same envelope. A photo is then attached by its
  * id through a normal procedure (`POST /vehicles/{id}/photos {fileId}`).
  */
-export async function registerFiles(
-  app: FastifyInstance,
-  deps: Deps,
-  secureCookies: boolean,
-  openApiDocument?: Record<string, unknown>,
-): Promise<void> {
-  if (openApiDocument) describeFiles(openApiDocument, deps.config.storage.maxUploadBytes);
+export async function registerFiles(app: FastifyInstance, deps: Deps, secureCookies: boolean): Promise<void> {
   const maxBytes = deps.config.storage.maxUploadBytes;
   const createContext = createContextFactory(deps);
 
@@ -109,9 +103,7 @@ export async function registerFiles(
 }
 
 /** The two routes in the OpenAPI document beside the generated ones, so mobile clients find them too. */
-function describeFiles(document: Record<string, unknown>, maxBytes: number): void {
-  const paths = (document.paths ?? {}) as Record<string, unknown>;
-  const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } } };
+export function fileOperations(maxBytes: number): ExtraOperation[] {
   const file = {
     type: 'object',
     required: ['id', 'purpose', 'contentType', 'sizeBytes', 'sha256', 'url', 'createdAt'],
@@ -125,44 +117,43 @@ function describeFiles(document: Record<string, unknown>, maxBytes: number): voi
       createdAt: { type: 'string', format: 'date-time' },
     },
   };
-  paths['/files'] = {
-    post: {
-      tags: ['files'],
-      summary: `Upload a vehicle photo (JPEG, PNG, WebP) or a driver document (also PDF), at most ${maxBytes} bytes: the raw file is the body`,
-      parameters: [
-        { name: 'purpose', in: 'query', required: true, schema: { type: 'string', enum: ['vehicle_photo', 'driver_document'] } },
-        IDEMPOTENCY_KEY_PARAMETER,
-      ],
-      requestBody: {
-        required: true,
-        content: Object.fromEntries(
-          ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
-        ),
-      },
-      security: [{ Authorization: [] }],
-      responses: {
-        '201': {
-          description: 'Stored',
-          content: {
-            'application/json': {
-              schema: { type: 'object', required: ['success', 'data'], properties: { success: { const: true }, data: file } },
-            },
-          },
+  return [
+    {
+      method: 'post',
+      path: '/files',
+      facts: { auth: 'required', admin: false, organization: false, declared: ['VALIDATION_ERROR'] },
+      operation: {
+        operationId: 'files-upload',
+        tags: ['files'],
+        summary: 'Upload a photo or document',
+        description: `A vehicle photo (JPEG, PNG, WebP) or a driver document (also PDF), at most ${maxBytes} bytes: the raw file is the body, checked by its magic bytes.`,
+        parameters: [
+          { name: 'purpose', in: 'query', required: true, schema: { type: 'string', enum: ['vehicle_photo', 'driver_document'] } },
+        ],
+        requestBody: {
+          required: true,
+          content: Object.fromEntries(
+            ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+          ),
         },
-        default: error,
       },
+      responses: { '201': { description: 'Stored', content: { 'application/json': { schema: file } } } },
     },
-  };
-  paths['/files/{id}'] = {
-    get: {
-      tags: ['files'],
-      summary: 'The bytes of a file: photos of approved vehicles for anyone, anything else for its owner and admins',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+    {
+      method: 'get',
+      path: '/files/{id}',
+      facts: { auth: 'optional', admin: false, organization: false, declared: ['NOT_FOUND'] },
+      operation: {
+        operationId: 'files-get',
+        tags: ['files'],
+        summary: 'Download a file',
+        description: 'The bytes of a file: photos of approved vehicles for anyone, anything else for its owner and admins.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      },
       responses: {
         '200': { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
-        default: error,
+        '304': { description: 'Not modified (If-None-Match matched the ETag)' },
       },
     },
-  };
-  document.paths = paths;
+  ];
 }

@@ -3,6 +3,7 @@ import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/app';
+import { apiFetch } from './support/openapi-validator';
 
 // Real HTTP on a real port; the clock is injected so limits are crossed without waiting.
 const TEST_NUMBER = '+94770000001';
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + path, {
+  const res = await apiFetch(base + path, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -147,7 +148,7 @@ describe('the SPA cookie', () => {
   async function cookieSession() {
     await deps.database.sql`delete from otp_codes where phone = ${TEST_NUMBER}`;
     await call('POST', '/api/v1/auth/send-otp', { phoneNumber: TEST_NUMBER });
-    const res = await fetch(`${base}/trpc/auth.verifyOtp`, {
+    const res = await apiFetch(`${base}/trpc/auth.verifyOtp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phoneNumber: TEST_NUMBER, code: '123456' }),
@@ -159,11 +160,11 @@ describe('the SPA cookie', () => {
 
   it('authenticates queries, and mutations only from our own origin (CSRF)', async () => {
     const cookie = await cookieSession();
-    const me = await fetch(`${base}/trpc/auth.me`, { headers: { cookie } });
+    const me = await apiFetch(`${base}/trpc/auth.me`, { headers: { cookie } });
     expect(me.status).toBe(200);
 
     const update = (origin?: string) =>
-      fetch(`${base}/trpc/auth.updateProfile`, {
+      apiFetch(`${base}/trpc/auth.updateProfile`, {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/json', ...(origin ? { origin } : {}) },
         body: JSON.stringify({ name: 'Kamal' }),
@@ -179,14 +180,14 @@ describe('the SPA cookie', () => {
 
   it('is cleared by logout', async () => {
     const cookie = await cookieSession();
-    const res = await fetch(`${base}/trpc/auth.logout`, {
+    const res = await apiFetch(`${base}/trpc/auth.logout`, {
       method: 'POST',
       headers: { cookie, origin: 'http://fareway.test', 'content-type': 'application/json' },
       body: '{}',
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/fareway_session=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i);
-    expect((await fetch(`${base}/trpc/auth.me`, { headers: { cookie } })).status).toBe(401);
+    expect((await apiFetch(`${base}/trpc/auth.me`, { headers: { cookie } })).status).toBe(401);
   });
 });
 

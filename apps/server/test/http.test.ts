@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/app';
 import { probeRouter } from './probe-router';
+import { injectChecked } from './support/openapi-validator';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -45,7 +46,7 @@ function json(body: string) {
 
 describe('health and readiness', () => {
   it('/healthz answers without touching the database', async () => {
-    const res = await app.inject('/healthz');
+    const res = await injectChecked(app, '/healthz');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok' });
   });
@@ -53,14 +54,14 @@ describe('health and readiness', () => {
   it('serves a tRPC batch whose procedure list is longer than 100 characters (no 414)', async () => {
     const paths = Array.from({ length: 10 }, () => 'system.status').join(',');
     const input = encodeURIComponent(JSON.stringify({}));
-    const res = await app.inject(`/trpc/${paths}?batch=1&input=${input}`);
+    const res = await injectChecked(app, `/trpc/${paths}?batch=1&input=${input}`);
     expect(paths.length).toBeGreaterThan(100);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toHaveLength(10);
   });
 
   it('/readyz is 200 with the database up and migrations current', async () => {
-    const res = await app.inject('/readyz');
+    const res = await injectChecked(app, '/readyz');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ready', migrations: { current: true }, database: { ok: true } });
   });
@@ -68,7 +69,7 @@ describe('health and readiness', () => {
 
 describe('REST envelope', () => {
   it('wraps a success in { success, data }', async () => {
-    const res = await app.inject('/api/v1/system/status');
+    const res = await injectChecked(app, '/api/v1/system/status');
     expect(res.statusCode).toBe(200);
     const body = json(res.body);
     expect(body.success).toBe(true);
@@ -76,18 +77,18 @@ describe('REST envelope', () => {
   });
 
   it('lifts a page of items into data and meta', async () => {
-    const res = await app.inject('/api/v1/probe/list?page=2');
+    const res = await injectChecked(app, '/api/v1/probe/list?page=2');
     expect(json(res.body)).toEqual({ success: true, data: [1, 2], meta: { page: 2, limit: 20, total: 22 } });
   });
 
   it('echoes valid input', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/probe/echo', payload: { name: 'Nimal', count: 2 } });
+    const res = await injectChecked(app, { method: 'POST', url: '/api/v1/probe/echo', payload: { name: 'Nimal', count: 2 } });
     expect(res.statusCode).toBe(200);
     expect(json(res.body)).toEqual({ success: true, data: { name: 'Nimal', count: 2 } });
   });
 
   it('answers invalid input with VALIDATION_ERROR and the failing paths', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/probe/echo', payload: { name: '', count: 1.5 } });
+    const res = await injectChecked(app, { method: 'POST', url: '/api/v1/probe/echo', payload: { name: '', count: 1.5 } });
     expect(res.statusCode).toBe(400);
     const { error } = json(res.body);
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'Input validation failed', requestId: res.headers['x-request-id'] });
@@ -96,7 +97,7 @@ describe('REST envelope', () => {
   });
 
   it('answers malformed JSON with VALIDATION_ERROR, not a 500', async () => {
-    const res = await app.inject({
+    const res = await injectChecked(app, {
       method: 'POST',
       url: '/api/v1/probe/echo',
       headers: { 'content-type': 'application/json' },
@@ -107,7 +108,7 @@ describe('REST envelope', () => {
   });
 
   it('answers a wrong content type with UNSUPPORTED_MEDIA_TYPE', async () => {
-    const res = await app.inject({
+    const res = await injectChecked(app, {
       method: 'POST',
       url: '/api/v1/probe/echo',
       headers: { 'content-type': 'text/plain' },
@@ -118,7 +119,7 @@ describe('REST envelope', () => {
   });
 
   it.each(['/api/v1/probe/echo', '/trpc/probe.echo'])('answers a body over 1 MiB on %s with PAYLOAD_TOO_LARGE', async (url) => {
-    const res = await app.inject({
+    const res = await injectChecked(app, {
       method: 'POST',
       url,
       headers: { 'content-type': 'application/json' },
@@ -129,7 +130,7 @@ describe('REST envelope', () => {
   });
 
   it('gives an AppError its status, code and details', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/probe/conflict', payload: {} });
+    const res = await injectChecked(app, { method: 'POST', url: '/api/v1/probe/conflict', payload: {} });
     expect(res.statusCode).toBe(409);
     expect(json(res.body).error).toMatchObject({
       code: 'SEATS_UNAVAILABLE',
@@ -139,11 +140,11 @@ describe('REST envelope', () => {
   });
 
   it('sets Retry-After on REST and on tRPC alike', async () => {
-    const rest = await app.inject('/api/v1/probe/limited');
+    const rest = await injectChecked(app, '/api/v1/probe/limited');
     expect(rest.statusCode).toBe(429);
     expect(rest.headers['retry-after']).toBe('42');
     expect(json(rest.body).error).toMatchObject({ code: 'RATE_LIMITED' });
-    const trpc = await app.inject('/trpc/probe.limited');
+    const trpc = await injectChecked(app, '/trpc/probe.limited');
     expect(trpc.statusCode).toBe(429);
     expect(trpc.headers['retry-after']).toBe('42');
     expect(trpc.json()).toMatchObject({ error: { message: 'Slow down', data: { appCode: 'RATE_LIMITED' } } });
@@ -152,7 +153,7 @@ describe('REST envelope', () => {
   it('turns an unexpected error into INTERNAL_ERROR that reveals nothing, and logs it with its stack', async () => {
     for (const url of ['/api/v1/probe/boom', '/trpc/probe.boom']) {
       logged.length = 0;
-      const res = await app.inject({ method: 'POST', url, payload: {} });
+      const res = await injectChecked(app, { method: 'POST', url, payload: {} });
       expect(res.statusCode).toBe(500);
       expect(res.body).not.toMatch(/hunter2|secret\.sql|ECONNREFUSED|at .*\.ts/);
       expect(res.body).toContain(String(res.headers['x-request-id']));
@@ -173,7 +174,7 @@ describe('REST envelope', () => {
       ['DELETE', '/somewhere'],
       ['GET', '/missing.png'],
     ] as const) {
-      const res = await app.inject({ method, url });
+      const res = await injectChecked(app, { method, url });
       expect(res.statusCode, `${method} ${url}`).toBe(404);
       expect(json(res.body).error).toMatchObject({ code: 'NOT_FOUND' });
     }
@@ -182,16 +183,16 @@ describe('REST envelope', () => {
 
 describe('request ids, headers, CORS, compression', () => {
   it("honours a caller's X-Request-Id and mints one otherwise", async () => {
-    const given = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'mobile-42.abc' } });
+    const given = await injectChecked(app, { url: '/healthz', headers: { 'x-request-id': 'mobile-42.abc' } });
     expect(given.headers['x-request-id']).toBe('mobile-42.abc');
-    const minted = await app.inject('/healthz');
+    const minted = await injectChecked(app, '/healthz');
     expect(minted.headers['x-request-id']).toMatch(/^req_[0-9a-f-]{36}$/);
-    const unsafe = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id\twith spaces<script>' } });
+    const unsafe = await injectChecked(app, { url: '/healthz', headers: { 'x-request-id': 'bad id\twith spaces<script>' } });
     expect(unsafe.headers['x-request-id']).toMatch(/^req_/);
   });
 
   it('sends security headers with a strict Content-Security-Policy', async () => {
-    const res = await app.inject('/');
+    const res = await injectChecked(app, '/');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -201,14 +202,14 @@ describe('request ids, headers, CORS, compression', () => {
   });
 
   it('allows CORS only for configured origins', async () => {
-    const allowed = await app.inject({ url: '/api/v1/system/status', headers: { origin: 'https://partner.example' } });
+    const allowed = await injectChecked(app, { url: '/api/v1/system/status', headers: { origin: 'https://partner.example' } });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://partner.example');
-    const other = await app.inject({ url: '/api/v1/system/status', headers: { origin: 'https://evil.example' } });
+    const other = await injectChecked(app, { url: '/api/v1/system/status', headers: { origin: 'https://evil.example' } });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('compresses large responses', async () => {
-    const res = await app.inject({ url: '/api/v1/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    const res = await injectChecked(app, { url: '/api/v1/openapi.json', headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(res.rawPayload).toString())).toHaveProperty('openapi');
   });
@@ -227,32 +228,42 @@ describe('request ids, headers, CORS, compression', () => {
 
 describe('tRPC, OpenAPI, docs, metrics', () => {
   it('serves system.status over tRPC', async () => {
-    const res = await app.inject('/trpc/system.status');
+    const res = await injectChecked(app, '/trpc/system.status');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ result: { data: { database: { ok: true } } } });
   });
 
   it('publishes an OpenAPI 3.1 document whose responses are the envelope', async () => {
-    const doc = (await app.inject('/api/v1/openapi.json')).json();
+    const doc = (await injectChecked(app, '/api/v1/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\.1/);
     const op = doc.paths['/system/status'].get;
     expect(op.responses['200'].content['application/json'].schema.properties.success).toMatchObject({ const: true });
     expect(op.responses['200'].content['application/json'].schema.properties.data.properties).toHaveProperty('migrations');
-    expect(op.responses.default.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    expect(op.responses['500'].content['application/json'].schema.properties.error.properties.code.enum).toEqual(['INTERNAL_ERROR']);
+    expect(doc.paths['/probe/conflict'].post.responses.default.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ErrorEnvelope',
+    });
     expect(doc.components.schemas.ErrorEnvelope.properties.error.properties.code.enum).toContain('BOOKING_CONFLICT');
   });
 
-  it('renders a readable docs page listing the operations', async () => {
-    const res = await app.inject('/api/docs');
+  it('serves the Scalar API reference from the package, under a CSP of its own', async () => {
+    const res = await injectChecked(app, '/api/docs');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('/api/v1/system/status');
-    expect(res.body).not.toMatch(/<script/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(res.body).not.toMatch(/<script>|https?:\/\//);
+    const scripts = [...res.body.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(scripts).toEqual(['/api/docs/scalar.js', '/api/docs/init.js']);
+    const bundle = await app.inject('/api/docs/scalar.js');
+    expect([bundle.statusCode, bundle.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(bundle.body).toContain('createApiReference');
+    const init = await app.inject('/api/docs/init.js');
+    expect(init.body).toContain("url: '/api/v1/openapi.json'");
   });
 
   it('exposes request durations by route and status, and pool gauges', async () => {
-    await app.inject('/healthz');
-    const res = await app.inject('/metrics');
+    await injectChecked(app, '/healthz');
+    const res = await injectChecked(app, '/metrics');
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/fareway_http_request_duration_seconds_bucket\{[^}]*route="\/healthz"[^}]*status_code="200"/);
     expect(res.body).toMatch(/fareway_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/probe\/conflict"[^}]*status_code="409"/);
@@ -264,25 +275,25 @@ describe('tRPC, OpenAPI, docs, metrics', () => {
 
 describe('the built SPAs', () => {
   it('serves the customer app at / and the admin console under /admin/', async () => {
-    expect((await app.inject({ url: '/', headers: { accept: 'text/html' } })).body).toContain('customer-app');
-    expect((await app.inject({ url: '/admin/', headers: { accept: 'text/html' } })).body).toContain('admin-console');
-    expect((await app.inject('/admin')).statusCode).toBe(301);
+    expect((await injectChecked(app, { url: '/', headers: { accept: 'text/html' } })).body).toContain('customer-app');
+    expect((await injectChecked(app, { url: '/admin/', headers: { accept: 'text/html' } })).body).toContain('admin-console');
+    expect((await injectChecked(app, '/admin')).statusCode).toBe(301);
   });
 
   it('serves assets with long caching and falls back to index.html for client routes', async () => {
-    const asset = await app.inject('/admin/assets/index-abc.js');
+    const asset = await injectChecked(app, '/admin/assets/index-abc.js');
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
-    const deep = await app.inject({ url: '/admin/vehicles/123', headers: { accept: 'text/html' } });
+    const deep = await injectChecked(app, { url: '/admin/vehicles/123', headers: { accept: 'text/html' } });
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain('admin-console');
     expect(deep.headers['cache-control']).toBe('no-cache');
-    const webDeep = await app.inject({ url: '/bookings/42', headers: { accept: 'text/html' } });
+    const webDeep = await injectChecked(app, { url: '/bookings/42', headers: { accept: 'text/html' } });
     expect(webDeep.body).toContain('customer-app');
   });
 
   it('does not answer API misses with a page', async () => {
-    const res = await app.inject({ url: '/api/v1/unknown', headers: { accept: 'text/html' } });
+    const res = await injectChecked(app, { url: '/api/v1/unknown', headers: { accept: 'text/html' } });
     expect(res.statusCode).toBe(404);
     expect(json(res.body).error).toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { buildServer } from '../src/app';
+import { apiFetch } from './support/openapi-validator';
 
 // Real servers on real ports over one test database; the clock is injected, so
 // lock and key expiry are crossed by moving it, never by waiting.
@@ -104,7 +105,7 @@ async function send(
   path: string,
   options: { body?: unknown; rawBody?: string; key?: string; token?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-  const res = await fetch(base + path, {
+  const res = await apiFetch(base + path, {
     method,
     headers: {
       'content-type': 'application/json',
@@ -142,7 +143,7 @@ function expectSameResponse(answer: Answer, first: Answer) {
 }
 
 async function waitingDuplicates(base: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await (await apiFetch(`${base}/metrics`)).text();
   return Number(/^fareway_idempotency_waiting (\d+)/m.exec(text)?.[1] ?? 0);
 }
 
@@ -378,7 +379,7 @@ describe('cost and contract', () => {
   });
 
   it('lets browsers on allowed origins send the header and read Idempotency-Replayed', async () => {
-    const preflight = await fetch(`${patient.base}/api/v1/organizations`, {
+    const preflight = await apiFetch(`${patient.base}/api/v1/organizations`, {
       method: 'OPTIONS',
       headers: {
         origin: 'https://partner.example',
@@ -388,12 +389,12 @@ describe('cost and contract', () => {
     });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
-    const res = await fetch(`${patient.base}/api/v1/system/status`, { headers: { origin: 'https://partner.example' } });
+    const res = await apiFetch(`${patient.base}/api/v1/system/status`, { headers: { origin: 'https://partner.example' } });
     expect(res.headers.get('access-control-expose-headers')).toContain('Idempotency-Replayed');
   });
 
   it('documents the optional header on every mutating operation of the OpenAPI document', async () => {
-    const doc = (await (await fetch(`${patient.base}/api/v1/openapi.json`)).json()) as {
+    const doc = (await (await apiFetch(`${patient.base}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; required?: boolean }> }>>;
     };
     let mutating = 0;

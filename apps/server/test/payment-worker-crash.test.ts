@@ -4,6 +4,7 @@ import { createGateways } from '@fareway/gateways';
 import { type FakeFlutterwave, startFakeFlutterwave } from '@fareway/gateways/testing';
 import { queues } from '@fareway/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFetch } from './support/openapi-validator';
 import { bearer, insertRental, insertUser, insertVehicle, type PaymentsHarness, startPaymentsHarness } from './support/payments-harness';
 
 // A worker process is killed (SIGKILL: no cleanup, no goodbye) between the
@@ -89,7 +90,7 @@ describe('a worker killed mid-payment', () => {
     const verifies = () => flutterwave.requests.filter((r) => r.path.includes('/verify')).length;
     expect(verifies()).toBe(0);
     const webhook = flutterwave.webhook(payment.id);
-    const delivered = await fetch(`${h.base}/api/v1/payments/webhook/flutterwave`, {
+    const delivered = await apiFetch(`${h.base}/api/v1/payments/webhook/flutterwave`, {
       method: 'POST',
       headers: webhook.headers as Record<string, string>,
       body: webhook.rawBody,
@@ -127,7 +128,7 @@ describe('a worker killed mid-payment', () => {
     expect(verifies()).toBeGreaterThanOrEqual(2);
 
     // Exactly once: one capture, one journal, one confirmation; a late duplicate webhook changes nothing.
-    const again = await fetch(`${h.base}/api/v1/payments/webhook/flutterwave`, {
+    const again = await apiFetch(`${h.base}/api/v1/payments/webhook/flutterwave`, {
       method: 'POST',
       headers: webhook.headers as Record<string, string>,
       body: webhook.rawBody,

@@ -10,6 +10,7 @@ import {
   startFakeStripe,
 } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFetch } from './support/openapi-validator';
 import {
   bearer,
   insertRental,
@@ -72,7 +73,7 @@ async function initiate(provider: string) {
 }
 
 async function post(provider: string, request: WebhookRequest): Promise<number> {
-  const res = await fetch(`${h.base}/api/v1/payments/webhook/${provider}`, {
+  const res = await apiFetch(`${h.base}/api/v1/payments/webhook/${provider}`, {
     method: 'POST',
     headers: request.headers as Record<string, string>,
     body: request.rawBody,
@@ -153,13 +154,29 @@ describe('webhook routes, one gateway at a time', () => {
     const { token, payment } = await initiate('mintpay');
     mintpay.setStatus(payment.id, 'Approved');
     const query = new URL(mintpay.returnUrl(payment.id)).search;
-    const forged = await fetch(`${h.base}/api/v1/payments/webhook/mintpay${query.replace(/hash=[^&]+/, 'hash=Zm9yZ2Vk')}`, {
+    const forged = await apiFetch(`${h.base}/api/v1/payments/webhook/mintpay${query.replace(/hash=[^&]+/, 'hash=Zm9yZ2Vk')}`, {
       redirect: 'manual',
     });
     expect(forged.status).toBe(401);
-    const back = await fetch(`${h.base}/api/v1/payments/webhook/mintpay${query}`, { redirect: 'manual' });
+    const back = await apiFetch(`${h.base}/api/v1/payments/webhook/mintpay${query}`, { redirect: 'manual' });
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe(`http://fareway.test/?payment=${payment.id}`);
+    await settled(token, payment.id, 'completed');
+  });
+
+  it('MintPay: the same return POSTed by a mobile app (JSON) is a hint too, confirmed with the status API', async () => {
+    const { token, payment } = await initiate('mintpay');
+    mintpay.setStatus(payment.id, 'Approved');
+    const fields = Object.fromEntries(new URL(mintpay.returnUrl(payment.id)).searchParams);
+    const post = (body: unknown) =>
+      apiFetch(`${h.base}/api/v1/payments/webhook/mintpay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ ...fields, hash: 'Zm9yZ2Vk' })).status).toBe(401);
+    const hint = await post(fields);
+    expect([hint.status, await hint.json()]).toEqual([200, { success: true, data: { received: true, duplicate: false } }]);
     await settled(token, payment.id, 'completed');
   });
 
@@ -167,7 +184,7 @@ describe('webhook routes, one gateway at a time', () => {
     // Two tabs: Stripe first, then the sandbox supersedes it — and the customer pays both.
     const { token, bookingId, payment: first } = await initiate('stripe');
     const second = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(token))).body.data;
-    const approve = await fetch(`${h.base}/sandbox/pay/${second.id}/approve`, { method: 'POST', redirect: 'manual' });
+    const approve = await apiFetch(`${h.base}/sandbox/pay/${second.id}/approve`, { method: 'POST', redirect: 'manual' });
     expect(approve.status).toBe(303);
     await settled(token, second.id, 'completed');
     stripe.setStatus(first.id, 'succeeded');

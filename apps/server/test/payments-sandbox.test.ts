@@ -1,6 +1,7 @@
 import { buildSandboxEventBody, signSandboxEvent } from '@fareway/gateways';
 import { sandboxWebhook } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFetch } from './support/openapi-validator';
 import {
   bearer,
   insertRental,
@@ -37,12 +38,12 @@ async function customerAndVehicle() {
 /** Clicks a button of the hosted page the way a browser does: GET the page, POST its form's action. */
 async function clickOnHostedPage(checkoutUrl: string, button: 'Approve' | 'Decline') {
   const pagePath = new URL(checkoutUrl).pathname;
-  const page = await fetch(h.base + pagePath);
+  const page = await apiFetch(h.base + pagePath);
   expect(page.status).toBe(200);
   const html = await page.text();
   const action = new RegExp(`<form method="post" action="([^"]+)"><button type="submit"[^>]*>${button}</button>`).exec(html)?.[1];
   expect(action, `no ${button} form on the page`).toBeDefined();
-  const res = await fetch(h.base + action, {
+  const res = await apiFetch(h.base + action, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: '',
@@ -85,7 +86,7 @@ describe('the sandbox flow over REST', () => {
     expect(payment.checkout.url).toBe(`http://fareway.test/sandbox/pay/${payment.id}`);
 
     // The hosted page: server-rendered, no inline script or style (the CSP forbids them).
-    const page = await fetch(`${h.base}/sandbox/pay/${payment.id}`);
+    const page = await apiFetch(`${h.base}/sandbox/pay/${payment.id}`);
     const html = await page.text();
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(html).toMatch(/LKR[\s\u00a0]10,000\.00/);
@@ -106,7 +107,7 @@ describe('the sandbox flow over REST', () => {
       ]),
     );
     // The page now shows the outcome and offers no buttons.
-    expect(await (await fetch(`${h.base}/sandbox/pay/${payment.id}`)).text()).not.toContain('Approve</button>');
+    expect(await (await apiFetch(`${h.base}/sandbox/pay/${payment.id}`)).text()).not.toContain('Approve</button>');
   });
 
   it('Decline fails the intent and leaves the hold pending', async () => {
@@ -143,7 +144,7 @@ describe('the sandbox flow over REST', () => {
       now: h.deps.clock.now(),
     });
     const deliver = () =>
-      fetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
+      apiFetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
         method: 'POST',
         headers: webhook.headers as Record<string, string>,
         body: webhook.rawBody,
@@ -163,7 +164,7 @@ describe('the sandbox flow over REST', () => {
       currency: 'LKR',
       now: h.deps.clock.now(),
     });
-    const again = await fetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
+    const again = await apiFetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
       method: 'POST',
       headers: resigned.headers as Record<string, string>,
       body: resigned.rawBody,
@@ -211,7 +212,7 @@ describe('the sandbox flow over REST', () => {
     ];
     const before = await eventCount();
     for (const [what, raw, signature] of attempts) {
-      const answer = await fetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
+      const answer = await apiFetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(signature ? { 'fareway-signature': signature } : {}) },
         body: raw,
@@ -221,10 +222,10 @@ describe('the sandbox flow over REST', () => {
     }
     expect(await eventCount()).toBe(before);
     expect((await paymentStatus(c.token, payment.id)).status).toBe('pending');
-    const metrics = await (await fetch(`${h.base}/metrics`)).text();
+    const metrics = await (await apiFetch(`${h.base}/metrics`)).text();
     expect(Number(/fareway_webhook_signature_failures_total\{provider="sandbox"\} (\d+)/.exec(metrics)?.[1])).toBe(4);
     // The genuine one still goes through.
-    const genuine = await fetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
+    const genuine = await apiFetch(`${h.base}/api/v1/payments/webhook/sandbox`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'fareway-signature': signSandboxEvent(secret, body, nowSeconds) },
       body,

@@ -4,6 +4,7 @@ import { connectDatabase, type DatabaseHandle, newId } from '@fareway/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/app';
+import { apiFetch } from './support/openapi-validator';
 
 /**
  * DESIGN.md §3 under load, over real HTTP: 200 signed-in customers hold one
@@ -82,7 +83,7 @@ async function stampede(vehicleIds: string[], seed: number) {
   });
   return Promise.all(
     requests.map(async ({ token, body }) => {
-      const res = await fetch(`${base}/api/v1/bookings`, {
+      const res = await apiFetch(`${base}/api/v1/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(body),

@@ -6,6 +6,7 @@ import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/app';
+import { apiFetch } from './support/openapi-validator';
 
 /**
  * Seed 000 §10, E2E "Driver registration → Vehicle listing → Approval", over
@@ -49,7 +50,7 @@ afterAll(async () => {
 });
 
 async function call(method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(base + path, {
+  const res = await apiFetch(base + path, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -61,7 +62,7 @@ async function call(method: string, path: string, token?: string, body?: unknown
 }
 
 async function upload(token: string | undefined, purpose: string, contentType: string, bytes: Buffer) {
-  const res = await fetch(`${base}/api/v1/files?purpose=${purpose}`, {
+  const res = await apiFetch(`${base}/api/v1/files?purpose=${purpose}`, {
     method: 'POST',
     headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: bytes,
@@ -119,11 +120,11 @@ describe('seed 000 E2E: driver registration → vehicle listing → approval →
     const queue = await call('GET', '/api/v1/admin/driver-applications?status=pending', admin);
     expect(queue.body.meta).toMatchObject({ page: 1, limit: 20, total: 1 });
     expect(queue.body.data[0]).toMatchObject({ id: applied.body.data.id, applicant: { phone: DRIVER_PHONE } });
-    const document = await fetch(base + queue.body.data[0].documents[0].url, { headers: { authorization: `Bearer ${admin}` } });
+    const document = await apiFetch(base + queue.body.data[0].documents[0].url, { headers: { authorization: `Bearer ${admin}` } });
     expect(document.status).toBe(200);
     expect(Buffer.from(await document.arrayBuffer()).equals(PNG)).toBe(true);
     // Never public.
-    expect((await fetch(base + queue.body.data[0].documents[0].url)).status).toBe(404);
+    expect((await apiFetch(base + queue.body.data[0].documents[0].url)).status).toBe(404);
     const approved = await call('POST', `/api/v1/admin/driver-applications/${applied.body.data.id}/approve`, admin, {});
     expect(approved.body.data.status).toBe('approved');
     expect((await call('GET', '/api/v1/auth/me', driver)).body.data.roles).toEqual(['customer', 'driver']);
@@ -146,7 +147,7 @@ describe('seed 000 E2E: driver registration → vehicle listing → approval →
     // Not searchable, not visible, its photo not public, while under review.
     expect((await call('GET', '/api/v1/vehicles?location=colombo')).body.data).toEqual([]);
     expect((await call('GET', `/api/v1/vehicles/${vehicle.id}`)).status).toBe(404);
-    expect((await fetch(`${base}/api/v1/files/${photo.body.data.id}`)).status).toBe(404);
+    expect((await apiFetch(`${base}/api/v1/files/${photo.body.data.id}`)).status).toBe(404);
 
     // 4. The admin approves the vehicle.
     const pending = await call('GET', '/api/v1/admin/vehicles?status=pending_review', admin);
@@ -162,7 +163,7 @@ describe('seed 000 E2E: driver registration → vehicle listing → approval →
       id: vehicle.id,
       quote: { days: 2, totalMinor: 1_900_000, totalPrice: 19_000, currency: 'LKR' },
     });
-    const image = await fetch(`${base}/api/v1/files/${photo.body.data.id}`);
+    const image = await apiFetch(`${base}/api/v1/files/${photo.body.data.id}`);
     expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
 

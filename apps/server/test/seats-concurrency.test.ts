@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/app';
 import { operatorTrip, seededRandom, signedInUsers } from './seats-fixtures';
+import { apiFetch } from './support/openapi-validator';
 
 // DESIGN.md §10: many real clients at once against the real server, then the invariant read back with SQL.
 const CLIENTS = 300;
@@ -59,7 +60,7 @@ describe(`${CLIENTS} clients reserving seats on one 40-seat bus with ${STOPS} st
     // All at once: no request waits for another on the client side.
     const attempts: Attempt[] = await Promise.all(
       plans.map(async (plan) => {
-        const res = await fetch(`${base}/api/v1/bookings/reserve`, {
+        const res = await apiFetch(`${base}/api/v1/bookings/reserve`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.user.token}` },
           body: JSON.stringify({ tripId, seatNumbers: plan.seats, fromStop: plan.fromStop, toStop: plan.toStop }),

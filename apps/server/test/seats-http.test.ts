@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/app';
 import { operatorTrip, signedInUsers } from './seats-fixtures';
+import { apiFetch } from './support/openapi-validator';
 
 type Json = ReturnType<typeof JSON.parse>;
 let deps: TestDeps;
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 async function call(method: string, path: string, options: { body?: unknown; raw?: string; token?: string } = {}) {
-  const res = await fetch(base + path, {
+  const res = await apiFetch(base + path, {
     method,
     headers: {
       ...(options.body === undefined && options.raw === undefined ? {} : { 'content-type': 'application/json' }),
@@ -126,7 +127,7 @@ describe('POST /bookings/reserve', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ success: false, error: { code: 'SEATS_UNAVAILABLE', details: { seats: ['1B'] } } });
 
-    const viaTrpc = await fetch(`${base}/trpc/bookings.reserve`, {
+    const viaTrpc = await apiFetch(`${base}/trpc/bookings.reserve`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[1]}` },
       body: JSON.stringify({ tripId: trip.tripId, seatNumbers: ['1A'], fromStop: 1, toStop: 2 }),

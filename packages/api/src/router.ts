@@ -7,6 +7,7 @@ import { login } from './auth/login';
 import { logout } from './auth/logout';
 import { logoutAll } from './auth/logout-all';
 import { me } from './auth/me';
+import { refresh } from './auth/refresh';
 import { sendOtp } from './auth/send-otp';
 import { updateProfile } from './auth/update-profile';
 import { verifyOtp } from './auth/verify-otp';
@@ -63,7 +64,7 @@ export const appRouter = router({
   system: router({
     status: getStatus,
   }),
-  auth: router({ sendOtp, verifyOtp, login, logout, logoutAll, me, updateProfile }),
+  auth: router({ sendOtp, verifyOtp, login, logout, logoutAll, me, updateProfile, refresh }),
   users: router({ list: listUsers, setStatus: setUserStatus, setRoles: setUserRoles }),
   organizations: router({
     create: createOrganization,

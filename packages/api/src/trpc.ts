@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isAdmin, loadOrganizationFor, validateSession } from '@fareway/core';
-import { AppError } from '@fareway/domain';
+import { AppError, type ErrorCode } from '@fareway/domain';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
@@ -8,9 +8,19 @@ import type { Context } from './context';
 import { describeError, toTrpcError } from './errors';
 import { findUnsafeString } from './input-rules';
 
+/** The procedure meta this API adds beside `openapi`: the domain error codes the operation can answer with. */
+export type ErrorsMeta = {
+  /**
+   * Codes the use case can throw, beyond what the OpenAPI transform infers from the procedure's
+   * middleware (auth, admin, organisation, input, Idempotency-Key). Omitted: the document lists
+   * the whole error envelope as `default`, so an undeclared procedure still validates.
+   */
+  errors?: readonly ErrorCode[];
+};
+
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<OpenApiMeta<ErrorsMeta>>()
   .create({
     // Never send stack traces to a client, whatever NODE_ENV says.
     isDev: false,

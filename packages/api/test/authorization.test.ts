@@ -31,6 +31,7 @@ const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }
   'auth.logoutAll': { access: 'authed', input: () => ({}) },
   'auth.me': { access: 'authed', input: () => undefined },
   'auth.updateProfile': { access: 'authed', input: () => ({ name: 'Renamed' }) },
+  'auth.refresh': { access: 'authed', input: () => ({}) },
   'users.list': { access: 'admin', input: () => ({}) },
   'users.setStatus': { access: 'admin', input: (f) => ({ userId: f.victim, status: 'active' }) },
   'users.setRoles': { access: 'admin', input: (f) => ({ userId: f.victim, roles: ['customer'] }) },

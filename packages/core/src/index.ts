@@ -12,6 +12,7 @@ export * from './identity/list-users';
 export * from './identity/log-out';
 export * from './identity/login-with-password';
 export * from './identity/passwords';
+export * from './identity/refresh-session';
 export * from './identity/secrets';
 export * from './identity/send-otp';
 export * from './identity/session-cache';

@@ -24,6 +24,8 @@ import {
 import { createTestDeps, type TestDeps } from '../src/testing';
 import { actorOf, createOperator, insertCustomer, type OperatorFixture, ORIGIN, routeStops } from './support/seat-fixtures';
 
+const PAGE = { page: 1, limit: 20 };
+
 let deps: TestDeps;
 let operator: OperatorFixture;
 const T0 = new Date('2026-03-01T00:00:00Z');
@@ -76,10 +78,12 @@ describe('layouts, buses and routes', () => {
       ORIGIN,
     );
     expect(layout).toMatchObject({ rows: 2, columns: 3, seatCount: 3 });
-    expect((await listSeatLayouts(deps, staff, { organizationId: operator.organizationId })).map((l) => l.name)).toContain('Minibus');
-    expect((await failure(listSeatLayouts(deps, await insertCustomer(deps), { organizationId: operator.organizationId }))).code).toBe(
-      'ORGANIZATION_NOT_FOUND',
+    expect((await listSeatLayouts(deps, staff, { organizationId: operator.organizationId, ...PAGE })).items.map((l) => l.name)).toContain(
+      'Minibus',
     );
+    expect(
+      (await failure(listSeatLayouts(deps, await insertCustomer(deps), { organizationId: operator.organizationId, ...PAGE }))).code,
+    ).toBe('ORGANIZATION_NOT_FOUND');
     const bad = await failure(
       createSeatLayout(
         deps,
@@ -126,7 +130,7 @@ describe('layouts, buses and routes', () => {
       ),
     );
     expect(again.code).toBe('VALIDATION_ERROR');
-    const buses = await listBuses(deps, operator.owner, { organizationId: operator.organizationId });
+    const buses = (await listBuses(deps, operator.owner, { organizationId: operator.organizationId, ...PAGE })).items;
     expect(buses.find((b) => b.registrationNumber === 'NB-7777')).toMatchObject({ seatCount: 40, layoutId: operator.layoutId });
   });
 
@@ -160,7 +164,7 @@ describe('layouts, buses and routes', () => {
         )
       ).code,
     ).toBe('VALIDATION_ERROR');
-    const routes = await listRoutes(deps, operator.owner, { organizationId: operator.organizationId });
+    const routes = (await listRoutes(deps, operator.owner, { organizationId: operator.organizationId, ...PAGE })).items;
     expect(routes[0]?.stops.map((s) => [s.position, s.name, s.fareToNextMinor])).toEqual([
       [0, 'S0', 10_000],
       [1, 'S1', 11_000],
@@ -305,8 +309,13 @@ describe('organizations for admins and members', () => {
     const approved = await listOrganizations(deps, { page: 1, limit: 50, status: 'approved' });
     expect(approved.items.map((o) => o.id)).toContain(operator.organizationId);
     expect(approved.items.map((o) => o.id)).not.toContain(pending.organizationId);
-    expect((await listMyOrganizations(deps, pending.owner)).map((o) => [o.id, o.myRole])).toEqual([[pending.organizationId, 'owner']]);
-    expect(await listMyOrganizations(deps, actorOf('01900000-0000-7000-8000-000000000000'))).toEqual([]);
+    expect((await listMyOrganizations(deps, pending.owner, PAGE)).items.map((o) => [o.id, o.myRole])).toEqual([
+      [pending.organizationId, 'owner'],
+    ]);
+    expect(await listMyOrganizations(deps, actorOf('01900000-0000-7000-8000-000000000000'), PAGE)).toEqual({
+      items: [],
+      meta: { page: 1, limit: 20, total: 0 },
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ExtraOperation } from '@fareway/api';
 import { type Deps, findPayment, recordPaymentEvent } from '@fareway/core';
 import { findAppError } from '@fareway/domain';
 import { GATEWAY_NAMES, type GatewayEvent, type GatewayName, type PaymentGateway } from '@fareway/gateways';
@@ -80,7 +81,10 @@ export async function registerPaymentWebhooks(app: FastifyInstance, deps: Deps, 
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
     scope.post<{ Params: { provider: string } }>('/api/v1/payments/webhook/:provider', async (request, reply) => {
-      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      let rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      // MintPay's return as a mobile app relays it (seed 000): its fields as JSON or a form. Only a hint either way —
+      // the hash is checked as on the GET return and the job confirms with MintPay's status API before anything changes.
+      if (request.params.provider === 'mintpay') rawBody = mintPayHint(request, rawBody);
       const accepted = await accept(request, reply, request.params.provider, rawBody);
       if (!accepted) return reply;
       return reply
@@ -100,6 +104,120 @@ export async function registerPaymentWebhooks(app: FastifyInstance, deps: Deps, 
       return reply.redirect(target ?? `${deps.config.http.publicUrl}/`, 303);
     });
   });
+}
+
+/** The return's fields as the query string the adapter verifies: a JSON object's string fields, a form as it is, or the URL's own query. */
+function mintPayHint(request: FastifyRequest, rawBody: Buffer): Buffer {
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('application/json')) {
+    try {
+      const fields = JSON.parse(rawBody.toString('utf8')) as unknown;
+      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return Buffer.alloc(0);
+      const entries = Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+      return Buffer.from(new URLSearchParams(entries).toString());
+    } catch {
+      return Buffer.alloc(0);
+    }
+  }
+  if (rawBody.length === 0 && request.url.includes('?')) return Buffer.from(request.url.slice(request.url.indexOf('?') + 1));
+  return rawBody;
+}
+
+const WEBHOOK_ERRORS = ['VALIDATION_ERROR', 'NOT_FOUND', 'WEBHOOK_SIGNATURE_INVALID'] as const;
+const MINTPAY_RETURN = {
+  type: 'object',
+  required: ['orderId', 'hash'],
+  properties: {
+    orderId: { type: 'string', description: 'The payment intent id' },
+    amount: { type: 'string', example: '10000.00' },
+    result: { type: 'string', enum: ['success', 'fail'] },
+    hash: { type: 'string', description: "MintPay's base64 HMAC of the return" },
+  },
+};
+
+/** The gateway routes in the OpenAPI document, beside the generated operations. */
+export function webhookOperations(): ExtraOperation[] {
+  const received = {
+    type: 'object',
+    required: ['received', 'duplicate'],
+    properties: {
+      received: { type: 'boolean', const: true },
+      duplicate: { type: 'boolean', description: 'The event id was seen before; nothing changed' },
+    },
+  };
+  return [
+    {
+      method: 'post',
+      path: '/payments/webhook/{provider}',
+      facts: { auth: 'none', admin: false, organization: false, declared: WEBHOOK_ERRORS },
+      operation: {
+        operationId: 'payments-webhook',
+        tags: ['payments'],
+        summary: 'A gateway reports a payment',
+        description:
+          "Called by the gateways, not by apps: the raw body is verified with the provider's own scheme (sandbox and Stripe: " +
+          '`t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` in `Fareway-Signature` / `Stripe-Signature`, 300 s tolerance; ' +
+          'PayHere: `md5sig` in the form; Flutterwave: `verif-hash`; MintPay: the return hash, as JSON or a form, a hint only). ' +
+          'A verified event is recorded once under its id and applied by a job that re-checks with the gateway.',
+        parameters: [
+          { name: 'provider', in: 'path', required: true, schema: { type: 'string', enum: [...GATEWAY_NAMES] } },
+          {
+            name: 'Fareway-Signature',
+            in: 'header',
+            required: false,
+            schema: { type: 'string' },
+            description: 'Sandbox gateway signature',
+          },
+          { name: 'Stripe-Signature', in: 'header', required: false, schema: { type: 'string' } },
+          { name: 'verif-hash', in: 'header', required: false, schema: { type: 'string' }, description: 'Flutterwave' },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', description: "The gateway's event as it sends it" },
+              example: {
+                id: 'evt_1',
+                type: 'payment.succeeded',
+                data: { intentId: '0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d', amountMinor: 1_000_000, currency: 'LKR' },
+              },
+            },
+            'application/x-www-form-urlencoded': {
+              schema: { type: 'object', description: 'PayHere notify_url fields; MintPay return fields' },
+            },
+          },
+        },
+      },
+      responses: {
+        '200': { description: 'Verified and recorded (or seen before)', content: { 'application/json': { schema: received } } },
+      },
+    },
+    {
+      method: 'get',
+      path: '/payments/webhook/mintpay',
+      facts: { auth: 'none', admin: false, organization: false, declared: WEBHOOK_ERRORS },
+      operation: {
+        operationId: 'payments-mintpayReturn',
+        tags: ['payments'],
+        summary: "MintPay's browser return",
+        description:
+          "MintPay has no server callback: the customer's browser comes back here with a hashed query. It is a hint: the hash is " +
+          "checked, the payment is confirmed with MintPay's status API by a job, and the browser goes on to the payment's return URL.",
+        parameters: Object.entries(MINTPAY_RETURN.properties).map(([name, schema]) => ({
+          name,
+          in: 'query',
+          required: MINTPAY_RETURN.required.includes(name),
+          schema: { type: 'string', ...('enum' in schema ? { enum: schema.enum } : {}) },
+        })),
+      },
+      responses: {
+        '303': {
+          description: "On to the payment's return URL (or the site's home)",
+          headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+        },
+      },
+    },
+  ];
 }
 
 async function returnUrlOf(deps: Deps, intentId: string): Promise<string | undefined> {

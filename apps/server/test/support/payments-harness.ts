@@ -5,6 +5,7 @@ import { type RunningWorker, startWorker } from '@fareway/worker';
 import type { FastifyInstance } from 'fastify';
 import { vi } from 'vitest';
 import { buildServer } from '../../src/app';
+import { apiFetch } from './openapi-validator';
 
 export { insertRental, insertUser, insertVehicle } from '../../../../packages/core/test/support/booking-fixtures';
 
@@ -54,7 +55,7 @@ export async function startPaymentsHarness(
     base,
     worker,
     async call(method, path, body, headers = {}) {
-      const res = await fetch(base + path, {
+      const res = await apiFetch(base + path, {
         method,
         headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -4,6 +4,7 @@ import { adminProcedure } from '../trpc';
 
 export const getTrialBalance = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/admin/ledger/trial-balance',

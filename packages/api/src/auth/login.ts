@@ -5,6 +5,7 @@ import { publicProcedure } from '../trpc';
 
 export const login = publicProcedure
   .meta({
+    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_SUSPENDED', 'RATE_LIMITED'],
     openapi: { method: 'POST', path: '/auth/login', tags: ['auth'], summary: 'Sign in with email and password (admins, operator staff)' },
   })
   .input(z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) }))

@@ -4,7 +4,7 @@ import { originOf } from '../identity-schemas';
 import { authedProcedure } from '../trpc';
 
 export const logoutAll = authedProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/logout-all', tags: ['auth'], summary: 'End every session of this account' } })
+  .meta({ errors: [], openapi: { method: 'POST', path: '/auth/logout-all', tags: ['auth'], summary: 'End every session of this account' } })
   .input(z.object({}).optional())
   .output(z.object({ revoked: z.number().int() }))
   .mutation(async ({ ctx }) => {

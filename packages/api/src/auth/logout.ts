@@ -4,7 +4,7 @@ import { originOf } from '../identity-schemas';
 import { authedProcedure } from '../trpc';
 
 export const logout = authedProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/logout', tags: ['auth'], summary: 'End this session now' } })
+  .meta({ errors: [], openapi: { method: 'POST', path: '/auth/logout', tags: ['auth'], summary: 'End this session now' } })
   .input(z.object({}).optional())
   .output(z.object({ revoked: z.number().int() }))
   .mutation(async ({ ctx }) => {

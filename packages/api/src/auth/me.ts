@@ -4,7 +4,7 @@ import { PublicUserSchema } from '../identity-schemas';
 import { authedProcedure } from '../trpc';
 
 export const me = authedProcedure
-  .meta({ openapi: { method: 'GET', path: '/auth/me', tags: ['auth'], summary: 'The signed-in user' } })
+  .meta({ errors: [], openapi: { method: 'GET', path: '/auth/me', tags: ['auth'], summary: 'The signed-in user' } })
   .input(z.void())
   .output(PublicUserSchema)
   .query(({ ctx }) => getMe(ctx.deps, ctx.actor));

@@ -16,6 +16,7 @@ export const UpdateProfileInput = z
 
 export const updateProfile = authedProcedure
   .meta({
+    errors: ['EMAIL_IN_USE'],
     openapi: {
       method: 'PATCH',
       path: '/auth/me',

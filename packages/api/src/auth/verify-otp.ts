@@ -5,6 +5,7 @@ import { publicProcedure } from '../trpc';
 
 export const verifyOtp = publicProcedure
   .meta({
+    errors: ['OTP_INVALID', 'OTP_EXPIRED', 'ACCOUNT_SUSPENDED', 'OTP_RATE_LIMIT', 'RATE_LIMITED'],
     openapi: {
       method: 'POST',
       path: '/auth/verify-otp',

@@ -6,6 +6,7 @@ import { BookingSchema } from './booking-schemas';
 
 export const cancelBooking = authedProcedure
   .meta({
+    errors: ['BOOKING_NOT_FOUND', 'HOLD_EXPIRED', 'BOOKING_CANNOT_CANCEL', 'PAYMENT_ALREADY_PROCESSED'],
     openapi: {
       method: 'POST',
       path: '/bookings/{id}/cancel',

@@ -7,6 +7,14 @@ import { BookingSchema } from './booking-schemas';
 
 export const createBooking = authedProcedure
   .meta({
+    errors: [
+      'VEHICLE_NOT_FOUND',
+      'BOOKING_CONFLICT',
+      'VEHICLE_UNAVAILABLE',
+      'HOLD_EXPIRED',
+      'HOLD_LIMIT_REACHED',
+      'PAYMENT_ALREADY_PROCESSED',
+    ],
     openapi: {
       method: 'POST',
       path: '/bookings',

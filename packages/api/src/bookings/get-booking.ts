@@ -5,6 +5,7 @@ import { BookingSchema } from './booking-schemas';
 
 export const getBooking = authedProcedure
   .meta({
+    errors: ['BOOKING_NOT_FOUND'],
     openapi: { method: 'GET', path: '/bookings/{id}', tags: ['bookings'], summary: 'One booking (its customer, its partner, admins)' },
   })
   .input(z.object({ id: z.uuid() }))

@@ -6,7 +6,10 @@ import { authedProcedure } from '../trpc';
 import { BookingSchema } from './booking-schemas';
 
 export const listBookings = authedProcedure
-  .meta({ openapi: { method: 'GET', path: '/bookings', tags: ['bookings'], summary: 'Your bookings, rentals and seats, newest first' } })
+  .meta({
+    errors: [],
+    openapi: { method: 'GET', path: '/bookings', tags: ['bookings'], summary: 'Your bookings, rentals and seats, newest first' },
+  })
   .input(PageInput.extend({ status: z.enum(BOOKING_STATUSES).optional(), kind: z.enum(['rental', 'seat']).optional() }))
   .output(z.object({ items: z.array(BookingSchema), meta: PageMeta }))
   .query(({ ctx, input }) => listMyBookings(ctx.deps, ctx.actor, input));

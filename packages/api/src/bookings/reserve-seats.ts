@@ -6,6 +6,7 @@ import { BookingSchema } from './booking-schemas';
 
 export const reserveSeats = authedProcedure
   .meta({
+    errors: ['TRIP_NOT_FOUND', 'TRIP_NOT_BOOKABLE', 'SEATS_UNAVAILABLE', 'HOLD_EXPIRED', 'HOLD_LIMIT_REACHED', 'PAYMENT_ALREADY_PROCESSED'],
     openapi: {
       method: 'POST',
       path: '/bookings/reserve',

@@ -7,6 +7,7 @@ import { DriverApplicationSchema } from './driver-schemas';
 
 export const applyAsDriver = authedProcedure
   .meta({
+    errors: ['USER_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/drivers/applications',

@@ -4,6 +4,7 @@ import { DriverApplicationSchema } from './driver-schemas';
 
 export const getMyDriverApplication = authedProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/drivers/applications/me',

@@ -6,6 +6,7 @@ import { DriverApplicationSchema } from './driver-schemas';
 
 export const listDriverApplications = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/admin/driver-applications',

@@ -6,6 +6,7 @@ import { DriverApplicationSchema } from './driver-schemas';
 
 export const approveDriverApplication = adminProcedure
   .meta({
+    errors: ['USER_NOT_FOUND', 'NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/admin/driver-applications/{id}/approve',
@@ -21,6 +22,7 @@ export const approveDriverApplication = adminProcedure
 
 export const rejectDriverApplication = adminProcedure
   .meta({
+    errors: ['USER_NOT_FOUND', 'NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/admin/driver-applications/{id}/reject',

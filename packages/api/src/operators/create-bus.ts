@@ -6,6 +6,7 @@ import { BusSchema } from './operator-schemas';
 
 export const createBus = orgProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'POST',
       path: '/organizations/{organizationId}/buses',

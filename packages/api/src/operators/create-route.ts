@@ -6,6 +6,7 @@ import { RouteSchema, RouteStopInputSchema } from './operator-schemas';
 
 export const createRoute = orgProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'POST',
       path: '/organizations/{organizationId}/routes',

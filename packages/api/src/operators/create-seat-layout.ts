@@ -6,6 +6,7 @@ import { LayoutCellSchema, SeatLayoutSchema } from './operator-schemas';
 
 export const createSeatLayout = orgProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'POST',
       path: '/organizations/{organizationId}/seat-layouts',

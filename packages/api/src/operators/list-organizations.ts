@@ -5,6 +5,7 @@ import { adminProcedure } from '../trpc';
 
 export const listOrganizations = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/admin/organizations',

@@ -1,10 +1,12 @@
 import { listSeatLayouts as listSeatLayoutsUseCase } from '@fareway/core';
 import { z } from 'zod';
+import { PageInput, PageMeta } from '../identity-schemas';
 import { orgProcedure } from '../trpc';
 import { SeatLayoutSchema } from './operator-schemas';
 
 export const listSeatLayouts = orgProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/organizations/{organizationId}/seat-layouts',
@@ -12,5 +14,6 @@ export const listSeatLayouts = orgProcedure
       summary: "The operator's seat layouts",
     },
   })
-  .output(z.array(SeatLayoutSchema))
+  .input(PageInput)
+  .output(z.object({ items: z.array(SeatLayoutSchema), meta: PageMeta }))
   .query(({ ctx, input }) => listSeatLayoutsUseCase(ctx.deps, ctx.actor, input));

@@ -5,6 +5,7 @@ import { orgProcedure } from '../trpc';
 
 export const addOrganizationMember = orgProcedure
   .meta({
+    errors: ['USER_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/organizations/{organizationId}/members',

@@ -5,6 +5,7 @@ import { authedProcedure } from '../trpc';
 
 export const createOrganization = authedProcedure
   .meta({
+    errors: [],
     openapi: { method: 'POST', path: '/organizations', tags: ['organizations'], summary: 'Register an operator; you become its owner' },
   })
   .input(z.object({ name: z.string().trim().min(2).max(120), timeZone: z.string().max(64).optional() }))

@@ -4,6 +4,7 @@ import { orgProcedure } from '../trpc';
 
 export const getOrganization = orgProcedure
   .meta({
+    errors: [],
     openapi: { method: 'GET', path: '/organizations/{organizationId}', tags: ['organizations'], summary: 'An organization you belong to' },
   })
   .output(OrganizationSchema)

@@ -5,6 +5,7 @@ import { adminProcedure } from '../trpc';
 
 export const setOrganizationStatus = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'POST',
       path: '/admin/organizations/{organizationId}/status',

@@ -5,6 +5,7 @@ import { PaymentSchema } from './payment-schemas';
 
 export const getPayment = authedProcedure
   .meta({
+    errors: ['PAYMENT_NOT_FOUND'],
     openapi: { method: 'GET', path: '/payments/{id}', tags: ['payments'], summary: 'One payment and its status (its customer, admins)' },
   })
   .input(z.object({ id: z.uuid() }))

@@ -6,6 +6,7 @@ import { GatewayProviderSchema, PaymentSchema, ReturnUrlInput } from './payment-
 
 export const initiatePayment = authedProcedure
   .meta({
+    errors: ['BOOKING_NOT_FOUND', 'HOLD_EXPIRED', 'PAYMENT_FAILED', 'PAYMENT_ALREADY_PROCESSED', 'SERVICE_UNAVAILABLE'],
     openapi: {
       method: 'POST',
       path: '/payments/initiate',

@@ -5,6 +5,7 @@ import { authedProcedure } from '../trpc';
 
 export const processPayment = authedProcedure
   .meta({
+    errors: ['BOOKING_NOT_FOUND', 'SEATS_UNAVAILABLE', 'HOLD_EXPIRED', 'INSUFFICIENT_BALANCE', 'PAYMENT_ALREADY_PROCESSED'],
     openapi: {
       method: 'POST',
       path: '/payments/process',

@@ -6,6 +6,7 @@ import { authedProcedure } from '../trpc';
 
 export const startRental = authedProcedure
   .meta({
+    errors: ['BOOKING_NOT_FOUND', 'HOLD_EXPIRED', 'BOOKING_CANNOT_CANCEL', 'PAYMENT_ALREADY_PROCESSED'],
     openapi: {
       method: 'POST',
       path: '/bookings/{id}/start',
@@ -19,6 +20,7 @@ export const startRental = authedProcedure
 
 export const completeRental = authedProcedure
   .meta({
+    errors: ['BOOKING_NOT_FOUND', 'HOLD_EXPIRED', 'BOOKING_CANNOT_CANCEL', 'PAYMENT_ALREADY_PROCESSED'],
     openapi: {
       method: 'POST',
       path: '/bookings/{id}/complete',

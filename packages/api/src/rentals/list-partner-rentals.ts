@@ -15,6 +15,7 @@ const Page = z.object({ items: z.array(PartnerRentalSchema), meta: PageMeta });
 
 export const listVehicleRentals = authedProcedure
   .meta({
+    errors: ['VEHICLE_NOT_FOUND'],
     openapi: { method: 'GET', path: '/vehicles/{id}/bookings', tags: ['vehicles'], summary: 'Rentals of your vehicle, latest start first' },
   })
   .input(PageInput.extend({ id: z.uuid(), status: z.enum(BOOKING_STATUSES).optional() }))
@@ -25,6 +26,7 @@ export const listVehicleRentals = authedProcedure
 
 export const listDriverRentals = authedProcedure
   .meta({
+    errors: ['VEHICLE_NOT_FOUND'],
     openapi: { method: 'GET', path: '/driver/bookings', tags: ['vehicles'], summary: 'Rentals of all your vehicles, latest start first' },
   })
   .input(PageInput.extend({ status: z.enum(BOOKING_STATUSES).optional() }))

@@ -13,6 +13,7 @@ export const SystemStatusOutput = z.object({
 
 export const getStatus = publicProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/system/status',

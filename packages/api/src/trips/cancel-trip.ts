@@ -6,6 +6,7 @@ import { OperatorTripSchema } from './trip-schemas';
 
 export const cancelTrip = orgProcedure
   .meta({
+    errors: ['BOOKING_NOT_FOUND', 'TRIP_NOT_FOUND', 'HOLD_EXPIRED', 'BOOKING_CANNOT_CANCEL', 'PAYMENT_ALREADY_PROCESSED'],
     openapi: {
       method: 'POST',
       path: '/organizations/{organizationId}/trips/{tripId}/cancel',

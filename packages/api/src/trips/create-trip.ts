@@ -7,6 +7,7 @@ import { OperatorTripSchema } from './trip-schemas';
 
 export const createTrip = orgProcedure
   .meta({
+    errors: ['NOT_FOUND', 'TRIP_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/organizations/{organizationId}/trips',

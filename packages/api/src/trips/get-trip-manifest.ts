@@ -6,6 +6,7 @@ import { OperatorTripSchema } from './trip-schemas';
 
 export const getTripManifest = orgProcedure
   .meta({
+    errors: ['TRIP_NOT_FOUND'],
     openapi: {
       method: 'GET',
       path: '/organizations/{organizationId}/trips/{tripId}/manifest',

@@ -5,6 +5,7 @@ import { StopIndex, TripSeatMapSchema } from './trip-schemas';
 
 export const getTripSeats = publicProcedure
   .meta({
+    errors: ['TRIP_NOT_FOUND'],
     openapi: {
       method: 'GET',
       path: '/trips/{id}/seats',

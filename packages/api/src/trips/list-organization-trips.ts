@@ -8,6 +8,7 @@ import { OperatorTripSchema } from './trip-schemas';
 
 export const listOrganizationTrips = orgProcedure
   .meta({
+    errors: ['TRIP_NOT_FOUND'],
     openapi: {
       method: 'GET',
       path: '/organizations/{organizationId}/trips',

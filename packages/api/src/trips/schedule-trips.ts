@@ -7,6 +7,7 @@ import { OperatorTripSchema } from './trip-schemas';
 
 export const scheduleTrips = orgProcedure
   .meta({
+    errors: ['NOT_FOUND', 'TRIP_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/organizations/{organizationId}/trips/schedule',
@@ -18,10 +19,15 @@ export const scheduleTrips = orgProcedure
     z.object({
       routeId: z.uuid(),
       busId: z.uuid(),
-      startDate: DateInput,
+      startDate: DateInput.meta({ examples: ['2026-03-01'] }),
       days: z.number().int().min(1).max(62),
       departureTimes: z
-        .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM' }))
+        .array(
+          z
+            .string()
+            .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM' })
+            .meta({ examples: ['06:30'] }),
+        )
         .min(1)
         .max(24),
     }),

@@ -7,6 +7,7 @@ import { TripSearchResultSchema } from './trip-schemas';
 
 export const searchTrips = publicProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/trips',

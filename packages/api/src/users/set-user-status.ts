@@ -5,6 +5,7 @@ import { adminProcedure } from '../trpc';
 
 export const setUserStatus = adminProcedure
   .meta({
+    errors: ['USER_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/admin/users/{userId}/status',

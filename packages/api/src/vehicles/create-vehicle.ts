@@ -4,7 +4,10 @@ import { driverProcedure } from './driver-procedure';
 import { VehicleFieldsInput, VehicleSchema } from './vehicle-schemas';
 
 export const createVehicle = driverProcedure
-  .meta({ openapi: { method: 'POST', path: '/vehicles', tags: ['vehicles'], summary: 'List a vehicle (drivers); it starts as a draft' } })
+  .meta({
+    errors: [],
+    openapi: { method: 'POST', path: '/vehicles', tags: ['vehicles'], summary: 'List a vehicle (drivers); it starts as a draft' },
+  })
   .input(VehicleFieldsInput)
   .output(VehicleSchema)
   .mutation(({ ctx, input }) => createVehicleUseCase(ctx.deps, ctx.actor, input, originOf(ctx)));

@@ -5,6 +5,7 @@ import { VehicleIdInput, VehicleSchema } from './vehicle-schemas';
 
 export const getVehicle = publicProcedure
   .meta({
+    errors: ['VEHICLE_NOT_FOUND'],
     openapi: {
       method: 'GET',
       path: '/vehicles/{id}',

@@ -8,13 +8,14 @@ import { VehicleSchema } from './vehicle-schemas';
 const Page = z.object({ items: z.array(VehicleSchema), meta: PageMeta });
 
 export const listMyVehicles = authedProcedure
-  .meta({ openapi: { method: 'GET', path: '/driver/vehicles', tags: ['vehicles'], summary: 'Your vehicles, in every state' } })
+  .meta({ errors: [], openapi: { method: 'GET', path: '/driver/vehicles', tags: ['vehicles'], summary: 'Your vehicles, in every state' } })
   .input(PageInput.extend({ status: z.enum(VEHICLE_STATES).optional() }))
   .output(Page)
   .query(({ ctx, input }) => listMyVehiclesUseCase(ctx.deps, ctx.actor, input));
 
 export const listVehiclesForReview = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/admin/vehicles',

@@ -8,7 +8,7 @@ const Reason = z.string().trim().min(3).max(500);
 
 function reviewProcedure(action: 'approve' | 'reject' | 'suspend' | 'reinstate', summary: string, needsReason: boolean) {
   return adminProcedure
-    .meta({ openapi: { method: 'POST', path: `/admin/vehicles/{id}/${action}`, tags: ['admin'], summary } })
+    .meta({ errors: ['VEHICLE_NOT_FOUND'], openapi: { method: 'POST', path: `/admin/vehicles/{id}/${action}`, tags: ['admin'], summary } })
     .input(z.object({ id: z.uuid(), reason: needsReason ? Reason : Reason.optional() }))
     .output(VehicleSchema)
     .mutation(({ ctx, input }) =>

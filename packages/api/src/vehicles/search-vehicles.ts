@@ -6,6 +6,7 @@ import { DateTimeInput, VehicleSearchResultSchema } from './vehicle-schemas';
 
 export const searchVehicles = publicProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/vehicles',

@@ -5,6 +5,7 @@ import { VehicleIdInput, VehicleSchema } from './vehicle-schemas';
 
 export const submitVehicle = authedProcedure
   .meta({
+    errors: ['VEHICLE_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/vehicles/{id}/submit',

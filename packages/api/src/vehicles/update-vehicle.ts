@@ -6,6 +6,7 @@ import { VehicleFieldsInput, VehicleSchema } from './vehicle-schemas';
 
 export const updateVehicle = authedProcedure
   .meta({
+    errors: ['VEHICLE_NOT_FOUND'],
     openapi: {
       method: 'PATCH',
       path: '/vehicles/{id}',

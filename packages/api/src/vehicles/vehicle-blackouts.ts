@@ -10,6 +10,7 @@ import { BlackoutSchema, DateTimeInput } from './vehicle-schemas';
 
 export const createBlackout = authedProcedure
   .meta({
+    errors: ['NOT_FOUND', 'VEHICLE_NOT_FOUND', 'BOOKING_CONFLICT'],
     openapi: {
       method: 'POST',
       path: '/vehicles/{id}/blackouts',
@@ -29,7 +30,10 @@ export const createBlackout = authedProcedure
   );
 
 export const deleteBlackout = authedProcedure
-  .meta({ openapi: { method: 'DELETE', path: '/vehicles/{id}/blackouts/{blackoutId}', tags: ['vehicles'], summary: 'Lift a blackout' } })
+  .meta({
+    errors: ['NOT_FOUND', 'VEHICLE_NOT_FOUND'],
+    openapi: { method: 'DELETE', path: '/vehicles/{id}/blackouts/{blackoutId}', tags: ['vehicles'], summary: 'Lift a blackout' },
+  })
   .input(z.object({ id: z.uuid(), blackoutId: z.uuid() }))
   .output(z.object({ deleted: z.literal(true) }))
   .mutation(({ ctx, input }) =>
@@ -38,6 +42,7 @@ export const deleteBlackout = authedProcedure
 
 export const listBlackouts = authedProcedure
   .meta({
+    errors: ['NOT_FOUND', 'VEHICLE_NOT_FOUND'],
     openapi: {
       method: 'GET',
       path: '/vehicles/{id}/blackouts',

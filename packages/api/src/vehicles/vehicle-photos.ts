@@ -6,6 +6,7 @@ import { VehicleSchema } from './vehicle-schemas';
 
 export const addVehiclePhoto = authedProcedure
   .meta({
+    errors: ['NOT_FOUND', 'VEHICLE_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/vehicles/{id}/photos',
@@ -19,6 +20,7 @@ export const addVehiclePhoto = authedProcedure
 
 export const removeVehiclePhoto = authedProcedure
   .meta({
+    errors: ['NOT_FOUND', 'VEHICLE_NOT_FOUND'],
     openapi: { method: 'DELETE', path: '/vehicles/{id}/photos/{fileId}', tags: ['vehicles'], summary: 'Remove a photo from your vehicle' },
   })
   .input(z.object({ id: z.uuid(), fileId: z.uuid() }))

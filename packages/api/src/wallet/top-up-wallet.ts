@@ -6,6 +6,7 @@ import { authedProcedure } from '../trpc';
 
 export const topUpWallet = authedProcedure
   .meta({
+    errors: ['PAYMENT_FAILED', 'SERVICE_UNAVAILABLE'],
     openapi: {
       method: 'POST',
       path: '/wallet/top-up',

@@ -25,12 +25,25 @@ export async function listOrganizations(
 }
 
 /** The organizations the caller belongs to, with their role (how an operator's staff find their organizationId). */
-export async function listMyOrganizations(deps: Pick<Deps, 'db'>, actor: Actor): Promise<PublicOrganization[]> {
-  const rows = await deps.db
-    .select({ organization: schema.organizations, role: schema.organizationMembers.role })
-    .from(schema.organizationMembers)
-    .innerJoin(schema.organizations, eq(schema.organizations.id, schema.organizationMembers.organizationId))
-    .where(eq(schema.organizationMembers.userId, actor.userId))
-    .orderBy(desc(schema.organizations.createdAt));
-  return rows.map((r) => toPublicOrganization(r.organization, r.role));
+export async function listMyOrganizations(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  input: { page: number; limit: number },
+): Promise<Page<PublicOrganization>> {
+  const where = eq(schema.organizationMembers.userId, actor.userId);
+  const [rows, [total]] = await Promise.all([
+    deps.db
+      .select({ organization: schema.organizations, role: schema.organizationMembers.role })
+      .from(schema.organizationMembers)
+      .innerJoin(schema.organizations, eq(schema.organizations.id, schema.organizationMembers.organizationId))
+      .where(where)
+      .orderBy(desc(schema.organizations.createdAt), desc(schema.organizations.id))
+      .limit(input.limit)
+      .offset((input.page - 1) * input.limit),
+    deps.db.select({ n: count() }).from(schema.organizationMembers).where(where),
+  ]);
+  return {
+    items: rows.map((r) => toPublicOrganization(r.organization, r.role)),
+    meta: { page: input.page, limit: input.limit, total: total?.n ?? 0 },
+  };
 }
