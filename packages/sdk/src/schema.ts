@@ -117,7 +117,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your display name */
+        /** Change your display name, the language of your notices (en, si, ta) or the email they go to */
         patch: operations["auth-updateProfile"];
         trace?: never;
     };
@@ -253,7 +253,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or suspend an operator (admin) */
+        /** Approve or suspend an operator (admin); suspending a pending one rejects it, with the reason told to its owners */
         post: operations["organizations-setStatus"];
         delete?: never;
         options?: never;
@@ -272,6 +272,110 @@ export interface paths {
         get: operations["organizations-list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhook endpoints (owners) */
+        get: operations["organizations-webhookEndpoints-list"];
+        put?: never;
+        /** Register a webhook endpoint; the answer carries its signing secret, shown this once (owners) */
+        post: operations["organizations-webhookEndpoints-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint */
+        delete: operations["organizations-webhookEndpoints-delete"];
+        options?: never;
+        head?: never;
+        /** Change the URL or events, or turn the endpoint off or back on (which clears its failure streak) */
+        patch: operations["organizations-webhookEndpoints-update"];
+        trace?: never;
+    };
+    "/organizations/{organizationId}/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret (shown once); the old one keeps signing beside it for 24 h */
+        post: operations["organizations-webhookEndpoints-rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an `endpoint.test` event to this endpoint, signed and logged like any delivery */
+        post: operations["organizations-webhookEndpoints-sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest first: status, response code, duration, attempts */
+        get: operations["organizations-webhookEndpoints-deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/webhook-endpoints/{endpointId}/deliveries/{eventId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with the same event id and body */
+        post: operations["organizations-webhookEndpoints-replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -949,6 +1053,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every job queue with its schedule, its jobs counted by state and its last runs (admin) */
+        get: operations["admin-jobs-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/jobs/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a job now (admin, or an outside cron with `Authorization: Bearer <JOB_SECRET_KEY>`); `payload` as the job takes it, e.g. `{ "period": "2026-02" }` for calculate-settlements */
+        post: operations["admin-jobs-run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/jobs/{name}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry every failed job of a queue (admin) */
+        post: operations["admin-jobs-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's webhook endpoints */
+        get: operations["admin-webhookEndpoints-list"];
+        put?: never;
+        /** Register a webhook endpoint; the answer carries its signing secret, shown this once (platform, every organisation's events) */
+        post: operations["admin-webhookEndpoints-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a platform webhook endpoint */
+        delete: operations["admin-webhookEndpoints-delete"];
+        options?: never;
+        head?: never;
+        /** Change the URL or events, or turn the endpoint off or back on (which clears its failure streak) */
+        patch: operations["admin-webhookEndpoints-update"];
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret (shown once); the old one keeps signing beside it for 24 h */
+        post: operations["admin-webhookEndpoints-rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an `endpoint.test` event to this endpoint, signed and logged like any delivery */
+        post: operations["admin-webhookEndpoints-sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest first: status, response code, duration, attempts */
+        get: operations["admin-webhookEndpoints-deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/deliveries/{eventId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with the same event id and body */
+        post: operations["admin-webhookEndpoints-replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every partner’s statements, by period and status (admin); CSV at /admin/settlements.csv?period=YYYY-MM */
+        get: operations["admin-settlements-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One statement with its lines (admin); CSV at /admin/settlements/{id}/csv */
+        get: operations["admin-settlements-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settlements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft statement; posts the partner payable → payouts journal (admin) */
+        post: operations["admin-settlements-approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settlements/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the payout of an approved statement with its bank reference; twice is 409 SETTLEMENT_ALREADY_PAID (admin) */
+        post: operations["admin-settlements-markPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your statements as a partner (as a driver, and of the organisations you own), newest month first */
+        get: operations["settlements-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your statements with a line per booking (another partner’s answers 404) */
+        get: operations["settlements-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/bookings/{id}/start": {
         parameters: {
             query?: never;
@@ -1107,7 +1468,7 @@ export interface components {
             success: false;
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
                 message: string;
                 /** Format: date-time */
                 timestamp: string;
@@ -1552,6 +1913,7 @@ export interface operations {
                      *           "phone": "+94770000001",
                      *           "email": "email text",
                      *           "name": "name text",
+                     *           "locale": "en",
                      *           "roles": [
                      *             "customer"
                      *           ],
@@ -1574,6 +1936,7 @@ export interface operations {
                                 phone: string | null;
                                 email: string | null;
                                 name: string | null;
+                                locale: ("en" | "si" | "ta") | null;
                                 roles: ("customer" | "driver" | "admin")[];
                                 /** @enum {string} */
                                 status: "active" | "suspended";
@@ -1887,6 +2250,7 @@ export interface operations {
                      *           "phone": "+94770000001",
                      *           "email": "email text",
                      *           "name": "name text",
+                     *           "locale": "en",
                      *           "roles": [
                      *             "customer"
                      *           ],
@@ -1909,6 +2273,7 @@ export interface operations {
                                 phone: string | null;
                                 email: string | null;
                                 name: string | null;
+                                locale: ("en" | "si" | "ta") | null;
                                 roles: ("customer" | "driver" | "admin")[];
                                 /** @enum {string} */
                                 status: "active" | "suspended";
@@ -2834,6 +3199,7 @@ export interface operations {
                      *         "phone": "+94770000001",
                      *         "email": "email text",
                      *         "name": "name text",
+                     *         "locale": "en",
                      *         "roles": [
                      *           "customer"
                      *         ],
@@ -2851,6 +3217,7 @@ export interface operations {
                             phone: string | null;
                             email: string | null;
                             name: string | null;
+                            locale: ("en" | "si" | "ta") | null;
                             roles: ("customer" | "driver" | "admin")[];
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -2975,11 +3342,16 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "name text"
+                 *       "name": "name text",
+                 *       "locale": "en",
+                 *       "email": "someone@example.com"
                  *     }
                  */
                 "application/json": {
-                    name: string;
+                    name?: string;
+                    /** @enum {string} */
+                    locale?: "en" | "si" | "ta";
+                    email?: string | null;
                 };
             };
         };
@@ -2998,6 +3370,7 @@ export interface operations {
                      *         "phone": "+94770000001",
                      *         "email": "email text",
                      *         "name": "name text",
+                     *         "locale": "en",
                      *         "roles": [
                      *           "customer"
                      *         ],
@@ -3015,6 +3388,7 @@ export interface operations {
                             phone: string | null;
                             email: string | null;
                             name: string | null;
+                            locale: ("en" | "si" | "ta") | null;
                             roles: ("customer" | "driver" | "admin")[];
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -3120,7 +3494,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3142,7 +3516,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_IN_USE";
+                            code: "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -3319,6 +3693,7 @@ export interface operations {
                      *           "phone": "+94770000001",
                      *           "email": "email text",
                      *           "name": "name text",
+                     *           "locale": "en",
                      *           "roles": [
                      *             "customer"
                      *           ],
@@ -3341,6 +3716,7 @@ export interface operations {
                                 phone: string | null;
                                 email: string | null;
                                 name: string | null;
+                                locale: ("en" | "si" | "ta") | null;
                                 roles: ("customer" | "driver" | "admin")[];
                                 /** @enum {string} */
                                 status: "active" | "suspended";
@@ -3637,6 +4013,7 @@ export interface operations {
                      *           "phone": "+94770000001",
                      *           "email": "email text",
                      *           "name": "name text",
+                     *           "locale": "en",
                      *           "roles": [
                      *             "customer"
                      *           ],
@@ -3660,6 +4037,7 @@ export interface operations {
                             phone: string | null;
                             email: string | null;
                             name: string | null;
+                            locale: ("en" | "si" | "ta") | null;
                             roles: ("customer" | "driver" | "admin")[];
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -3845,6 +4223,7 @@ export interface operations {
                      *         "phone": "+94770000001",
                      *         "email": "email text",
                      *         "name": "name text",
+                     *         "locale": "en",
                      *         "roles": [
                      *           "customer"
                      *         ],
@@ -3862,6 +4241,7 @@ export interface operations {
                             phone: string | null;
                             email: string | null;
                             name: string | null;
+                            locale: ("en" | "si" | "ta") | null;
                             roles: ("customer" | "driver" | "admin")[];
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -4205,6 +4585,7 @@ export interface operations {
                      *         "phone": "+94770000001",
                      *         "email": "email text",
                      *         "name": "name text",
+                     *         "locale": "en",
                      *         "roles": [
                      *           "customer"
                      *         ],
@@ -4222,6 +4603,7 @@ export interface operations {
                             phone: string | null;
                             email: string | null;
                             name: string | null;
+                            locale: ("en" | "si" | "ta") | null;
                             roles: ("customer" | "driver" | "admin")[];
                             /** @enum {string} */
                             status: "active" | "suspended";
@@ -5611,12 +5993,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "status": "approved"
+                 *       "status": "approved",
+                 *       "reason": "reason text"
                  *     }
                  */
                 "application/json": {
                     /** @enum {string} */
                     status: "approved" | "suspended";
+                    reason?: string;
                 };
             };
         };
@@ -6098,6 +6482,2666 @@ export interface operations {
                             details?: unknown;
                         };
                     };
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "url": "url text",
+                     *           "events": [
+                     *             "events text"
+                     *           ],
+                     *           "description": "description text",
+                     *           "status": "active",
+                     *           "consecutiveFailures": 1,
+                     *           "disabledAt": "disabledAt text",
+                     *           "disabledReason": "disabledReason text",
+                     *           "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *           "createdAt": "createdAt text"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "url text",
+                 *       "events": [
+                 *         "booking.held"
+                 *       ],
+                 *       "description": "description text"
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                    events: ("booking.held" | "booking.confirmed" | "booking.cancelled" | "booking.expired" | "payment.succeeded" | "payment.failed" | "refund.succeeded" | "refund.failed" | "trip.cancelled" | "settlement.approved" | "settlement.paid")[];
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "url": "url text",
+                     *         "events": [
+                     *           "events text"
+                     *         ],
+                     *         "description": "description text",
+                     *         "status": "active",
+                     *         "consecutiveFailures": 1,
+                     *         "disabledAt": "disabledAt text",
+                     *         "disabledReason": "disabledReason text",
+                     *         "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *         "createdAt": "createdAt text",
+                     *         "secret": "secret text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "url text",
+                 *       "events": [
+                 *         "booking.held"
+                 *       ],
+                 *       "description": "description text",
+                 *       "status": "active"
+                 *     }
+                 */
+                "application/json": {
+                    url?: string;
+                    events?: ("booking.held" | "booking.confirmed" | "booking.cancelled" | "booking.expired" | "payment.succeeded" | "payment.failed" | "refund.succeeded" | "refund.failed" | "trip.cancelled" | "settlement.approved" | "settlement.paid")[];
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "url": "url text",
+                     *         "events": [
+                     *           "events text"
+                     *         ],
+                     *         "description": "description text",
+                     *         "status": "active",
+                     *         "consecutiveFailures": 1,
+                     *         "disabledAt": "disabledAt text",
+                     *         "disabledReason": "disabledReason text",
+                     *         "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *         "createdAt": "createdAt text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-rotateSecret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "url": "url text",
+                     *         "events": [
+                     *           "events text"
+                     *         ],
+                     *         "description": "description text",
+                     *         "status": "active",
+                     *         "consecutiveFailures": 1,
+                     *         "disabledAt": "disabledAt text",
+                     *         "disabledReason": "disabledReason text",
+                     *         "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *         "createdAt": "createdAt text",
+                     *         "secret": "secret text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-sendTest": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "eventId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            eventId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-deliveries": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "eventId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "type": "type text",
+                     *           "status": "pending",
+                     *           "attempts": 1,
+                     *           "lastResponseStatus": 1,
+                     *           "lastDurationMs": 1,
+                     *           "lastError": "lastError text",
+                     *           "lastAttemptAt": "lastAttemptAt text",
+                     *           "nextAttemptAt": "nextAttemptAt text",
+                     *           "deliveredAt": "deliveredAt text",
+                     *           "createdAt": "createdAt text"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            eventId: string;
+                            type: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastResponseStatus: number | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            createdAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations-webhookEndpoints-replay": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+                endpointId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "eventId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "type": "type text",
+                     *         "status": "pending",
+                     *         "attempts": 1,
+                     *         "lastResponseStatus": 1,
+                     *         "lastDurationMs": 1,
+                     *         "lastError": "lastError text",
+                     *         "lastAttemptAt": "lastAttemptAt text",
+                     *         "nextAttemptAt": "nextAttemptAt text",
+                     *         "deliveredAt": "deliveredAt text",
+                     *         "createdAt": "createdAt text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            eventId: string;
+                            type: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastResponseStatus: number | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8692,7 +11736,10 @@ export interface operations {
                     routeId: string;
                     /** Format: uuid */
                     busId: string;
-                    /** @example 2026-03-01 */
+                    /**
+                     * Format: date
+                     * @example 2026-03-01
+                     */
                     startDate: string;
                     days: number;
                     departureTimes: string[];
@@ -10785,6 +13832,7 @@ export interface operations {
                      *           "status": "pending",
                      *           "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *           "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "timeZone": "Asia/Colombo",
                      *           "startDate": "2026-03-01T10:00:00.000Z",
                      *           "endDate": "2026-03-01T10:00:00.000Z",
                      *           "fromStop": 1,
@@ -10816,6 +13864,26 @@ export interface operations {
                      *               "fareMinor": 1
                      *             }
                      *           ],
+                     *           "cancellationPolicy": {
+                     *             "tiers": [
+                     *               {
+                     *                 "hoursBeforeStart": 1,
+                     *                 "refundBasisPoints": 1
+                     *               }
+                     *             ],
+                     *             "afterStartRefundBasisPoints": 1
+                     *           },
+                     *           "refunds": [
+                     *             {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "amountMinor": 1,
+                     *               "currency": "LKR",
+                     *               "destination": "gateway",
+                     *               "status": "pending",
+                     *               "createdAt": "2026-03-01T10:00:00.000Z",
+                     *               "completedAt": "2026-03-01T10:00:00.000Z"
+                     *             }
+                     *           ],
                      *           "createdAt": "2026-03-01T10:00:00.000Z"
                      *         }
                      *       ],
@@ -10838,6 +13906,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -10869,6 +13939,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -11057,6 +14149,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "timeZone": "Asia/Colombo",
                      *         "startDate": "2026-03-01T10:00:00.000Z",
                      *         "endDate": "2026-03-01T10:00:00.000Z",
                      *         "fromStop": 1,
@@ -11088,6 +14181,26 @@ export interface operations {
                      *             "fareMinor": 1
                      *           }
                      *         ],
+                     *         "cancellationPolicy": {
+                     *           "tiers": [
+                     *             {
+                     *               "hoursBeforeStart": 1,
+                     *               "refundBasisPoints": 1
+                     *             }
+                     *           ],
+                     *           "afterStartRefundBasisPoints": 1
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
                      *         "createdAt": "2026-03-01T10:00:00.000Z"
                      *       }
                      *     }
@@ -11104,6 +14217,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -11135,6 +14250,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -11490,6 +14627,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "timeZone": "Asia/Colombo",
                      *         "startDate": "2026-03-01T10:00:00.000Z",
                      *         "endDate": "2026-03-01T10:00:00.000Z",
                      *         "fromStop": 1,
@@ -11521,6 +14659,26 @@ export interface operations {
                      *             "fareMinor": 1
                      *           }
                      *         ],
+                     *         "cancellationPolicy": {
+                     *           "tiers": [
+                     *             {
+                     *               "hoursBeforeStart": 1,
+                     *               "refundBasisPoints": 1
+                     *             }
+                     *           ],
+                     *           "afterStartRefundBasisPoints": 1
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
                      *         "createdAt": "2026-03-01T10:00:00.000Z"
                      *       }
                      *     }
@@ -11537,6 +14695,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -11568,6 +14728,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -11780,6 +14962,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "timeZone": "Asia/Colombo",
                      *         "startDate": "2026-03-01T10:00:00.000Z",
                      *         "endDate": "2026-03-01T10:00:00.000Z",
                      *         "fromStop": 1,
@@ -11811,6 +14994,26 @@ export interface operations {
                      *             "fareMinor": 1
                      *           }
                      *         ],
+                     *         "cancellationPolicy": {
+                     *           "tiers": [
+                     *             {
+                     *               "hoursBeforeStart": 1,
+                     *               "refundBasisPoints": 1
+                     *             }
+                     *           ],
+                     *           "afterStartRefundBasisPoints": 1
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
                      *         "createdAt": "2026-03-01T10:00:00.000Z"
                      *       }
                      *     }
@@ -11827,6 +15030,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -11858,6 +15063,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -12220,6 +15447,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "timeZone": "Asia/Colombo",
                      *         "startDate": "2026-03-01T10:00:00.000Z",
                      *         "endDate": "2026-03-01T10:00:00.000Z",
                      *         "fromStop": 1,
@@ -12251,6 +15479,26 @@ export interface operations {
                      *             "fareMinor": 1
                      *           }
                      *         ],
+                     *         "cancellationPolicy": {
+                     *           "tiers": [
+                     *             {
+                     *               "hoursBeforeStart": 1,
+                     *               "refundBasisPoints": 1
+                     *             }
+                     *           ],
+                     *           "afterStartRefundBasisPoints": 1
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
                      *         "createdAt": "2026-03-01T10:00:00.000Z"
                      *       }
                      *     }
@@ -12267,6 +15515,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -12298,6 +15548,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -21429,6 +24701,4859 @@ export interface operations {
             };
         };
     };
+    "admin-jobs-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "queues": [
+                     *           {
+                     *             "name": "name text",
+                     *             "schedule": {
+                     *               "cron": "cron text",
+                     *               "timezone": "timezone text"
+                     *             },
+                     *             "counts": {
+                     *               "created": 1,
+                     *               "retry": 1,
+                     *               "active": 1,
+                     *               "completed": 1,
+                     *               "cancelled": 1,
+                     *               "failed": 1
+                     *             },
+                     *             "lastRuns": [
+                     *               {
+                     *                 "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                 "state": "state text",
+                     *                 "attempts": 1,
+                     *                 "createdAt": "2026-03-01T10:00:00.000Z",
+                     *                 "startedAt": "2026-03-01T10:00:00.000Z",
+                     *                 "finishedAt": "2026-03-01T10:00:00.000Z",
+                     *                 "lastError": "lastError text"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            queues: {
+                                name: string;
+                                schedule: {
+                                    cron: string;
+                                    timezone: string;
+                                } | null;
+                                counts: {
+                                    created: number;
+                                    retry: number;
+                                    active: number;
+                                    completed: number;
+                                    cancelled: number;
+                                    failed: number;
+                                };
+                                lastRuns: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    state: string;
+                                    attempts: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    startedAt: string | null;
+                                    finishedAt: string | null;
+                                    lastError: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-jobs-run": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payload": {}
+                 *     }
+                 */
+                "application/json": {
+                    /** @description What the job takes; checked by the job */
+                    payload?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "jobId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            jobId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-jobs-retry": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "retried": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            retried: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "url": "url text",
+                     *           "events": [
+                     *             "events text"
+                     *           ],
+                     *           "description": "description text",
+                     *           "status": "active",
+                     *           "consecutiveFailures": 1,
+                     *           "disabledAt": "disabledAt text",
+                     *           "disabledReason": "disabledReason text",
+                     *           "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *           "createdAt": "createdAt text"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "url text",
+                 *       "events": [
+                 *         "booking.held"
+                 *       ],
+                 *       "description": "description text"
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                    events: ("booking.held" | "booking.confirmed" | "booking.cancelled" | "booking.expired" | "payment.succeeded" | "payment.failed" | "refund.succeeded" | "refund.failed" | "trip.cancelled" | "settlement.approved" | "settlement.paid")[];
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "url": "url text",
+                     *         "events": [
+                     *           "events text"
+                     *         ],
+                     *         "description": "description text",
+                     *         "status": "active",
+                     *         "consecutiveFailures": 1,
+                     *         "disabledAt": "disabledAt text",
+                     *         "disabledReason": "disabledReason text",
+                     *         "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *         "createdAt": "createdAt text",
+                     *         "secret": "secret text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "url text",
+                 *       "events": [
+                 *         "booking.held"
+                 *       ],
+                 *       "description": "description text",
+                 *       "status": "active"
+                 *     }
+                 */
+                "application/json": {
+                    url?: string;
+                    events?: ("booking.held" | "booking.confirmed" | "booking.cancelled" | "booking.expired" | "payment.succeeded" | "payment.failed" | "refund.succeeded" | "refund.failed" | "trip.cancelled" | "settlement.approved" | "settlement.paid")[];
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "url": "url text",
+                     *         "events": [
+                     *           "events text"
+                     *         ],
+                     *         "description": "description text",
+                     *         "status": "active",
+                     *         "consecutiveFailures": 1,
+                     *         "disabledAt": "disabledAt text",
+                     *         "disabledReason": "disabledReason text",
+                     *         "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *         "createdAt": "createdAt text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-rotateSecret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "url": "url text",
+                     *         "events": [
+                     *           "events text"
+                     *         ],
+                     *         "description": "description text",
+                     *         "status": "active",
+                     *         "consecutiveFailures": 1,
+                     *         "disabledAt": "disabledAt text",
+                     *         "disabledReason": "disabledReason text",
+                     *         "previousSecretExpiresAt": "previousSecretExpiresAt text",
+                     *         "createdAt": "createdAt text",
+                     *         "secret": "secret text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            organizationId: string | null;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            consecutiveFailures: number;
+                            disabledAt: string | null;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-sendTest": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "eventId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            eventId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-deliveries": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "eventId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "type": "type text",
+                     *           "status": "pending",
+                     *           "attempts": 1,
+                     *           "lastResponseStatus": 1,
+                     *           "lastDurationMs": 1,
+                     *           "lastError": "lastError text",
+                     *           "lastAttemptAt": "lastAttemptAt text",
+                     *           "nextAttemptAt": "nextAttemptAt text",
+                     *           "deliveredAt": "deliveredAt text",
+                     *           "createdAt": "createdAt text"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            eventId: string;
+                            type: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastResponseStatus: number | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            createdAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-webhookEndpoints-replay": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpointId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "eventId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "type": "type text",
+                     *         "status": "pending",
+                     *         "attempts": 1,
+                     *         "lastResponseStatus": 1,
+                     *         "lastDurationMs": 1,
+                     *         "lastError": "lastError text",
+                     *         "lastAttemptAt": "lastAttemptAt text",
+                     *         "nextAttemptAt": "nextAttemptAt text",
+                     *         "deliveredAt": "deliveredAt text",
+                     *         "createdAt": "createdAt text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            eventId: string;
+                            type: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastResponseStatus: number | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-settlements-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                period?: string;
+                status?: "draft" | "approved" | "paid";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "period": "period text",
+                     *           "partner": {
+                     *             "type": "user",
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           },
+                     *           "currency": "LKR",
+                     *           "status": "draft",
+                     *           "grossMinor": 1,
+                     *           "commissionMinor": 1,
+                     *           "feesMinor": 1,
+                     *           "refundsMinor": 1,
+                     *           "netMinor": 1,
+                     *           "lineCount": 1,
+                     *           "approvedAt": "2026-03-01T10:00:00.000Z",
+                     *           "paidAt": "2026-03-01T10:00:00.000Z",
+                     *           "payoutReference": "payoutReference text",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "updatedAt": "2026-03-01T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description YYYY-MM, a month in UTC */
+                            period: string;
+                            partner: {
+                                /** @enum {string} */
+                                type: "user" | "organization";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            /** @description What customers paid for the month’s sales */
+                            grossMinor: number;
+                            /** @description Platform commission, net of what refunds took back */
+                            commissionMinor: number;
+                            /** @description Gateway fees on the sales */
+                            feesMinor: number;
+                            /** @description What went back to customers in the month */
+                            refundsMinor: number;
+                            /** @description gross − commission − fees − refunds: what the platform owes the partner (negative: what the partner owes) */
+                            netMinor: number;
+                            lineCount: number;
+                            approvedAt: string | null;
+                            paidAt: string | null;
+                            payoutReference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-settlements-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "period": "period text",
+                     *         "partner": {
+                     *           "type": "user",
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *         },
+                     *         "currency": "LKR",
+                     *         "status": "draft",
+                     *         "grossMinor": 1,
+                     *         "commissionMinor": 1,
+                     *         "feesMinor": 1,
+                     *         "refundsMinor": 1,
+                     *         "netMinor": 1,
+                     *         "lineCount": 1,
+                     *         "approvedAt": "2026-03-01T10:00:00.000Z",
+                     *         "paidAt": "2026-03-01T10:00:00.000Z",
+                     *         "payoutReference": "payoutReference text",
+                     *         "createdAt": "2026-03-01T10:00:00.000Z",
+                     *         "updatedAt": "2026-03-01T10:00:00.000Z",
+                     *         "lines": [
+                     *           {
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "grossMinor": 1,
+                     *             "commissionMinor": 1,
+                     *             "feesMinor": 1,
+                     *             "refundsMinor": 1,
+                     *             "netMinor": 1
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description YYYY-MM, a month in UTC */
+                            period: string;
+                            partner: {
+                                /** @enum {string} */
+                                type: "user" | "organization";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            /** @description What customers paid for the month’s sales */
+                            grossMinor: number;
+                            /** @description Platform commission, net of what refunds took back */
+                            commissionMinor: number;
+                            /** @description Gateway fees on the sales */
+                            feesMinor: number;
+                            /** @description What went back to customers in the month */
+                            refundsMinor: number;
+                            /** @description gross − commission − fees − refunds: what the platform owes the partner (negative: what the partner owes) */
+                            netMinor: number;
+                            lineCount: number;
+                            approvedAt: string | null;
+                            paidAt: string | null;
+                            payoutReference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            lines: {
+                                /** Format: uuid */
+                                bookingId: string;
+                                grossMinor: number;
+                                commissionMinor: number;
+                                feesMinor: number;
+                                refundsMinor: number;
+                                netMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-settlements-approve": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "period": "period text",
+                     *         "partner": {
+                     *           "type": "user",
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *         },
+                     *         "currency": "LKR",
+                     *         "status": "draft",
+                     *         "grossMinor": 1,
+                     *         "commissionMinor": 1,
+                     *         "feesMinor": 1,
+                     *         "refundsMinor": 1,
+                     *         "netMinor": 1,
+                     *         "lineCount": 1,
+                     *         "approvedAt": "2026-03-01T10:00:00.000Z",
+                     *         "paidAt": "2026-03-01T10:00:00.000Z",
+                     *         "payoutReference": "payoutReference text",
+                     *         "createdAt": "2026-03-01T10:00:00.000Z",
+                     *         "updatedAt": "2026-03-01T10:00:00.000Z",
+                     *         "lines": [
+                     *           {
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "grossMinor": 1,
+                     *             "commissionMinor": 1,
+                     *             "feesMinor": 1,
+                     *             "refundsMinor": 1,
+                     *             "netMinor": 1
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description YYYY-MM, a month in UTC */
+                            period: string;
+                            partner: {
+                                /** @enum {string} */
+                                type: "user" | "organization";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            /** @description What customers paid for the month’s sales */
+                            grossMinor: number;
+                            /** @description Platform commission, net of what refunds took back */
+                            commissionMinor: number;
+                            /** @description Gateway fees on the sales */
+                            feesMinor: number;
+                            /** @description What went back to customers in the month */
+                            refundsMinor: number;
+                            /** @description gross − commission − fees − refunds: what the platform owes the partner (negative: what the partner owes) */
+                            netMinor: number;
+                            lineCount: number;
+                            approvedAt: string | null;
+                            paidAt: string | null;
+                            payoutReference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            lines: {
+                                /** Format: uuid */
+                                bookingId: string;
+                                grossMinor: number;
+                                commissionMinor: number;
+                                feesMinor: number;
+                                refundsMinor: number;
+                                netMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-settlements-markPaid": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payoutReference": "payoutReference text"
+                 *     }
+                 */
+                "application/json": {
+                    payoutReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "period": "period text",
+                     *         "partner": {
+                     *           "type": "user",
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *         },
+                     *         "currency": "LKR",
+                     *         "status": "draft",
+                     *         "grossMinor": 1,
+                     *         "commissionMinor": 1,
+                     *         "feesMinor": 1,
+                     *         "refundsMinor": 1,
+                     *         "netMinor": 1,
+                     *         "lineCount": 1,
+                     *         "approvedAt": "2026-03-01T10:00:00.000Z",
+                     *         "paidAt": "2026-03-01T10:00:00.000Z",
+                     *         "payoutReference": "payoutReference text",
+                     *         "createdAt": "2026-03-01T10:00:00.000Z",
+                     *         "updatedAt": "2026-03-01T10:00:00.000Z",
+                     *         "lines": [
+                     *           {
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "grossMinor": 1,
+                     *             "commissionMinor": 1,
+                     *             "feesMinor": 1,
+                     *             "refundsMinor": 1,
+                     *             "netMinor": 1
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description YYYY-MM, a month in UTC */
+                            period: string;
+                            partner: {
+                                /** @enum {string} */
+                                type: "user" | "organization";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            /** @description What customers paid for the month’s sales */
+                            grossMinor: number;
+                            /** @description Platform commission, net of what refunds took back */
+                            commissionMinor: number;
+                            /** @description Gateway fees on the sales */
+                            feesMinor: number;
+                            /** @description What went back to customers in the month */
+                            refundsMinor: number;
+                            /** @description gross − commission − fees − refunds: what the platform owes the partner (negative: what the partner owes) */
+                            netMinor: number;
+                            lineCount: number;
+                            approvedAt: string | null;
+                            paidAt: string | null;
+                            payoutReference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            lines: {
+                                /** Format: uuid */
+                                bookingId: string;
+                                grossMinor: number;
+                                commissionMinor: number;
+                                feesMinor: number;
+                                refundsMinor: number;
+                                netMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "settlements-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                period?: string;
+                status?: "draft" | "approved" | "paid";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "period": "period text",
+                     *           "partner": {
+                     *             "type": "user",
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           },
+                     *           "currency": "LKR",
+                     *           "status": "draft",
+                     *           "grossMinor": 1,
+                     *           "commissionMinor": 1,
+                     *           "feesMinor": 1,
+                     *           "refundsMinor": 1,
+                     *           "netMinor": 1,
+                     *           "lineCount": 1,
+                     *           "approvedAt": "2026-03-01T10:00:00.000Z",
+                     *           "paidAt": "2026-03-01T10:00:00.000Z",
+                     *           "payoutReference": "payoutReference text",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "updatedAt": "2026-03-01T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description YYYY-MM, a month in UTC */
+                            period: string;
+                            partner: {
+                                /** @enum {string} */
+                                type: "user" | "organization";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            /** @description What customers paid for the month’s sales */
+                            grossMinor: number;
+                            /** @description Platform commission, net of what refunds took back */
+                            commissionMinor: number;
+                            /** @description Gateway fees on the sales */
+                            feesMinor: number;
+                            /** @description What went back to customers in the month */
+                            refundsMinor: number;
+                            /** @description gross − commission − fees − refunds: what the platform owes the partner (negative: what the partner owes) */
+                            netMinor: number;
+                            lineCount: number;
+                            approvedAt: string | null;
+                            paidAt: string | null;
+                            payoutReference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "settlements-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "period": "period text",
+                     *         "partner": {
+                     *           "type": "user",
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *         },
+                     *         "currency": "LKR",
+                     *         "status": "draft",
+                     *         "grossMinor": 1,
+                     *         "commissionMinor": 1,
+                     *         "feesMinor": 1,
+                     *         "refundsMinor": 1,
+                     *         "netMinor": 1,
+                     *         "lineCount": 1,
+                     *         "approvedAt": "2026-03-01T10:00:00.000Z",
+                     *         "paidAt": "2026-03-01T10:00:00.000Z",
+                     *         "payoutReference": "payoutReference text",
+                     *         "createdAt": "2026-03-01T10:00:00.000Z",
+                     *         "updatedAt": "2026-03-01T10:00:00.000Z",
+                     *         "lines": [
+                     *           {
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "grossMinor": 1,
+                     *             "commissionMinor": 1,
+                     *             "feesMinor": 1,
+                     *             "refundsMinor": 1,
+                     *             "netMinor": 1
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description YYYY-MM, a month in UTC */
+                            period: string;
+                            partner: {
+                                /** @enum {string} */
+                                type: "user" | "organization";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            /** @description What customers paid for the month’s sales */
+                            grossMinor: number;
+                            /** @description Platform commission, net of what refunds took back */
+                            commissionMinor: number;
+                            /** @description Gateway fees on the sales */
+                            feesMinor: number;
+                            /** @description What went back to customers in the month */
+                            refundsMinor: number;
+                            /** @description gross − commission − fees − refunds: what the platform owes the partner (negative: what the partner owes) */
+                            netMinor: number;
+                            lineCount: number;
+                            approvedAt: string | null;
+                            paidAt: string | null;
+                            payoutReference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            lines: {
+                                /** Format: uuid */
+                                bookingId: string;
+                                grossMinor: number;
+                                commissionMinor: number;
+                                feesMinor: number;
+                                refundsMinor: number;
+                                netMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "rentals-start": {
         parameters: {
             query?: never;
@@ -21461,6 +29586,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "timeZone": "Asia/Colombo",
                      *         "startDate": "2026-03-01T10:00:00.000Z",
                      *         "endDate": "2026-03-01T10:00:00.000Z",
                      *         "fromStop": 1,
@@ -21492,6 +29618,26 @@ export interface operations {
                      *             "fareMinor": 1
                      *           }
                      *         ],
+                     *         "cancellationPolicy": {
+                     *           "tiers": [
+                     *             {
+                     *               "hoursBeforeStart": 1,
+                     *               "refundBasisPoints": 1
+                     *             }
+                     *           ],
+                     *           "afterStartRefundBasisPoints": 1
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
                      *         "createdAt": "2026-03-01T10:00:00.000Z"
                      *       }
                      *     }
@@ -21508,6 +29654,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -21539,6 +29687,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -21868,6 +30038,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "timeZone": "Asia/Colombo",
                      *         "startDate": "2026-03-01T10:00:00.000Z",
                      *         "endDate": "2026-03-01T10:00:00.000Z",
                      *         "fromStop": 1,
@@ -21899,6 +30070,26 @@ export interface operations {
                      *             "fareMinor": 1
                      *           }
                      *         ],
+                     *         "cancellationPolicy": {
+                     *           "tiers": [
+                     *             {
+                     *               "hoursBeforeStart": 1,
+                     *               "refundBasisPoints": 1
+                     *             }
+                     *           ],
+                     *           "afterStartRefundBasisPoints": 1
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
                      *         "createdAt": "2026-03-01T10:00:00.000Z"
                      *       }
                      *     }
@@ -21915,6 +30106,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -21946,6 +30139,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -22274,6 +30489,7 @@ export interface operations {
                      *           "status": "pending",
                      *           "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *           "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "timeZone": "Asia/Colombo",
                      *           "startDate": "2026-03-01T10:00:00.000Z",
                      *           "endDate": "2026-03-01T10:00:00.000Z",
                      *           "fromStop": 1,
@@ -22305,6 +30521,26 @@ export interface operations {
                      *               "fareMinor": 1
                      *             }
                      *           ],
+                     *           "cancellationPolicy": {
+                     *             "tiers": [
+                     *               {
+                     *                 "hoursBeforeStart": 1,
+                     *                 "refundBasisPoints": 1
+                     *               }
+                     *             ],
+                     *             "afterStartRefundBasisPoints": 1
+                     *           },
+                     *           "refunds": [
+                     *             {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "amountMinor": 1,
+                     *               "currency": "LKR",
+                     *               "destination": "gateway",
+                     *               "status": "pending",
+                     *               "createdAt": "2026-03-01T10:00:00.000Z",
+                     *               "completedAt": "2026-03-01T10:00:00.000Z"
+                     *             }
+                     *           ],
                      *           "createdAt": "2026-03-01T10:00:00.000Z",
                      *           "customer": {
                      *             "name": "name text",
@@ -22331,6 +30567,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -22362,6 +30600,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
@@ -22566,6 +30826,7 @@ export interface operations {
                      *           "status": "pending",
                      *           "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *           "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "timeZone": "Asia/Colombo",
                      *           "startDate": "2026-03-01T10:00:00.000Z",
                      *           "endDate": "2026-03-01T10:00:00.000Z",
                      *           "fromStop": 1,
@@ -22597,6 +30858,26 @@ export interface operations {
                      *               "fareMinor": 1
                      *             }
                      *           ],
+                     *           "cancellationPolicy": {
+                     *             "tiers": [
+                     *               {
+                     *                 "hoursBeforeStart": 1,
+                     *                 "refundBasisPoints": 1
+                     *               }
+                     *             ],
+                     *             "afterStartRefundBasisPoints": 1
+                     *           },
+                     *           "refunds": [
+                     *             {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "amountMinor": 1,
+                     *               "currency": "LKR",
+                     *               "destination": "gateway",
+                     *               "status": "pending",
+                     *               "createdAt": "2026-03-01T10:00:00.000Z",
+                     *               "completedAt": "2026-03-01T10:00:00.000Z"
+                     *             }
+                     *           ],
                      *           "createdAt": "2026-03-01T10:00:00.000Z",
                      *           "customer": {
                      *             "name": "name text",
@@ -22623,6 +30904,8 @@ export interface operations {
                             status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                             vehicleId: string | null;
                             tripId: string | null;
+                            /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                            timeZone: string;
                             /** Format: date-time */
                             startDate: string;
                             /** Format: date-time */
@@ -22654,6 +30937,28 @@ export interface operations {
                                 seatNo: string;
                                 passengerName: string | null;
                                 fareMinor: number;
+                            }[];
+                            /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                            cancellationPolicy: {
+                                tiers: {
+                                    hoursBeforeStart: number;
+                                    refundBasisPoints: number;
+                                }[];
+                                afterStartRefundBasisPoints: number;
+                            };
+                            /** @description Refunds of the booking's payments, oldest first, with their state */
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
                             }[];
                             /** Format: date-time */
                             createdAt: string;
