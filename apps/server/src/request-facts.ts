@@ -1,4 +1,6 @@
 import type { CookieOptions, RequestFacts } from '@fareway/api';
+// The cookie plugin's types (request.cookies, reply.setCookie), also for programs that reach this file without app.ts.
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The transport-neutral facts of a Fastify request, for tRPC and REST contexts alike. */

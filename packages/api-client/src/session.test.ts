@@ -11,6 +11,7 @@ const user: SessionUser = {
   phone: '+94770000001',
   email: null,
   name: 'Nimal',
+  locale: null,
   roles: ['customer'],
   status: 'active',
   createdAt: '2025-03-01T12:00:00.000Z',
