@@ -141,6 +141,8 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   });
 
   registerHealth(app, deps);
+  // Browsers ask for /favicon.ico on every page without an icon link (the sandbox page, JSON answers): no icon, no 404.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   const metrics = registerMetrics(app, deps);
   for (const metric of idempotency.metrics) metrics.registerMetric(metric);
 

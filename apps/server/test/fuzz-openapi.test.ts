@@ -115,7 +115,7 @@ async function send(op: Operation, role: Role, request: FuzzRequest): Promise<vo
 
 beforeAll(async () => {
   // The general rate limit is another test's subject; here it would only cut the walk short.
-  deps = await createTestDeps({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  deps = await createTestDeps({ jobs: 'sender', env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
   deps.clock.set(new Date());
   await seedDemo(deps);
   app = await buildServer(deps, { serveApps: false });

@@ -76,7 +76,9 @@ function postgresPid(): number | undefined {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    // A killed parent's child is reparented to PID 1, which in some sandboxes never reaps it: a zombie has exited.
+    const state = /\) (\S) /.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+    return state !== 'Z';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }

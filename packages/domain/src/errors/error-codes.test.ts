@@ -27,12 +27,12 @@ const CONTRACT: Array<[string, number]> = [
   ['REFUND_EXCEEDS_CAPTURED', 409],
   ['IDEMPOTENCY_KEY_REUSED', 422],
   ['IDEMPOTENCY_KEY_IN_USE', 409],
-  ['EMAIL_IN_USE', 409],
   ['OTP_RATE_LIMIT', 429],
   ['RATE_LIMITED', 429],
   ['WEBHOOK_SIGNATURE_INVALID', 401],
   ['PAYLOAD_TOO_LARGE', 413],
   ['UNSUPPORTED_MEDIA_TYPE', 415],
+  ['JOB_NOT_FOUND', 404],
   ['INTERNAL_ERROR', 500],
 ];
 
@@ -46,9 +46,14 @@ describe('error code table', () => {
     const extra = Object.keys(ERROR_CODES).filter((c) => !CONTRACT.some(([k]) => k === c));
     expect(extra.sort()).toEqual([
       'ACCOUNT_SUSPENDED',
+      'EMAIL_IN_USE',
       'INVALID_CREDENTIALS',
       'ORGANIZATION_NOT_FOUND',
       'SERVICE_UNAVAILABLE',
+      'SETTLEMENT_ALREADY_APPROVED',
+      'SETTLEMENT_ALREADY_PAID',
+      'SETTLEMENT_NOT_APPROVED',
+      'SETTLEMENT_NOT_FOUND',
       'TRIP_NOT_BOOKABLE',
       'USER_NOT_FOUND',
       'WEBHOOK_ENDPOINT_NOT_FOUND',
