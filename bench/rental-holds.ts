@@ -19,6 +19,8 @@ const HOLD_USERS = 1000;
 const CONTENDED = Number(process.env.BENCH_CONTENDED_CLIENTS ?? 500);
 const CONTENDED_REQUESTS = Number(process.env.BENCH_CONTENDED_REQUESTS ?? 2000);
 const SLOTS = 40;
+/** Issue 16's memory check: this many REST holds in rounds of 10⁴, the process RSS after each (0: skipped, it takes a while). */
+const RSS_HOLDS = Number(process.env.BENCH_RSS_HOLDS ?? 0);
 const SEARCH_VEHICLES = 2000;
 const SEARCH_CITIES = 20;
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 400);
@@ -244,6 +246,19 @@ export async function runRentalHolds(): Promise<void> {
     printVersusAnchor(`bench/rental-holds: holds (${HOLDS} per row, ${HOLD_VEHICLES} vehicles, ${HOLD_USERS} users, pool 20)`, rows);
     console.log('\nratios (same run)');
     for (const line of ratios) console.log(line);
+
+    if (RSS_HOLDS > 0) {
+      // Server and load generator share this process, so this RSS bounds the server's from above.
+      const rounds = Math.ceil(RSS_HOLDS / 10_000);
+      const mib = () => (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+      const samples = [`start ${mib()} MiB`];
+      for (let round = 1; round <= rounds; round += 1) {
+        await measure('RSS round', 16, 10_000, restHold);
+        await reset();
+        samples.push(`${round * 10_000}: ${mib()} MiB`);
+      }
+      console.log(`\nbench/rental-holds: process RSS over ${rounds * 10_000} REST holds (16 clients)\n  ${samples.join(', ')}`);
+    }
 
     // --- Many on one: CONTENDED clients race for SLOTS days of ONE vehicle; the same clients on free vehicles for comparison.
     await runContention({

@@ -37,8 +37,14 @@ describe('the worker', () => {
       timeout: 20_000,
       interval: 100,
     });
-    const [row] = await deps.database.sql`select status, attempts, body from notifications where recipient = '+94771112233'`;
-    expect(row).toMatchObject({ status: 'sent', attempts: 1, body: '[delivered; secret removed]' });
+    // The sender hands the SMS over before the worker records it sent: wait for the record too.
+    await vi.waitFor(
+      async () => {
+        const [row] = await deps.database.sql`select status, attempts, body from notifications where recipient = '+94771112233'`;
+        expect(row).toMatchObject({ status: 'sent', attempts: 1, body: '[delivered; secret removed]' });
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     expect(sms.outbox.filter((m) => m.to === '+94771112233')).toHaveLength(1);
   });
 

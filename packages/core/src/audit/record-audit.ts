@@ -15,9 +15,9 @@ export interface RequestOrigin {
   requestId: string | null;
 }
 
-/** Appends one audit row inside the caller's transaction: the record exists exactly when the action does. */
-export async function recordAudit(tx: DatabaseOrTransaction, at: Date, origin: RequestOrigin, entry: AuditEntry): Promise<void> {
-  await tx.insert(schema.auditLog).values({
+/** The audit row for an entry (for callers that write it inside a larger statement). */
+export function auditRow(at: Date, origin: RequestOrigin, entry: AuditEntry): typeof schema.auditLog.$inferInsert {
+  return {
     id: newId(),
     at,
     actorUserId: entry.actorUserId,
@@ -28,5 +28,10 @@ export async function recordAudit(tx: DatabaseOrTransaction, at: Date, origin: R
     after: entry.after ?? null,
     ip: origin.ip,
     requestId: origin.requestId,
-  });
+  };
+}
+
+/** Appends one audit row inside the caller's transaction: the record exists exactly when the action does. */
+export async function recordAudit(tx: DatabaseOrTransaction, at: Date, origin: RequestOrigin, entry: AuditEntry): Promise<void> {
+  await tx.insert(schema.auditLog).values(auditRow(at, origin, entry));
 }

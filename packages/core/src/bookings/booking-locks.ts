@@ -10,8 +10,10 @@ export type InventoryResource = { kind: 'vehicle'; id: string } | { kind: 'trip'
  * exclusion constraints still have the last word.
  */
 export async function lockInventory(tx: DatabaseOrTransaction, resource: InventoryResource): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${resource.kind}:${resource.id}`}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${inventoryKey(resource)}, 0))`);
 }
+
+const inventoryKey = (resource: InventoryResource) => `${resource.kind}:${resource.id}`;
 
 /**
  * A hold takes its customer's lock first, then the inventory's, always in that
@@ -19,8 +21,10 @@ export async function lockInventory(tx: DatabaseOrTransaction, resource: Invento
  * can wait on each other in a circle.
  */
 export async function lockForHold(tx: DatabaseOrTransaction, customerId: string, resource: InventoryResource): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`holder:${customerId}`}, 0))`);
-  await lockInventory(tx, resource);
+  // One round trip; a select list is evaluated left to right, so the order above holds.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`holder:${customerId}`}, 0)), pg_advisory_xact_lock(hashtextextended(${inventoryKey(resource)}, 0))`,
+  );
 }
 
 export function resourceOf(booking: { vehicleId: string | null; tripId: string | null }): InventoryResource {

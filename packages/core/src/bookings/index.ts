@@ -1,7 +1,7 @@
 import './booking-constraints';
 
 export * from './apply-booking-event';
-export * from './assert-hold-cap';
+export * from './hold-limit';
 export * from './booking-locks';
 export * from './cancel-booking';
 export * from './confirm-booking';

@@ -105,6 +105,31 @@ function publicRefundOf(refund: typeof schema.refunds.$inferSelect): PublicRefun
   };
 }
 
+/** The full row of a hold just inserted, from its insert values (the columns it leaves to their defaults filled in). */
+export function heldBookingRow(
+  booking: typeof schema.bookings.$inferInsert & { id: string; expiresAt: Date; createdAt: Date; updatedAt: Date },
+): BookingRow {
+  return {
+    ...booking,
+    kind: booking.kind as BookingRow['kind'],
+    status: 'pending',
+    vehicleId: booking.vehicleId ?? null,
+    tripId: booking.tripId ?? null,
+    partnerUserId: booking.partnerUserId ?? null,
+    partnerOrganizationId: booking.partnerOrganizationId ?? null,
+    fromStop: booking.fromStop ?? null,
+    toStop: booking.toStop ?? null,
+    pickupLocation: booking.pickupLocation ?? null,
+    paidMinor: 0,
+    refundDueMinor: null,
+    holdExtendedAt: null,
+    confirmedAt: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancellationReason: null,
+  };
+}
+
 /**
  * One booking's public shape from its row, its lines (in position order) and
  * its seats (in seat order). Holds build their answer with it from the rows

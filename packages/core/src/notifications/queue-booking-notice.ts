@@ -2,9 +2,9 @@ import type { Transaction } from '@fareway/db';
 import type { NotificationTemplate } from '@fareway/domain';
 import type { Deps } from '../deps';
 import { type BookingNoticeFacts, loadBookingFacts } from './booking-facts';
-import { queueNotification } from './queue-notification';
+import { type QueueNotificationInput, queueNotification } from './queue-notification';
 
-type BookingTemplate = 'booking.held' | 'booking.confirmed' | 'booking.cancelled' | 'booking.hold_expired' | 'trip.cancelled';
+export type BookingTemplate = 'booking.held' | 'booking.confirmed' | 'booking.cancelled' | 'booking.hold_expired' | 'trip.cancelled';
 
 /**
  * Tells a booking's customer about it, in the caller's transaction, once per
@@ -19,21 +19,21 @@ export async function queueBookingNotice(
 ): Promise<string[]> {
   const facts = (await loadBookingFacts(tx, [input.bookingId])).get(input.bookingId);
   if (!facts) return [];
-  const key = `${input.template}:${input.bookingId}`;
-  const base = { ...pick(facts), amountMinor: amountFor(input.template, facts) };
+  return queueNotification(tx, deps, bookingNotice(input.template, facts, input.reason));
+}
+
+/** The notice about one booking, from its facts: keyed once per booking and template. */
+export function bookingNotice(template: BookingTemplate, facts: BookingNoticeFacts, reason?: string | null): QueueNotificationInput {
+  const key = `${template}:${facts.bookingId}`;
+  const base = { ...pick(facts), amountMinor: amountFor(template, facts) };
   const userId = facts.customerId;
-  switch (input.template) {
+  switch (template) {
     case 'booking.held':
-      return queueNotification(tx, deps, {
-        userId,
-        key,
-        template: input.template,
-        data: { ...base, expiresAt: facts.expiresAt ?? facts.startsAt },
-      });
+      return { userId, key, template, data: { ...base, expiresAt: facts.expiresAt ?? facts.startsAt } };
     case 'trip.cancelled':
-      return queueNotification(tx, deps, { userId, key, template: input.template, data: { ...base, reason: input.reason ?? null } });
+      return { userId, key, template, data: { ...base, reason: reason ?? null } };
     default:
-      return queueNotification(tx, deps, { userId, key, template: input.template satisfies NotificationTemplate, data: base });
+      return { userId, key, template: template satisfies NotificationTemplate, data: base };
   }
 }
 

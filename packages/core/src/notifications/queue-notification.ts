@@ -8,7 +8,7 @@ import {
   renderNotification,
   templateChannels,
 } from '@fareway/domain';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { sealSecret } from '../identity/secrets';
 
@@ -45,13 +45,34 @@ export async function queueNotification<T extends NotificationTemplate>(
 ): Promise<string[]> {
   const recipient = await recipientOf(tx, input);
   if (!recipient) return [];
+  const rows = notificationRows(deps, input, recipient);
+  if (rows.length === 0) return [];
+  // A statement trigger (migration 0017) NOTIFYs the worker at commit, so send-notifications runs at once;
+  // should it be missed, the job's cron sweep finds the row within a minute.
+  const inserted = await tx
+    .insert(schema.notifications)
+    .values(rows)
+    .onConflictDoNothing({ target: schema.notifications.dedupeKey })
+    .returning({ id: schema.notifications.id });
+  return inserted.map((row) => row.id);
+}
+
+/**
+ * The outbox rows of one notice for a recipient already known: rendered in their
+ * language for each channel they have an address for. Written by queueNotification,
+ * or inside a larger statement (a hold writes its notice with its booking).
+ */
+export function notificationRows<T extends NotificationTemplate>(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  input: QueueNotificationInput<T>,
+  recipient: Recipient,
+): Array<typeof schema.notifications.$inferInsert> {
   const locale = input.locale ?? recipient.locale;
   const rendered = renderNotification(input.template, input.data as never, locale, deps.config.http.publicUrl);
   const secret = isSecretTemplate(input.template);
   const seal = (text: string) => (secret ? sealSecret(deps.config.auth.secret, text) : text);
   const now = deps.clock.now();
-
-  const rows = templateChannels(input.template).flatMap((channel) => {
+  return templateChannels(input.template).flatMap((channel) => {
     const address = channel === 'sms' ? recipient.phone : recipient.email;
     if (!address) return [];
     return [
@@ -71,19 +92,14 @@ export async function queueNotification<T extends NotificationTemplate>(
       },
     ];
   });
-  if (rows.length === 0) return [];
-  const inserted = await tx
-    .insert(schema.notifications)
-    .values(rows)
-    .onConflictDoNothing({ target: schema.notifications.dedupeKey })
-    .returning({ id: schema.notifications.id });
-  // Delivered by Postgres at commit (dropped on rollback): the worker's listener runs send-notifications at
-  // once (apps/worker wake-on-notify). Should it be missed, the job's cron sweep finds the row within a minute.
-  if (inserted.length > 0) await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, '')`);
-  return inserted.map((row) => row.id);
 }
 
-interface Recipient {
+/** A user's addresses and language, as a notice needs them. */
+export function recipientFromUser(user: { id: string; phone: string | null; email: string | null; locale: string | null }): Recipient {
+  return { userId: user.id, phone: user.phone, email: user.email, locale: isNotificationLocale(user.locale) ? user.locale : 'en' };
+}
+
+export interface Recipient {
   userId: string | null;
   phone: string | null;
   email: string | null;
@@ -98,8 +114,7 @@ async function recipientOf(tx: Transaction, input: { userId?: string; to?: strin
       .from(users)
       .where(eq(users.id, input.userId))
       .limit(1);
-    if (!user) return null;
-    return { userId: user.id, phone: user.phone, email: user.email, locale: isNotificationLocale(user.locale) ? user.locale : 'en' };
+    return user ? recipientFromUser(user) : null;
   }
   const to = input.to ?? '';
   const isEmail = to.includes('@');

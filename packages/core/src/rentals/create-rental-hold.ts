@@ -1,14 +1,15 @@
-import { newId, schema, tstzRangeLiteral, withTransaction } from '@fareway/db';
+import { newId, schema, type Transaction, tstzRangeLiteral, withTransaction } from '@fareway/db';
 import { AppError, assertRentalRange, type BookingQuote, blockedPeriod, quoteRental, vehicleBookable } from '@fareway/domain';
-import { eq, sql } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit } from '../audit/record-audit';
-import { assertHoldCap } from '../bookings/assert-hold-cap';
+import { sql } from 'drizzle-orm';
+import type { RequestOrigin } from '../audit/record-audit';
+import { holdLimitReached } from '../bookings/hold-limit';
 import { lockForHold } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
-import { type BookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
+import { heldBookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
+import { writeHold } from '../bookings/write-hold';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
-import { queueBookingNotice } from '../notifications/queue-booking-notice';
+import { recipientFromUser } from '../notifications/queue-notification';
 import { emitBookingEvents } from '../webhooks/emit-partner-event';
 
 export interface RentalHoldInput {
@@ -32,38 +33,34 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
   return withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
     await lockForHold(tx, actor.userId, { kind: 'vehicle', id: input.vehicleId });
-    const v = schema.vehicles;
-    const [vehicle] = await tx
-      .select({
-        id: v.id,
-        ownerUserId: v.ownerUserId,
-        status: v.status,
-        bufferMinutes: v.bufferMinutes,
-        dailyRateMinor: v.dailyRateMinor,
-        currency: v.currency,
-        timeZone: v.timeZone,
-      })
-      .from(v)
-      .where(eq(v.id, input.vehicleId))
-      .limit(1);
-    if (!vehicle) throw new AppError('VEHICLE_NOT_FOUND', 'No such vehicle');
-    if (!vehicleBookable(vehicle.status)) throw new AppError('VEHICLE_UNAVAILABLE', 'This vehicle is not available for booking');
-    if (vehicle.ownerUserId === actor.userId) throw new AppError('FORBIDDEN', 'You cannot book your own vehicle');
-    await expireStaleHolds(tx, { vehicleId: vehicle.id }, now, origin);
-    await assertHoldCap(tx, actor.userId, now, terms.maxLiveHoldsPerUser);
+    // One round trip, under both locks, for all the hold must know: the vehicle, the customer's live holds,
+    // whether the vehicle has lapsed holds to expire, the overlap pre-check, the customer's addresses for the
+    // notice and whether any platform endpoint listens for booking.held.
+    let facts = await readHoldFacts(tx, actor.userId, input, now);
+    if (!facts) throw new AppError('VEHICLE_NOT_FOUND', 'No such vehicle');
+    if (!vehicleBookable(facts.status)) throw new AppError('VEHICLE_UNAVAILABLE', 'This vehicle is not available for booking');
+    if (facts.owner_user_id === actor.userId) throw new AppError('FORBIDDEN', 'You cannot book your own vehicle');
+    if (facts.stale) {
+      // Rare: lapsed holds the sweep has not reached yet. Expire them under the lock, then look again.
+      await expireStaleHolds(tx, { vehicleId: facts.id }, now, origin);
+      facts = (await readHoldFacts(tx, actor.userId, input, now)) ?? facts;
+    }
+    if (facts.live_holds >= terms.maxLiveHoldsPerUser) throw holdLimitReached(terms.maxLiveHoldsPerUser);
     assertRentalRange(input.start, input.end, now, { maxDays: terms.rentalMaxDays, maxAdvanceDays: terms.rentalMaxAdvanceDays });
+    // Every occupancy the pre-check found is live: lapsed holds were expired above, under the vehicle's lock.
+    if (facts.clash) throw new AppError('BOOKING_CONFLICT', 'Vehicle is not available for the selected dates');
 
+    const vehicle = {
+      id: facts.id,
+      ownerUserId: facts.owner_user_id,
+      status: facts.status,
+      bufferMinutes: facts.buffer_minutes,
+      dailyRateMinor: Number(facts.daily_rate_minor),
+      currency: facts.currency,
+      timeZone: facts.time_zone,
+    };
     const blocked = blockedPeriod(input.start, input.end, vehicle.bufferMinutes);
     const blockedLiteral = tstzRangeLiteral(blocked.start, blocked.end);
-    // The stale holds of this vehicle were expired above, under its lock: every row this finds is live.
-    const clash = await tx.execute(sql`
-      select 1 from vehicle_occupancies
-      where vehicle_id = ${vehicle.id}
-        and status in ('pending', 'confirmed', 'active', 'blackout')
-        and blocked_period && ${blockedLiteral}::tstzrange
-      limit 1`);
-    if (clash.length > 0) throw new AppError('BOOKING_CONFLICT', 'Vehicle is not available for the selected dates');
-
     // Money: the price, the commission split and the cancellation policy are decided once, here, and snapshotted.
     const quote = quoteRental(
       vehicle,
@@ -91,10 +88,9 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
       updatedAt: now,
     } satisfies typeof schema.bookings.$inferInsert;
     const id = booking.id;
-    // No RETURNING: the answer is built from these values (the hottest path skips mapping a row it already has).
-    await tx.insert(schema.bookings).values(booking);
-    await tx.insert(schema.bookingLines).values(
-      quote.lines.map((line, position) => ({
+    await writeHold(tx, deps, {
+      booking,
+      lines: quote.lines.map((line, position) => ({
         id: newId(),
         bookingId: id,
         position,
@@ -104,66 +100,106 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
         unitMinor: line.unitMinor,
         amountMinor: line.amountMinor,
       })),
-    );
-    await tx.insert(schema.vehicleOccupancies).values({
-      id: newId(),
-      vehicleId: vehicle.id,
-      kind: 'booking',
-      bookingId: id,
-      startsAt: input.start,
-      endsAt: input.end,
-      blockedPeriod: blockedLiteral,
-      status: 'pending',
-      createdBy: actor.userId,
-      createdAt: now,
-    });
-    await emitBookingEvents(tx, 'booking.held', [booking], now);
-    await recordAudit(tx, now, origin, {
-      actorUserId: actor.userId,
-      action: 'booking.held',
-      subjectType: 'booking',
-      subjectId: id,
-      after: {
+      inventory: tx.insert(schema.vehicleOccupancies).values({
+        id: newId(),
         vehicleId: vehicle.id,
-        start: input.start.toISOString(),
-        end: input.end.toISOString(),
-        totalMinor: quote.totalMinor,
-        currency: quote.currency,
-        expiresAt: booking.expiresAt.toISOString(),
+        kind: 'booking',
+        bookingId: id,
+        startsAt: input.start,
+        endsAt: input.end,
+        blockedPeriod: blockedLiteral,
+        status: 'pending',
+        createdBy: actor.userId,
+        createdAt: now,
+      }),
+      origin,
+      audit: {
+        actorUserId: actor.userId,
+        action: 'booking.held',
+        subjectType: 'booking',
+        subjectId: id,
+        after: {
+          vehicleId: vehicle.id,
+          start: input.start.toISOString(),
+          end: input.end.toISOString(),
+          totalMinor: quote.totalMinor,
+          currency: quote.currency,
+          expiresAt: booking.expiresAt.toISOString(),
+        },
+      },
+      notice: {
+        facts: {
+          bookingId: id,
+          kind: 'rental',
+          status: 'pending',
+          customerId: actor.userId,
+          title: [facts.make, facts.model, String(facts.year)].join(' '),
+          startsAt: input.start,
+          expiresAt: booking.expiresAt,
+          timeZone: vehicle.timeZone,
+          currency: quote.currency,
+          amountMinor: quote.totalMinor,
+          totalMinor: quote.totalMinor,
+          paidMinor: 0,
+          refundDueMinor: null,
+        },
+        recipient: facts.customer_id
+          ? recipientFromUser({ id: facts.customer_id, phone: facts.phone, email: facts.email, locale: facts.locale })
+          : null,
       },
     });
-    await queueBookingNotice(tx, deps, { bookingId: id, template: 'booking.held' });
+    // Partner events cost a query only when a platform endpoint listens (rentals belong to no organisation).
+    if (facts.listened) await emitBookingEvents(tx, 'booking.held', [booking], now);
     return heldBooking(booking, quote.lines, vehicle.timeZone);
   });
 }
 
-/**
- * The answer, from what was just written (toPublicBooking would read the lines
- * back: more queries on the hottest path).
- */
-function heldBooking(
-  booking: typeof schema.bookings.$inferInsert & { expiresAt: Date },
-  lines: BookingQuote['lines'],
-  timeZone: string,
-): PublicBooking {
-  const row: BookingRow = {
-    ...booking,
-    kind: 'rental',
-    status: 'pending',
-    vehicleId: booking.vehicleId ?? null,
-    tripId: null,
-    partnerUserId: booking.partnerUserId ?? null,
-    partnerOrganizationId: null,
-    fromStop: null,
-    toStop: null,
-    pickupLocation: booking.pickupLocation ?? null,
-    paidMinor: 0,
-    refundDueMinor: null,
-    holdExtendedAt: null,
-    confirmedAt: null,
-    cancelledAt: null,
-    cancelledBy: null,
-    cancellationReason: null,
-  };
-  return publicBookingOf(row, lines, [], timeZone);
+type HoldFacts = {
+  id: string;
+  owner_user_id: string;
+  status: (typeof schema.vehicles.$inferSelect)['status'];
+  buffer_minutes: number;
+  daily_rate_minor: string | number;
+  currency: string;
+  time_zone: string;
+  make: string;
+  model: string;
+  year: number;
+  live_holds: number;
+  stale: boolean;
+  clash: boolean;
+  listened: boolean;
+  customer_id: string | null;
+  phone: string | null;
+  email: string | null;
+  locale: string | null;
+};
+
+/** The hold's single read (see createRentalHold); undefined when there is no such vehicle. */
+async function readHoldFacts(tx: Transaction, customerId: string, input: RentalHoldInput, now: Date): Promise<HoldFacts | undefined> {
+  const at = now.toISOString();
+  // A reversed range is refused after this read (assertRentalRange); until then it must not break the range literal.
+  const end = input.end > input.start ? input.end : input.start;
+  const [row] = await tx.execute<HoldFacts>(sql`
+    select v.id, v.owner_user_id, v.status, v.buffer_minutes, v.daily_rate_minor, v.currency, v.time_zone, v.make, v.model, v.year,
+      (select count(*)::int from bookings b
+        where b.customer_id = ${customerId} and b.status = 'pending' and b.expires_at > ${at}::timestamptz) as live_holds,
+      exists (select 1 from bookings b
+        where b.vehicle_id = v.id and b.status = 'pending' and b.expires_at <= ${at}::timestamptz) as stale,
+      exists (select 1 from vehicle_occupancies o
+        where o.vehicle_id = v.id and o.status in ('pending', 'confirmed', 'active', 'blackout')
+          and o.blocked_period && tstzrange(${input.start.toISOString()}::timestamptz,
+                                            ${end.toISOString()}::timestamptz + v.buffer_minutes * interval '1 minute', '[)')) as clash,
+      exists (select 1 from webhook_endpoints e
+        where e.status = 'active' and 'booking.held' = any(e.events) and e.organization_id is null) as listened,
+      u.id as customer_id, u.phone, u.email, u.locale
+    from vehicles v left join users u on u.id = ${customerId}
+    where v.id = ${input.vehicleId}
+    limit 1`);
+  return row;
+}
+
+/** The answer, from what was just written (toPublicBooking would read the lines back: more queries on the hottest path). */
+function heldBooking(booking: Parameters<typeof heldBookingRow>[0], lines: BookingQuote['lines'], timeZone: string): PublicBooking {
+  return publicBookingOf(heldBookingRow(booking), lines, [], timeZone);
 }

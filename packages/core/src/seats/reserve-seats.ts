@@ -1,14 +1,15 @@
 import { intRangeLiteral, newId, schema, withTransaction } from '@fareway/db';
 import { AppError, assertLeg, findAppError, isTripBookable, quoteSeats } from '@fareway/domain';
 import { eq, sql } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit } from '../audit/record-audit';
-import { assertHoldCap } from '../bookings/assert-hold-cap';
+import type { RequestOrigin } from '../audit/record-audit';
+import { holdLimitReached } from '../bookings/hold-limit';
 import { lockForHold } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
-import { type BookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
+import { type BookingRow, heldBookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
+import { writeHold } from '../bookings/write-hold';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
-import { queueBookingNotice } from '../notifications/queue-booking-notice';
+import { recipientFromUser } from '../notifications/queue-notification';
 import { loadTripStops } from '../trips/trip-rows';
 import { emitBookingEvents } from '../webhooks/emit-partner-event';
 import { compareSeatNos, findTakenSeats } from './seat-occupancy';
@@ -41,8 +42,8 @@ interface StopJson {
 /** The new hold as `toPublicBookings` shows it, from the rows just written (saves reading them back). */
 function heldBooking(
   row: BookingRow,
-  lines: Array<typeof schema.bookingLines.$inferSelect>,
-  seats: Array<typeof schema.seatReservations.$inferSelect>,
+  lines: Array<{ position: number } & Parameters<typeof publicBookingOf>[1][number]>,
+  seats: Array<{ seatNo: string; passengerName: string | null; fareMinor: number }>,
   timeZone: string,
 ): PublicBooking {
   // The orders toPublicBookings reads them in: lines by position, seats by seat_no.
@@ -94,12 +95,23 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
     return await withTransaction(deps.db, async (tx) => {
       await lockForHold(tx, actor.userId, { kind: 'trip', id: input.tripId });
       const now = deps.clock.now();
+      const at = now.toISOString();
       // One round trip for the trip, its operator's standing, its seats and its stops (this path is hot).
       const [found] = await tx
         .select({
           trip: schema.trips,
           organizationStatus: schema.organizations.status,
           cells: schema.seatLayouts.cells,
+          // The customer's live holds, lapsed holds on this trip, the customer's addresses for the notice, and
+          // whether anyone listens for booking.held: folded into this read, as they were four more round trips.
+          liveHolds: sql<number>`(select count(*)::int from bookings b
+            where b.customer_id = ${actor.userId} and b.status = 'pending' and b.expires_at > ${at}::timestamptz)`,
+          stale: sql<boolean>`exists (select 1 from bookings b
+            where b.trip_id = ${schema.trips.id} and b.status = 'pending' and b.expires_at <= ${at}::timestamptz)`,
+          listened: sql<boolean>`exists (select 1 from webhook_endpoints e where e.status = 'active' and 'booking.held' = any(e.events)
+            and (e.organization_id is null or e.organization_id = ${schema.trips.organizationId}))`,
+          customer: sql<{ id: string; phone: string | null; email: string | null; locale: string | null } | null>`(select
+            json_build_object('id', u.id, 'phone', u.phone, 'email', u.email, 'locale', u.locale) from users u where u.id = ${actor.userId})`,
           stops: sql<
             StopJson[] | null
           >`(select json_agg(json_build_object('name', s.name, 'departsAt', s.departs_at, 'arrivesAt', s.arrives_at,
@@ -134,8 +146,9 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
           details: unknown.map((s) => ({ path: 'seatNumbers', message: `no seat ${s}` })),
         });
 
-      await expireStaleHolds(tx, { tripId: trip.id }, now, origin);
-      await assertHoldCap(tx, actor.userId, now, deps.config.bookings.maxLiveHoldsPerUser);
+      // Rare: lapsed holds the sweep has not reached; their rows would still meet the exclusion constraint.
+      if (found.stale) await expireStaleHolds(tx, { tripId: trip.id }, now, origin);
+      if (found.liveHolds >= deps.config.bookings.maxLiveHoldsPerUser) throw holdLimitReached(deps.config.bookings.maxLiveHoldsPerUser);
       const taken = await findTakenSeats(tx, { tripId: trip.id, fromStop, toStop, now, seatNos: seats });
       if (taken.length > 0)
         throw new AppError('SEATS_UNAVAILABLE', `Seat${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already taken for this leg`, {
@@ -149,82 +162,86 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
         { commissionRateBasisPoints: deps.config.bookings.commissionRateBasisPoints, policy: deps.config.bookings.policy },
       );
       const bookingId = newId();
-      const [booking] = await tx
-        .insert(schema.bookings)
-        .values({
-          id: bookingId,
-          kind: 'seat',
-          customerId: actor.userId,
-          status: 'pending',
-          tripId: trip.id,
-          partnerOrganizationId: trip.organizationId,
-          startsAt: boarding.departsAt,
-          endsAt: alighting.arrivesAt,
-          fromStop,
-          toStop,
-          currency: quote.currency,
-          totalMinor: quote.totalMinor,
-          commissionRateBasisPoints: quote.commissionRateBasisPoints,
-          commissionMinor: quote.commissionMinor,
-          partnerMinor: quote.partnerMinor,
-          policy: quote.policy,
-          expiresAt: new Date(now.getTime() + holdMinutes * 60_000),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .prepare('reserve_seats_booking')
-        .execute();
-      if (!booking) throw new Error('booking insert returned nothing');
-      const lines = await tx
-        .insert(schema.bookingLines)
-        .values(
-          quote.lines.map((line, position) => ({
-            id: newId(),
-            bookingId,
-            position,
-            kind: line.kind,
-            description: line.description,
-            quantity: line.quantity,
-            unitMinor: line.unitMinor,
-            amountMinor: line.amountMinor,
-            seatNo: line.seatNo ?? null,
-          })),
-        )
-        .returning()
-        .prepare('reserve_seats_lines')
-        .execute();
+      const booking = {
+        id: bookingId,
+        kind: 'seat',
+        customerId: actor.userId,
+        status: 'pending',
+        tripId: trip.id,
+        partnerOrganizationId: trip.organizationId,
+        startsAt: boarding.departsAt,
+        endsAt: alighting.arrivesAt,
+        fromStop,
+        toStop,
+        currency: quote.currency,
+        totalMinor: quote.totalMinor,
+        commissionRateBasisPoints: quote.commissionRateBasisPoints,
+        commissionMinor: quote.commissionMinor,
+        partnerMinor: quote.partnerMinor,
+        policy: quote.policy,
+        expiresAt: new Date(now.getTime() + holdMinutes * 60_000),
+        createdAt: now,
+        updatedAt: now,
+      } satisfies typeof schema.bookings.$inferInsert;
+      const lines = quote.lines.map((line, position) => ({
+        id: newId(),
+        bookingId,
+        position,
+        kind: line.kind,
+        description: line.description,
+        quantity: line.quantity,
+        unitMinor: line.unitMinor,
+        amountMinor: line.amountMinor,
+        seatNo: line.seatNo ?? null,
+      }));
       const legs = intRangeLiteral(fromStop, toStop);
-      const reserved = await tx
-        .insert(schema.seatReservations)
-        .values(
-          quote.lines.map((line) => ({
-            id: newId(),
+      const reserved = quote.lines.map((line) => ({
+        id: newId(),
+        bookingId,
+        tripId: trip.id,
+        seatNo: line.seatNo ?? '',
+        legs,
+        fromStop,
+        toStop,
+        passengerName: names.get(line.seatNo ?? '') ?? null,
+        fareMinor: line.amountMinor,
+        status: 'pending',
+        createdAt: now,
+      }));
+      await writeHold(tx, deps, {
+        booking,
+        lines,
+        inventory: tx.insert(schema.seatReservations).values(reserved),
+        origin,
+        audit: {
+          actorUserId: actor.userId,
+          action: 'booking.held',
+          subjectType: 'booking',
+          subjectId: bookingId,
+          after: { kind: 'seat', tripId: trip.id, seats, fromStop, toStop, totalMinor: quote.totalMinor, currency: quote.currency },
+        },
+        notice: {
+          facts: {
             bookingId,
-            tripId: trip.id,
-            seatNo: line.seatNo ?? '',
-            legs,
-            fromStop,
-            toStop,
-            passengerName: names.get(line.seatNo ?? '') ?? null,
-            fareMinor: line.amountMinor,
+            kind: 'seat',
             status: 'pending',
-            createdAt: now,
-          })),
-        )
-        .returning()
-        .prepare('reserve_seats_reservations')
-        .execute();
-      await recordAudit(tx, now, origin, {
-        actorUserId: actor.userId,
-        action: 'booking.held',
-        subjectType: 'booking',
-        subjectId: bookingId,
-        after: { kind: 'seat', tripId: trip.id, seats, fromStop, toStop, totalMinor: quote.totalMinor, currency: quote.currency },
+            customerId: actor.userId,
+            title: `${boarding.name} → ${alighting.name} (${seats.join(', ')})`,
+            startsAt: booking.startsAt,
+            expiresAt: booking.expiresAt,
+            timeZone: trip.timeZone,
+            currency: quote.currency,
+            amountMinor: quote.totalMinor,
+            totalMinor: quote.totalMinor,
+            paidMinor: 0,
+            refundDueMinor: null,
+          },
+          recipient: found.customer ? recipientFromUser(found.customer) : null,
+        },
       });
-      await emitBookingEvents(tx, 'booking.held', [booking], now);
-      await queueBookingNotice(tx, deps, { bookingId, template: 'booking.held' });
-      return heldBooking(booking, lines, reserved, trip.timeZone);
+      const row = heldBookingRow(booking);
+      if (found.listened) await emitBookingEvents(tx, 'booking.held', [row], now);
+      return heldBooking(row, lines, reserved, trip.timeZone);
     });
   } catch (error) {
     const appError = findAppError(error);

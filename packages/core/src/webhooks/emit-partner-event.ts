@@ -61,9 +61,8 @@ export async function emitPartnerEvents(
   }
   if (eventRows.length === 0) return [];
   await tx.insert(schema.webhookEvents).values(eventRows);
+  // Its statement trigger (migration 0017) wakes the dispatcher at commit (nothing on rollback).
   await tx.insert(schema.webhookDeliveries).values(deliveryRows);
-  // Delivered on commit (and dropped on rollback) by Postgres itself.
-  await tx.execute(sql`select pg_notify(${PARTNER_WEBHOOKS_CHANNEL}, '')`);
   return written;
 }
 

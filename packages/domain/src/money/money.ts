@@ -1,3 +1,5 @@
+import { numberFormat } from '../time/intl-cache';
+
 /**
  * Money is an integer amount of minor units with its ISO 4217 currency beside it.
  * Rounding happens once, where an amount is decided, never when it is carried.
@@ -32,7 +34,7 @@ export function toMajorUnits(amountMinor: number, currency: string): number {
  */
 export function formatMoney(amountMinor: number, currency: string, locale = 'en-US'): string {
   const digits = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     currencyDisplay: 'code',

@@ -1,4 +1,5 @@
 import { formatMoney } from '../money/money';
+import { dateTimeFormat } from '../time/intl-cache';
 
 /** The languages Fareway writes to people in. English when a profile has none. */
 export const NOTIFICATION_LOCALES = ['en', 'si', 'ta'] as const;
@@ -34,11 +35,11 @@ export function formattersFor(locale: NotificationLocale, publicUrl: string): Fo
   return {
     money: (amountMinor, currency) => plainSpaces(formatMoney(amountMinor, currency, tag)),
     time: (at, timeZone) =>
-      `${plainSpaces(new Intl.DateTimeFormat(tag, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at))} (${timeZone})`,
+      `${plainSpaces(dateTimeFormat(tag, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at))} (${timeZone})`,
     month: (period) => {
       const [year, month] = period.split('-').map(Number);
       return plainSpaces(
-        new Intl.DateTimeFormat(tag, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
+        dateTimeFormat(tag, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
           new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
         ),
       );

@@ -1,26 +1,21 @@
+import { dateTimeFormat } from './intl-cache';
+
 /**
  * Wall-clock arithmetic in an IANA zone, for day rules ("per started day in the
  * vehicle's zone", "trips on this date"). A local day is 23, 24 or 25 hours long
  * across a DST change, so days are counted on the wall clock, not as 86 400 s.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
