@@ -1,4 +1,5 @@
-import { schema, type Transaction } from '@fareway/db';
+import { newId, schema, type Transaction } from '@fareway/db';
+import type { BookingQuote } from '@fareway/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditEntry, auditRow, type RequestOrigin } from '../audit/record-audit';
 import type { Deps } from '../deps';
@@ -6,9 +7,14 @@ import type { BookingNoticeFacts } from '../notifications/booking-facts';
 import { bookingNotice } from '../notifications/queue-booking-notice';
 import { notificationRows, type Recipient } from '../notifications/queue-notification';
 
+type QuotedFields = 'currency' | 'totalMinor' | 'commissionRateBasisPoints' | 'commissionMinor' | 'partnerMinor' | 'policy';
+export type HeldBooking = typeof schema.bookings.$inferInsert & { id: string; expiresAt: Date; createdAt: Date; updatedAt: Date };
+
 export interface HoldWrite {
-  booking: typeof schema.bookings.$inferInsert & { id: string };
-  lines: Array<typeof schema.bookingLines.$inferInsert>;
+  /** The booking without its money: that comes from the quote. */
+  booking: Omit<HeldBooking, QuotedFields>;
+  /** Money: the price, the commission split and the cancellation policy, decided once in domain and snapshotted. */
+  quote: BookingQuote;
   /** The inventory rows' insert (vehicle occupancy or seat reservations); the exclusion constraints check it. */
   inventory: { getSQL(): SQL };
   audit: AuditEntry;
@@ -23,10 +29,35 @@ export interface HoldWrite {
  * CTEs of one, then its inventory rows, where the exclusion constraint has the last
  * word: a double booking fails there and the transaction rolls everything back.
  */
-export async function writeHold(tx: Transaction, deps: Pick<Deps, 'clock' | 'config'>, hold: HoldWrite): Promise<void> {
+export async function writeHold(
+  tx: Transaction,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  hold: HoldWrite,
+): Promise<{ booking: HeldBooking; lines: Array<typeof schema.bookingLines.$inferInsert & { position: number }> }> {
+  const { quote } = hold;
+  const booking: HeldBooking = {
+    ...hold.booking,
+    currency: quote.currency,
+    totalMinor: quote.totalMinor,
+    commissionRateBasisPoints: quote.commissionRateBasisPoints,
+    commissionMinor: quote.commissionMinor,
+    partnerMinor: quote.partnerMinor,
+    policy: quote.policy,
+  };
+  const lines = quote.lines.map((line, position) => ({
+    id: newId(),
+    bookingId: booking.id,
+    position,
+    kind: line.kind,
+    description: line.description,
+    quantity: line.quantity,
+    unitMinor: line.unitMinor,
+    amountMinor: line.amountMinor,
+    seatNo: line.seatNo ?? null,
+  }));
   const parts: SQL[] = [
-    tx.insert(schema.bookings).values(hold.booking).getSQL(),
-    tx.insert(schema.bookingLines).values(hold.lines).getSQL(),
+    tx.insert(schema.bookings).values(booking).getSQL(),
+    tx.insert(schema.bookingLines).values(lines).getSQL(),
     tx
       .insert(schema.auditLog)
       .values(auditRow(hold.booking.createdAt, hold.origin, hold.audit))
@@ -44,4 +75,5 @@ export async function writeHold(tx: Transaction, deps: Pick<Deps, 'clock' | 'con
   // Its own statement: the inventory rows' trigger checks the booking they copy, which the CTEs above could not
   // show it (one statement, one snapshot).
   await tx.execute(hold.inventory.getSQL());
+  return { booking, lines };
 }

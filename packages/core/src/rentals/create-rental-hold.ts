@@ -2,9 +2,9 @@ import { newId, schema, type Transaction, tstzRangeLiteral, withTransaction } fr
 import { AppError, assertRentalRange, type BookingQuote, blockedPeriod, quoteRental, vehicleBookable } from '@fareway/domain';
 import { sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
-import { holdLimitReached } from '../bookings/hold-limit';
 import { lockForHold } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
+import { holdLimitReached } from '../bookings/hold-limit';
 import { heldBookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
 import { writeHold } from '../bookings/write-hold';
 import type { Deps } from '../deps';
@@ -61,45 +61,29 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
     };
     const blocked = blockedPeriod(input.start, input.end, vehicle.bufferMinutes);
     const blockedLiteral = tstzRangeLiteral(blocked.start, blocked.end);
-    // Money: the price, the commission split and the cancellation policy are decided once, here, and snapshotted.
     const quote = quoteRental(
       vehicle,
       { start: input.start, end: input.end },
       { commissionRateBasisPoints: terms.commissionRateBasisPoints, policy: terms.policy },
     );
-    const booking = {
-      id: newId(),
-      kind: 'rental',
-      customerId: actor.userId,
-      status: 'pending',
-      vehicleId: vehicle.id,
-      partnerUserId: vehicle.ownerUserId,
-      startsAt: input.start,
-      endsAt: input.end,
-      pickupLocation: input.pickupLocation?.trim() || null,
-      currency: quote.currency,
-      totalMinor: quote.totalMinor,
-      commissionRateBasisPoints: quote.commissionRateBasisPoints,
-      commissionMinor: quote.commissionMinor,
-      partnerMinor: quote.partnerMinor,
-      policy: quote.policy,
-      expiresAt: new Date(now.getTime() + terms.rentalHoldMinutes * 60_000),
-      createdAt: now,
-      updatedAt: now,
-    } satisfies typeof schema.bookings.$inferInsert;
-    const id = booking.id;
-    await writeHold(tx, deps, {
-      booking,
-      lines: quote.lines.map((line, position) => ({
-        id: newId(),
-        bookingId: id,
-        position,
-        kind: line.kind,
-        description: line.description,
-        quantity: line.quantity,
-        unitMinor: line.unitMinor,
-        amountMinor: line.amountMinor,
-      })),
+    const id = newId();
+    const expiresAt = new Date(now.getTime() + terms.rentalHoldMinutes * 60_000);
+    const { booking } = await writeHold(tx, deps, {
+      booking: {
+        id,
+        kind: 'rental',
+        customerId: actor.userId,
+        status: 'pending',
+        vehicleId: vehicle.id,
+        partnerUserId: vehicle.ownerUserId,
+        startsAt: input.start,
+        endsAt: input.end,
+        pickupLocation: input.pickupLocation?.trim() || null,
+        expiresAt,
+        createdAt: now,
+        updatedAt: now,
+      },
+      quote,
       inventory: tx.insert(schema.vehicleOccupancies).values({
         id: newId(),
         vehicleId: vehicle.id,
@@ -124,7 +108,7 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
           end: input.end.toISOString(),
           totalMinor: quote.totalMinor,
           currency: quote.currency,
-          expiresAt: booking.expiresAt.toISOString(),
+          expiresAt: expiresAt.toISOString(),
         },
       },
       notice: {
@@ -135,7 +119,7 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
           customerId: actor.userId,
           title: [facts.make, facts.model, String(facts.year)].join(' '),
           startsAt: input.start,
-          expiresAt: booking.expiresAt,
+          expiresAt,
           timeZone: vehicle.timeZone,
           currency: quote.currency,
           amountMinor: quote.totalMinor,

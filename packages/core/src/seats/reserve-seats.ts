@@ -2,9 +2,9 @@ import { intRangeLiteral, newId, schema, withTransaction } from '@fareway/db';
 import { AppError, assertLeg, findAppError, isTripBookable, quoteSeats } from '@fareway/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
-import { holdLimitReached } from '../bookings/hold-limit';
 import { lockForHold } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
+import { holdLimitReached } from '../bookings/hold-limit';
 import { type BookingRow, heldBookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
 import { writeHold } from '../bookings/write-hold';
 import type { Deps } from '../deps';
@@ -162,38 +162,6 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
         { commissionRateBasisPoints: deps.config.bookings.commissionRateBasisPoints, policy: deps.config.bookings.policy },
       );
       const bookingId = newId();
-      const booking = {
-        id: bookingId,
-        kind: 'seat',
-        customerId: actor.userId,
-        status: 'pending',
-        tripId: trip.id,
-        partnerOrganizationId: trip.organizationId,
-        startsAt: boarding.departsAt,
-        endsAt: alighting.arrivesAt,
-        fromStop,
-        toStop,
-        currency: quote.currency,
-        totalMinor: quote.totalMinor,
-        commissionRateBasisPoints: quote.commissionRateBasisPoints,
-        commissionMinor: quote.commissionMinor,
-        partnerMinor: quote.partnerMinor,
-        policy: quote.policy,
-        expiresAt: new Date(now.getTime() + holdMinutes * 60_000),
-        createdAt: now,
-        updatedAt: now,
-      } satisfies typeof schema.bookings.$inferInsert;
-      const lines = quote.lines.map((line, position) => ({
-        id: newId(),
-        bookingId,
-        position,
-        kind: line.kind,
-        description: line.description,
-        quantity: line.quantity,
-        unitMinor: line.unitMinor,
-        amountMinor: line.amountMinor,
-        seatNo: line.seatNo ?? null,
-      }));
       const legs = intRangeLiteral(fromStop, toStop);
       const reserved = quote.lines.map((line) => ({
         id: newId(),
@@ -208,9 +176,24 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
         status: 'pending',
         createdAt: now,
       }));
-      await writeHold(tx, deps, {
-        booking,
-        lines,
+      const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
+      const { booking, lines } = await writeHold(tx, deps, {
+        booking: {
+          id: bookingId,
+          kind: 'seat',
+          customerId: actor.userId,
+          status: 'pending',
+          tripId: trip.id,
+          partnerOrganizationId: trip.organizationId,
+          startsAt: boarding.departsAt,
+          endsAt: alighting.arrivesAt,
+          fromStop,
+          toStop,
+          expiresAt,
+          createdAt: now,
+          updatedAt: now,
+        },
+        quote,
         inventory: tx.insert(schema.seatReservations).values(reserved),
         origin,
         audit: {
@@ -227,8 +210,8 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
             status: 'pending',
             customerId: actor.userId,
             title: `${boarding.name} → ${alighting.name} (${seats.join(', ')})`,
-            startsAt: booking.startsAt,
-            expiresAt: booking.expiresAt,
+            startsAt: boarding.departsAt,
+            expiresAt,
             timeZone: trip.timeZone,
             currency: quote.currency,
             amountMinor: quote.totalMinor,
