@@ -2,7 +2,7 @@ import type { Transaction } from '@fareway/db';
 import type { NotificationTemplate } from '@fareway/domain';
 import type { Deps } from '../deps';
 import { type BookingNoticeFacts, loadBookingFacts } from './booking-facts';
-import { queueNotification } from './queue-notification';
+import { type QueueNotificationInput, queueNotifications } from './queue-notification';
 
 type BookingTemplate = 'booking.held' | 'booking.confirmed' | 'booking.cancelled' | 'booking.hold_expired' | 'trip.cancelled';
 
@@ -17,23 +17,34 @@ export async function queueBookingNotice(
   deps: Pick<Deps, 'clock' | 'config'>,
   input: { bookingId: string; template: BookingTemplate; reason?: string | null },
 ): Promise<string[]> {
-  const facts = (await loadBookingFacts(tx, [input.bookingId])).get(input.bookingId);
-  if (!facts) return [];
-  const key = `${input.template}:${input.bookingId}`;
-  const base = { ...pick(facts), amountMinor: amountFor(input.template, facts) };
+  return queueBookingNotices(tx, deps, { bookingIds: [input.bookingId], template: input.template, reason: input.reason });
+}
+
+/** The same notice for many bookings (a sweep's batch), set-based: one read of the facts, one INSERT for the lot. */
+export async function queueBookingNotices(
+  tx: Transaction,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  input: { bookingIds: readonly string[]; template: BookingTemplate; reason?: string | null },
+): Promise<string[]> {
+  const facts = await loadBookingFacts(tx, [...input.bookingIds]);
+  const notices = input.bookingIds.flatMap((bookingId): QueueNotificationInput[] => {
+    const f = facts.get(bookingId);
+    return f ? [noticeFor(input.template, f, input.reason ?? null)] : [];
+  });
+  return queueNotifications(tx, deps, notices);
+}
+
+function noticeFor(template: BookingTemplate, facts: BookingNoticeFacts, reason: string | null): QueueNotificationInput {
+  const key = `${template}:${facts.bookingId}`;
+  const base = { ...pick(facts), amountMinor: amountFor(template, facts) };
   const userId = facts.customerId;
-  switch (input.template) {
+  switch (template) {
     case 'booking.held':
-      return queueNotification(tx, deps, {
-        userId,
-        key,
-        template: input.template,
-        data: { ...base, expiresAt: facts.expiresAt ?? facts.startsAt },
-      });
+      return { userId, key, template, data: { ...base, expiresAt: facts.expiresAt ?? facts.startsAt } };
     case 'trip.cancelled':
-      return queueNotification(tx, deps, { userId, key, template: input.template, data: { ...base, reason: input.reason ?? null } });
+      return { userId, key, template, data: { ...base, reason } };
     default:
-      return queueNotification(tx, deps, { userId, key, template: input.template satisfies NotificationTemplate, data: base });
+      return { userId, key, template: template satisfies NotificationTemplate, data: base };
   }
 }
 

@@ -8,7 +8,7 @@ import {
   renderNotification,
   templateChannels,
 } from '@fareway/domain';
-import { eq, sql } from 'drizzle-orm';
+import { inArray, or, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { sealSecret } from '../identity/secrets';
 
@@ -43,44 +43,61 @@ export async function queueNotification<T extends NotificationTemplate>(
   deps: Pick<Deps, 'clock' | 'config'>,
   input: QueueNotificationInput<T>,
 ): Promise<string[]> {
-  const recipient = await recipientOf(tx, input);
-  if (!recipient) return [];
-  const locale = input.locale ?? recipient.locale;
-  const rendered = renderNotification(input.template, input.data as never, locale, deps.config.http.publicUrl);
-  const secret = isSecretTemplate(input.template);
-  const seal = (text: string) => (secret ? sealSecret(deps.config.auth.secret, text) : text);
-  const now = deps.clock.now();
+  return queueNotifications(tx, deps, [input as QueueNotificationInput]);
+}
 
-  const rows = templateChannels(input.template).flatMap((channel) => {
-    const address = channel === 'sms' ? recipient.phone : recipient.email;
-    if (!address) return [];
-    return [
-      {
-        id: newId(),
-        channel,
-        recipient: address,
-        userId: recipient.userId,
-        kind: input.template,
-        locale,
-        subject: channel === 'email' ? rendered.subject : null,
-        body: seal(channel === 'sms' ? rendered.sms : rendered.text),
-        html: channel === 'email' ? seal(rendered.html) : null,
-        dedupeKey: input.key ? `${input.key}:${channel}` : null,
-        createdAt: now,
-        nextAttemptAt: now,
-      },
-    ];
+/**
+ * Many notices at once, set-based (a sweep's batch): one read of the recipients,
+ * one INSERT ... SELECT of every row, one NOTIFY — however many notices.
+ */
+export async function queueNotifications(
+  tx: Transaction,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  inputs: readonly QueueNotificationInput[],
+): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const recipients = await recipientsOf(tx, inputs);
+  const now = deps.clock.now();
+  const rows = inputs.flatMap((input) => {
+    const recipient = recipients.get(input.userId ?? `to:${input.to}`);
+    if (!recipient) return [];
+    const locale = input.locale ?? recipient.locale;
+    const rendered = renderNotification(input.template, input.data as never, locale, deps.config.http.publicUrl);
+    const secret = isSecretTemplate(input.template);
+    const seal = (text: string) => (secret ? sealSecret(deps.config.auth.secret, text) : text);
+    return templateChannels(input.template).flatMap((channel) => {
+      const address = channel === 'sms' ? recipient.phone : recipient.email;
+      if (!address) return [];
+      return [
+        {
+          id: newId(),
+          channel,
+          recipient: address,
+          user_id: recipient.userId,
+          kind: input.template,
+          locale,
+          subject: channel === 'email' ? rendered.subject : null,
+          body: seal(channel === 'sms' ? rendered.sms : rendered.text),
+          html: channel === 'email' ? seal(rendered.html) : null,
+          dedupe_key: input.key ? `${input.key}:${channel}` : null,
+        },
+      ];
+    });
   });
   if (rows.length === 0) return [];
-  const inserted = await tx
-    .insert(schema.notifications)
-    .values(rows)
-    .onConflictDoNothing({ target: schema.notifications.dedupeKey })
-    .returning({ id: schema.notifications.id });
+  // The whole batch travels as one JSON parameter (no per-row parameters, no per-row statements).
+  const inserted = await tx.execute<{ id: string }>(sql`
+    insert into ${schema.notifications} (id, channel, recipient, user_id, kind, locale, subject, body, html, dedupe_key, created_at, next_attempt_at)
+    select r.id, r.channel, r.recipient, r.user_id, r.kind, r.locale, r.subject, r.body, r.html, r.dedupe_key,
+           ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, channel text, recipient text, user_id uuid, kind text,
+         locale text, subject text, body text, html text, dedupe_key text)
+    on conflict (dedupe_key) do nothing
+    returning id`);
   // Delivered by Postgres at commit (dropped on rollback): the worker's listener runs send-notifications at
   // once (apps/worker wake-on-notify). Should it be missed, the job's cron sweep finds the row within a minute.
   if (inserted.length > 0) await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, '')`);
-  return inserted.map((row) => row.id);
+  return [...inserted].map((row) => row.id);
 }
 
 interface Recipient {
@@ -90,29 +107,42 @@ interface Recipient {
   locale: NotificationLocale;
 }
 
-async function recipientOf(tx: Transaction, input: { userId?: string; to?: string }): Promise<Recipient | null> {
+/** Every notice's recipient in two reads at most: the accounts by id, and bare addresses by phone or email. */
+async function recipientsOf(tx: Transaction, inputs: readonly { userId?: string; to?: string }[]): Promise<Map<string, Recipient>> {
   const users = schema.users;
-  if (input.userId) {
-    const [user] = await tx
+  const found = new Map<string, Recipient>();
+  const userIds = [...new Set(inputs.flatMap((i) => (i.userId ? [i.userId] : [])))];
+  if (userIds.length > 0) {
+    const rows = await tx
       .select({ id: users.id, phone: users.phone, email: users.email, locale: users.locale })
       .from(users)
-      .where(eq(users.id, input.userId))
-      .limit(1);
-    if (!user) return null;
-    return { userId: user.id, phone: user.phone, email: user.email, locale: isNotificationLocale(user.locale) ? user.locale : 'en' };
+      .where(inArray(users.id, userIds));
+    for (const user of rows) {
+      const locale = isNotificationLocale(user.locale) ? user.locale : 'en';
+      found.set(user.id, { userId: user.id, phone: user.phone, email: user.email, locale });
+    }
   }
-  const to = input.to ?? '';
-  const isEmail = to.includes('@');
-  // A bare address (a sign-in code to a number) still speaks the account's language when there is one.
-  const [user] = await tx
-    .select({ id: users.id, locale: users.locale })
-    .from(users)
-    .where(isEmail ? eq(users.email, to.toLowerCase()) : eq(users.phone, to))
-    .limit(1);
-  return {
-    userId: user?.id ?? null,
-    phone: isEmail ? null : to,
-    email: isEmail ? to : null,
-    locale: isNotificationLocale(user?.locale) ? user.locale : 'en',
-  };
+  const addresses = [...new Set(inputs.flatMap((i) => (i.userId === undefined && i.to !== undefined ? [i.to] : [])))];
+  if (addresses.length > 0) {
+    const emails = addresses.filter((to) => to.includes('@')).map((to) => to.toLowerCase());
+    const phones = addresses.filter((to) => !to.includes('@'));
+    // A bare address (a sign-in code to a number) still speaks the account's language when there is one.
+    const known = await tx
+      .select({ id: users.id, phone: users.phone, email: users.email, locale: users.locale })
+      .from(users)
+      .where(
+        or(emails.length > 0 ? inArray(users.email, emails) : undefined, phones.length > 0 ? inArray(users.phone, phones) : undefined),
+      );
+    for (const to of addresses) {
+      const isEmail = to.includes('@');
+      const user = known.find((u) => (isEmail ? u.email === to.toLowerCase() : u.phone === to));
+      found.set(`to:${to}`, {
+        userId: user?.id ?? null,
+        phone: isEmail ? null : to,
+        email: isEmail ? to : null,
+        locale: isNotificationLocale(user?.locale) ? user.locale : 'en',
+      });
+    }
+  }
+  return found;
 }
