@@ -159,7 +159,8 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   });
 
   const openApiDocument = buildApiDocument({
-    baseUrl: `${config.http.publicUrl}/api/v1`,
+    // Relative: "try it" in /api/docs and clients resolve it against the origin that served the document.
+    baseUrl: '/api/v1',
     version: config.version,
     maxUploadBytes: config.storage.maxUploadBytes,
     router: options.router,

@@ -3,7 +3,7 @@ import { fileOperations } from './files';
 import { webhookOperations } from './payments';
 
 export interface ApiDocumentOptions {
-  /** The `servers` URL: absolute when served, `/api/v1` in the committed copy. */
+  /** The `servers` URL: `/api/v1`, relative to wherever the document is served (served and committed alike). */
   baseUrl: string;
   version: string;
   maxUploadBytes: number;

@@ -74,6 +74,10 @@ describe('settlements', () => {
     const again = await h.call('POST', '/api/v1/admin/jobs/calculate-settlements', { payload: { period: '2026-02' } }, admin);
     expect(again.status).toBe(200);
     expect(await calculateSettlements(h.deps, { period: '2026-02' })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    // The partner heard once that the statement is ready (calculated three times, one notice per channel).
+    const notices = await sql()`select dedupe_key, body from notifications where kind = 'settlement.ready' and user_id = ${driverA}`;
+    expect(notices.map((n) => n.dedupe_key)).toEqual([`settlement.ready:${february.id}:${driverA}:sms`]);
+    expect(notices[0]?.body).toContain('February 2026');
     const detail = await h.call('GET', `/api/v1/admin/settlements/${february.id}`, undefined, admin);
     expect(detail.body.data).toMatchObject({ ...february, lines: expect.any(Array) });
     expect(detail.body.data.lines.reduce((s: number, l: Json) => s + l.netMinor, 0)).toBe(direct.net);

@@ -68,6 +68,11 @@ async function expiredOnce(ids: string[]) {
   expect(
     await count(sql()`select count(*)::int as n from audit_log where action = 'booking.expired' and subject_id in ${sql()(ids)}`),
   ).toBe(ids.length);
+  // Each customer's notice once (the fixtures' customers have a phone only: one SMS each), to the booking's customer.
+  const notices = await sql()`
+    select n.dedupe_key from notifications n join bookings b on n.dedupe_key = 'booking.hold_expired:' || b.id || ':sms'
+    where b.id in ${sql()(ids)} and n.kind = 'booking.hold_expired' and n.user_id = b.customer_id`;
+  expect(notices.map((n) => n.dedupe_key).sort()).toEqual(ids.map((id) => `booking.hold_expired:${id}:sms`).sort());
 }
 
 describe('expire-holds', () => {
@@ -297,6 +302,11 @@ describe('calculate-settlements', () => {
   const lines = (period: string) =>
     count(sql()`select count(*)::int as n from settlement_lines l join settlements s on s.id = l.settlement_id where s.period = ${period}`);
 
+  /** `settlement.ready` notices (one SMS per partner: the fixtures' users have a phone only) for the period's statements. */
+  const readyNotices = (period: string) =>
+    count(sql()`select count(*)::int as n from notifications n join settlements s on n.dedupe_key like 'settlement.ready:' || s.id || ':%'
+      where s.period = ${period} and n.kind = 'settlement.ready'`);
+
   it('twice at once: one statement per partner; again later: nothing changes', async () => {
     deps.clock.set('2026-04-05T10:00:00Z');
     const a = await insertPaidRental(deps);
@@ -311,6 +321,7 @@ describe('calculate-settlements', () => {
     await handlers.calculateSettlements({});
     expect(await statements('2026-04')).toEqual(once);
     expect(await lines('2026-04')).toBe(3);
+    expect(await readyNotices('2026-04')).toBe(2);
   });
 
   it('aborted at commit, then retried: written once', async () => {
@@ -325,5 +336,6 @@ describe('calculate-settlements', () => {
     await handlers.calculateSettlements({ period: '2026-06' });
     expect(await statements('2026-06')).toHaveLength(1);
     expect(await lines('2026-06')).toBe(1);
+    expect(await readyNotices('2026-06')).toBe(1);
   });
 });

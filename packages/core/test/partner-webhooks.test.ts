@@ -244,6 +244,12 @@ describe('partner webhooks', () => {
     const [audit] = await deps.database
       .sql`select action from audit_log where subject_id = ${endpoint.id} and action = 'webhook_endpoint.disabled'`;
     expect(audit).toBeDefined();
+    // Its owner is told once, in their outbox (the same transaction that disabled it); nobody else is.
+    const notices = await deps.database.sql<Array<{ user_id: string; channel: string; body: string }>>`
+      select user_id, channel, body from notifications where kind = 'webhook.endpoint_disabled'
+        and dedupe_key like ${`webhook.endpoint_disabled:${endpoint.id}:%`}`;
+    expect(notices.map((n) => [n.user_id, n.channel])).toEqual([[opA.owner.userId, 'sms']]);
+    expect(notices[0]?.body).toBe(`Fareway: webhook endpoint ${r.url} was disabled after 3 failed deliveries. Fix it and enable it again.`);
     // Disabled: due retries are not posted.
     deps.clock.advance(3_600_000);
     expect(await deliverDueWebhooks(deps)).toMatchObject({ attempted: 0 });

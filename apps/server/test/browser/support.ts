@@ -37,10 +37,14 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/** Starts database, demo data, worker and server, and launches Chromium; throws (fails the suite) when anything is missing. */
-export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+/**
+ * Starts database, demo data, worker and server, and launches Chromium; throws (fails the suite) when anything is missing.
+ * `apps: false` is the bare server (API, /api/docs), without the built SPAs, demo data or a worker.
+ */
+export async function startBrowserApp(env: Record<string, string> = {}, options: { apps?: boolean } = {}): Promise<BrowserApp> {
+  const apps = options.apps !== false;
   const built = existsSync(join(root, 'apps/web/dist/index.html')) && existsSync(join(root, 'apps/admin/dist/index.html'));
-  if (!built) throw new Error('the SPAs are not built: run `npx -y pnpm@10 run build` first (pnpm test builds before it tests)');
+  if (apps && !built) throw new Error('the SPAs are not built: run `npx -y pnpm@10 run build` first (pnpm test builds before it tests)');
   if (!existsSync(CHROMIUM))
     throw new Error(
       `${CHROMIUM} does not exist: install Debian's chromium (apt-get install -y chromium), or set FAREWAY_BROWSER_TESTS=off`,
@@ -55,9 +59,11 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   try {
-    await seedDemo(deps);
-    worker = await startWorker(deps, { pollingIntervalSeconds: 0.5, heartbeatMs: 60_000 });
-    app = await buildServer(deps, { serveApps: true, rootDir: root });
+    if (apps) {
+      await seedDemo(deps);
+      worker = await startWorker(deps, { pollingIntervalSeconds: 0.5, heartbeatMs: 60_000 });
+    }
+    app = await buildServer(deps, { serveApps: apps, rootDir: root });
     await app.listen({ port, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -79,7 +85,7 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
     async close() {
       await running.browser.close();
       await running.app.close();
-      await running.worker.stop();
+      await running.worker?.stop();
       await deps.cleanup();
     },
   };

@@ -1,6 +1,6 @@
 import { withTransaction } from '@fareway/db';
 import type { Deps } from '../deps';
-import { queueBookingNotice } from '../notifications/queue-booking-notice';
+import { queueBookingNotices } from '../notifications/queue-booking-notice';
 import { expireStaleHolds } from './expire-stale-holds';
 
 /** Holds per transaction: short transactions, and a run cut short keeps what it committed. */
@@ -8,7 +8,7 @@ const CHUNK = 5_000;
 
 /**
  * `expire-holds` (every minute): marks every lapsed hold expired, a chunk per
- * transaction until none is left, and queues each customer's notice. Only tidiness for inventory — a hold already
+ * transaction until none is left, and queues each customer's notice (one INSERT ... SELECT per chunk). Only tidiness for inventory — a hold already
  * stops blocking at its expiresAt, because every new hold expires the stale
  * ones of its vehicle or trip under the lock first. Two runs at once skip each
  * other's rows; a run killed half-way is finished by the next.
@@ -23,8 +23,9 @@ export async function sweepExpiredHolds(
   for (;;) {
     const ids = await withTransaction(deps.db, async (tx) => {
       const lapsed = await expireStaleHolds(tx, {}, now, undefined, { limit: chunk });
-      // The customer hears that the hold lapsed, in the same transaction (once: the notice's key is the booking).
-      for (const bookingId of lapsed) await queueBookingNotice(tx, deps, { bookingId, template: 'booking.hold_expired' });
+      // The customers hear that their holds lapsed, in the same transaction, set-based (one INSERT for the chunk),
+      // once each: the notice's key is the booking.
+      await queueBookingNotices(tx, deps, { bookingIds: lapsed, template: 'booking.hold_expired' });
       return lapsed;
     });
     expired += ids.length;

@@ -42,10 +42,9 @@ export async function validateSession(deps: Pick<Deps, 'db' | 'clock' | 'config'
   if (!row) throw new AppError('TOKEN_INVALID', 'Sign in again: the session token is not valid');
   const now = deps.clock.now();
   const verdict = judgeSession(row.session.expiresAt, now, lifetimeMs);
-  if (verdict === 'expired') {
-    await deps.db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId));
-    throw new AppError('TOKEN_EXPIRED', 'Sign in again: the session has expired');
-  }
+  // Not deleted here: every look at an expired token (the rate limiter's key lookup runs first) must
+  // answer TOKEN_EXPIRED, not TOKEN_INVALID on the second look. cleanup-auth removes expired rows.
+  if (verdict === 'expired') throw new AppError('TOKEN_EXPIRED', 'Sign in again: the session has expired');
   // Suspension revokes sessions, but a session racing the suspension must not survive it.
   if (row.user.status !== 'active') throw new AppError('TOKEN_INVALID', 'Sign in again: the session token is not valid');
   let expiresAt = row.session.expiresAt;

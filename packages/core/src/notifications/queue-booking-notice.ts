@@ -2,7 +2,7 @@ import type { Transaction } from '@fareway/db';
 import type { NotificationTemplate } from '@fareway/domain';
 import type { Deps } from '../deps';
 import { type BookingNoticeFacts, loadBookingFacts } from './booking-facts';
-import { type QueueNotificationInput, queueNotification } from './queue-notification';
+import { type QueueNotificationInput, queueNotifications } from './queue-notification';
 
 export type BookingTemplate = 'booking.held' | 'booking.confirmed' | 'booking.cancelled' | 'booking.hold_expired' | 'trip.cancelled';
 
@@ -17,13 +17,25 @@ export async function queueBookingNotice(
   deps: Pick<Deps, 'clock' | 'config'>,
   input: { bookingId: string; template: BookingTemplate; reason?: string | null },
 ): Promise<string[]> {
-  const facts = (await loadBookingFacts(tx, [input.bookingId])).get(input.bookingId);
-  if (!facts) return [];
-  return queueNotification(tx, deps, bookingNotice(input.template, facts, input.reason));
+  return queueBookingNotices(tx, deps, { bookingIds: [input.bookingId], template: input.template, reason: input.reason });
+}
+
+/** The same notice for many bookings (a sweep's batch), set-based: one read of the facts, one INSERT for the lot. */
+export async function queueBookingNotices(
+  tx: Transaction,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  input: { bookingIds: readonly string[]; template: BookingTemplate; reason?: string | null },
+): Promise<string[]> {
+  const facts = await loadBookingFacts(tx, [...input.bookingIds]);
+  const notices = input.bookingIds.flatMap((bookingId): QueueNotificationInput[] => {
+    const f = facts.get(bookingId);
+    return f ? [bookingNotice(input.template, f, input.reason ?? null)] : [];
+  });
+  return queueNotifications(tx, deps, notices);
 }
 
 /** The notice about one booking, from its facts: keyed once per booking and template. */
-export function bookingNotice(template: BookingTemplate, facts: BookingNoticeFacts, reason?: string | null): QueueNotificationInput {
+export function bookingNotice(template: BookingTemplate, facts: BookingNoticeFacts, reason: string | null = null): QueueNotificationInput {
   const key = `${template}:${facts.bookingId}`;
   const base = { ...pick(facts), amountMinor: amountFor(template, facts) };
   const userId = facts.customerId;
@@ -31,7 +43,7 @@ export function bookingNotice(template: BookingTemplate, facts: BookingNoticeFac
     case 'booking.held':
       return { userId, key, template, data: { ...base, expiresAt: facts.expiresAt ?? facts.startsAt } };
     case 'trip.cancelled':
-      return { userId, key, template, data: { ...base, reason: reason ?? null } };
+      return { userId, key, template, data: { ...base, reason } };
     default:
       return { userId, key, template: template satisfies NotificationTemplate, data: base };
   }

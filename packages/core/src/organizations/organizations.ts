@@ -45,3 +45,13 @@ export async function loadOrganizationFor(
     throw new AppError('FORBIDDEN', 'Only an owner of this organization may do that');
   return { organization: row.organization, role };
 }
+
+/** The organisation's owners: whom its partner notices (settlements, webhook trouble, approval) go to. */
+export async function organizationOwnerIds(tx: DatabaseOrTransaction, organizationId: string): Promise<string[]> {
+  const m = schema.organizationMembers;
+  const rows = await tx
+    .select({ userId: m.userId })
+    .from(m)
+    .where(and(eq(m.organizationId, organizationId), eq(m.role, 'owner')));
+  return rows.map((row) => row.userId);
+}

@@ -1,11 +1,11 @@
 import { schema, withTransaction } from '@fareway/db';
 import { AppError } from '@fareway/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { queueNotification } from '../notifications/queue-notification';
-import { type PublicOrganization, toPublicOrganization } from './organizations';
+import { organizationOwnerIds, type PublicOrganization, toPublicOrganization } from './organizations';
 
 /**
  * Admin: approves, suspends or reinstates an operator. Suspending one still
@@ -42,11 +42,7 @@ export async function setOrganizationStatus(
           ? ({ template: 'operator.rejected', data: { organizationName: before.name, reason: reason ?? '—' } } as const)
           : null;
     if (notice) {
-      const owners = await tx
-        .select({ userId: schema.organizationMembers.userId })
-        .from(schema.organizationMembers)
-        .where(and(eq(schema.organizationMembers.organizationId, before.id), eq(schema.organizationMembers.role, 'owner')));
-      for (const { userId } of owners) {
+      for (const userId of await organizationOwnerIds(tx, before.id)) {
         await queueNotification(tx, deps, { userId, key: `${notice.template}:${before.id}:${userId}:${now.toISOString()}`, ...notice });
       }
     }

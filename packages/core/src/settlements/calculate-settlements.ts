@@ -3,6 +3,8 @@ import { AppError, partnerOfAccount, periodIsClosed, periodRange, previousPeriod
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
+import { queueNotifications } from '../notifications/queue-notification';
+import { organizationOwnerIds } from '../organizations/organizations';
 
 /** One booking's money in a month, per partner account and currency, as the ledger has it. */
 interface LedgerLine {
@@ -106,9 +108,11 @@ function sum(lines: LedgerLine[]): Totals {
  * lock on the period, so two runs at once queue and the second finds the work
  * done. A statement already approved or paid is never touched; a draft is
  * rewritten only if the ledger says something else. Calculating twice changes nothing.
+ * A new statement is readable by its partner at once, so the partner (the driver,
+ * or the organisation's owners) is told it is ready, once per statement and person.
  */
 export async function calculateSettlements(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   input: { period?: string } = {},
 ): Promise<CalculateSettlementsResult> {
   const now = deps.clock.now();
@@ -160,12 +164,14 @@ export async function calculateSettlements(
         continue;
       }
       const id = newId();
+      const partnerUserId = 'userId' in partner ? partner.userId : null;
+      const partnerOrganizationId = 'organizationId' in partner ? partner.organizationId : null;
       await tx.insert(s).values({
         id,
         period,
         partnerAccount: first.account,
-        partnerUserId: 'userId' in partner ? partner.userId : null,
-        partnerOrganizationId: 'organizationId' in partner ? partner.organizationId : null,
+        partnerUserId,
+        partnerOrganizationId,
         currency: first.currency,
         status: 'draft',
         ...totals,
@@ -185,6 +191,18 @@ export async function calculateSettlements(
           subjectId: id,
           after: { period, partnerAccount: first.account, currency: first.currency, ...totals },
         },
+      );
+      const recipients = partnerUserId ? [partnerUserId] : await organizationOwnerIds(tx, partnerOrganizationId ?? '');
+      await queueNotifications(
+        tx,
+        deps,
+        recipients.map((userId) => ({
+          userId,
+          // Once per statement and person, however often the period is calculated.
+          key: `settlement.ready:${id}:${userId}`,
+          template: 'settlement.ready' as const,
+          data: { settlementId: id, period, netPayableMinor: totals.netMinor, currency: first.currency },
+        })),
       );
       result.created += 1;
     }

@@ -5,6 +5,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { openSecret } from '../identity/secrets';
+import { queueNotifications } from '../notifications/queue-notification';
+import { organizationOwnerIds } from '../organizations/organizations';
 import { postWebhook, type WebhookPostResult } from './post-webhook';
 
 const SYSTEM_ORIGIN = { ip: null, requestId: null };
@@ -194,6 +196,27 @@ async function recordOutcome(
           before: { status: 'active' },
           after: { status: 'disabled', reason },
         });
+        // Its owners hear of it in the same transaction: an organisation's owners, or the admin who made a platform endpoint.
+        const owners = endpoint.organizationId
+          ? await organizationOwnerIds(tx, endpoint.organizationId)
+          : endpoint.createdByUserId
+            ? [endpoint.createdByUserId]
+            : [];
+        await queueNotifications(
+          tx,
+          deps,
+          owners.map((userId) => ({
+            userId,
+            key: `webhook.endpoint_disabled:${endpoint.id}:${now.toISOString()}:${userId}`,
+            template: 'webhook.endpoint_disabled' as const,
+            data: {
+              endpointId: endpoint.id,
+              url: endpoint.url,
+              failures: endpoint.consecutiveFailures,
+              reason: String(posted.status ?? lastError ?? 'no answer'),
+            },
+          })),
+        );
       }
     }
     return next ? 'retrying' : 'failed';

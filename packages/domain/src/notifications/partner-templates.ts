@@ -145,3 +145,34 @@ export const otpCode: CopyOf<{ code: string }> = {
     sms: `உங்கள் Fareway குறியீடு ${d.code}. இது 5 நிமிடங்களில் காலாவதியாகும். இதை யாருடனும் பகிர வேண்டாம்.`,
   }),
 };
+
+/** A partner's webhook endpoint stopped being called after too many failures in a row (partner webhooks). */
+export const webhookEndpointDisabled: CopyOf<{ endpointId: string; url: string; failures: number; reason: string }> = {
+  en: (d) => ({
+    subject: 'Your Fareway webhook endpoint was disabled',
+    lines: [
+      `We stopped sending events to ${d.url} after ${d.failures} failed deliveries in a row.`,
+      `Last error: ${d.reason}`,
+      `Fix the receiver, then enable the endpoint again (endpoint ${d.endpointId}); events since then can be replayed from its delivery log.`,
+    ],
+    sms: `Fareway: webhook endpoint ${d.url} was disabled after ${d.failures} failed deliveries. Fix it and enable it again.`,
+  }),
+  si: (d) => ({
+    subject: 'ඔබගේ Fareway webhook අන්ත ලක්ෂ්‍යය අක්‍රිය කර ඇත',
+    lines: [
+      `අනුපිළිවෙලින් අසාර්ථක බෙදාහැරීම් ${d.failures}කට පසු ${d.url} වෙත සිදුවීම් යැවීම අපි නැවැත්වුවෙමු.`,
+      `අවසාන දෝෂය: ${d.reason}`,
+      `ලබන්නා නිවැරදි කර අන්ත ලක්ෂ්‍යය නැවත සක්‍රිය කරන්න (අන්ත ලක්ෂ්‍යය ${d.endpointId}); ඉන් පසු සිදුවීම් එහි බෙදාහැරීම් ලොගයෙන් නැවත යැවිය හැක.`,
+    ],
+    sms: `Fareway: අසාර්ථක බෙදාහැරීම් ${d.failures}කට පසු webhook අන්ත ලක්ෂ්‍යය ${d.url} අක්‍රිය කළා. එය නිවැරදි කර නැවත සක්‍රිය කරන්න.`,
+  }),
+  ta: (d) => ({
+    subject: 'உங்கள் Fareway webhook முனையம் முடக்கப்பட்டது',
+    lines: [
+      `தொடர்ச்சியாக ${d.failures} விநியோகங்கள் தோல்வியடைந்ததால் ${d.url} க்கு நிகழ்வுகளை அனுப்புவதை நிறுத்தினோம்.`,
+      `கடைசிப் பிழை: ${d.reason}`,
+      `பெறுநரைச் சரிசெய்து முனையத்தை மீண்டும் இயக்கவும் (முனையம் ${d.endpointId}); அதன் பின் நிகழ்வுகளை அதன் விநியோகப் பதிவிலிருந்து மீண்டும் அனுப்பலாம்.`,
+    ],
+    sms: `Fareway: ${d.failures} விநியோகங்கள் தோல்வியடைந்ததால் webhook முனையம் ${d.url} முடக்கப்பட்டது. சரிசெய்து மீண்டும் இயக்கவும்.`,
+  }),
+};

@@ -31,6 +31,7 @@ const SAMPLES: { [T in NotificationTemplate]: NotificationData<T> } = {
   'operator.approved': { organizationName: 'Lanka Express' },
   'operator.rejected': { organizationName: 'Lanka Express', reason: 'Registration missing' },
   'settlement.ready': { settlementId: 's1', period: '2026-11', netPayableMinor: 9_876_500, currency: 'LKR' },
+  'webhook.endpoint_disabled': { endpointId: 'e1', url: 'https://ops.example.lk/hooks', failures: 10, reason: 'HTTP 503' },
 };
 
 const cases = (Object.keys(NOTIFICATION_TEMPLATES) as NotificationTemplate[]).flatMap((template) =>
@@ -102,6 +103,35 @@ describe('renderNotification', () => {
     expect(renderNotification('otp', { code: '123456' }, 'en', URL).sms).toBe(
       'Your Fareway code is 123456. It expires in 5 minutes. Never share it.',
     );
+  });
+
+  it.each([
+    // locale, subject, a line of the text, the SMS
+    [
+      'en',
+      'Your Fareway webhook endpoint was disabled',
+      'We stopped sending events to https://ops.example.lk/hooks after 10 failed deliveries in a row.',
+      'Fareway: webhook endpoint https://ops.example.lk/hooks was disabled after 10 failed deliveries. Fix it and enable it again.',
+    ],
+    [
+      'si',
+      'ඔබගේ Fareway webhook අන්ත ලක්ෂ්‍යය අක්‍රිය කර ඇත',
+      'අනුපිළිවෙලින් අසාර්ථක බෙදාහැරීම් 10කට පසු https://ops.example.lk/hooks වෙත සිදුවීම් යැවීම අපි නැවැත්වුවෙමු.',
+      'Fareway: අසාර්ථක බෙදාහැරීම් 10කට පසු webhook අන්ත ලක්ෂ්‍යය https://ops.example.lk/hooks අක්‍රිය කළා. එය නිවැරදි කර නැවත සක්‍රිය කරන්න.',
+    ],
+    [
+      'ta',
+      'உங்கள் Fareway webhook முனையம் முடக்கப்பட்டது',
+      'தொடர்ச்சியாக 10 விநியோகங்கள் தோல்வியடைந்ததால் https://ops.example.lk/hooks க்கு நிகழ்வுகளை அனுப்புவதை நிறுத்தினோம்.',
+      'Fareway: 10 விநியோகங்கள் தோல்வியடைந்ததால் webhook முனையம் https://ops.example.lk/hooks முடக்கப்பட்டது. சரிசெய்து மீண்டும் இயக்கவும்.',
+    ],
+  ] as const)('webhook.endpoint_disabled in %s names the endpoint, the failures and the last error', (locale, subject, line, sms) => {
+    const out = renderNotification('webhook.endpoint_disabled', SAMPLES['webhook.endpoint_disabled'], locale, URL);
+    expect(out.subject).toBe(subject);
+    expect(out.text).toContain(line);
+    expect(out.text).toContain('HTTP 503');
+    expect(out.text).toContain('e1');
+    expect(out.sms).toBe(sms);
   });
 
   it('names the settlement month in the locale', () => {

@@ -19,6 +19,7 @@ import {
   otpCode,
   vehicleApproved,
   vehicleRejected,
+  webhookEndpointDisabled,
 } from './partner-templates';
 
 export type NotificationChannel = 'sms' | 'email';
@@ -57,6 +58,7 @@ export const NOTIFICATION_TEMPLATES = {
   'operator.approved': spec(operatorApproved),
   'operator.rejected': spec(operatorRejected),
   'settlement.ready': spec(settlementReady),
+  'webhook.endpoint_disabled': spec(webhookEndpointDisabled),
 };
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
