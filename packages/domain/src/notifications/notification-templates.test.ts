@@ -216,6 +216,26 @@ describe('each variant of the data says something different', () => {
     expect(copyOf('booking.confirmed', seat, locale).lines).toContain(`${departure}: ${at(f, seat.startsAt)}`);
   });
 
+  it.each([
+    // locale, a seat's link (its ticket), a rental's reminder (the vehicle), a seat's reminder (the bus)
+    ['en', 'View your ticket', 'pickup', 'bus'],
+    ['si', 'ඔබගේ ප්‍රවේශපත්‍රය බලන්න', 'වාහනය', 'බස්'],
+    ['ta', 'உங்கள் டிக்கெட்டைப் பார்க்கவும்', 'வாகன', 'பேருந்து'],
+  ] as const)('%s: a seat links to its ticket; a reminder names the vehicle or the bus', (locale, ticket, vehicle, bus) => {
+    expect(copyOf('booking.confirmed', seat, locale).link?.label).toBe(ticket);
+    expect(copyOf('booking.reminder', { ...seat, hoursBefore: 2 }, locale).link?.label).toBe(ticket);
+    expect(copyOf('booking.confirmed', rental, locale).link?.label).not.toBe(ticket);
+    expect(copyOf('booking.reminder', { ...rental, hoursBefore: 2 }, locale).subject).toContain(vehicle);
+    expect(copyOf('booking.reminder', { ...seat, hoursBefore: 2 }, locale).subject).toContain(bus);
+  });
+
+  it('en: a top-up names no booking at all', () => {
+    const f = formattersFor('en', URL);
+    expect(copyOf('payment.failed', { amountMinor: 4599, currency: 'LKR', bookingId: null }, 'en').lines[0]).toBe(
+      `The payment of ${lkr(f, 4599)} was declined or could not be completed.`,
+    );
+  });
+
   it('en: a seat links to its ticket, a rental to its booking; a reminder counts one hour or several', () => {
     expect(copyOf('booking.confirmed', seat, 'en').link?.label).toBe('View your ticket');
     expect(copyOf('booking.confirmed', rental, 'en').link?.label).toBe('View your booking');
