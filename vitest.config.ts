@@ -29,7 +29,7 @@ export default defineConfig({
       unit('ui', 'packages/ui'),
       unit('web', 'apps/web'),
       unit('admin', 'apps/admin'),
-      unit('api-client', 'packages/api-client'),
+      integration('api-client', 'packages/api-client'),
       unit('gateways', 'packages/gateways'),
       integration('db', 'packages/db'),
       integration('jobs', 'packages/jobs'),

@@ -180,6 +180,45 @@ describe('webhook routes, one gateway at a time', () => {
     await settled(token, payment.id, 'completed');
   });
 
+  it('MintPay has no refund API: cancelling a MintPay-paid booking refunds to the wallet, through the ledger', async () => {
+    const { token, bookingId, payment } = await initiate('mintpay');
+    mintpay.setStatus(payment.id, 'Approved');
+    const back = await apiFetch(`${h.base}/api/v1/payments/webhook/mintpay${new URL(mintpay.returnUrl(payment.id)).search}`, {
+      redirect: 'manual',
+    });
+    expect(back.status).toBe(303);
+    await settled(token, payment.id, 'completed');
+    const requestsBefore = mintpay.requests.length;
+
+    const cancelled = await h.call('POST', `/api/v1/bookings/${bookingId}/cancel`, {}, bearer(token));
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    await settled(token, payment.id, 'refunded');
+
+    const refunds = await h.deps.database.sql`select status, destination, amount_minor from refunds where payment_id = ${payment.id}`;
+    expect(refunds).toEqual([{ status: 'succeeded', destination: 'wallet', amount_minor: String(payment.amountMinor) }]);
+    const wallet = await h.call('GET', '/api/v1/wallet', undefined, bearer(token));
+    expect(wallet.body.data).toEqual({ balanceMinor: payment.amountMinor, currency: 'LKR' });
+    // Nothing was sent to MintPay for it: it has no refund call to send.
+    expect(mintpay.requests.slice(requestsBefore).filter((r) => /refund/i.test(r.path))).toEqual([]);
+  });
+
+  it('a superseded intent that is paid anyway confirms the booking when nothing else paid it', async () => {
+    // Two tabs: Stripe first, then the sandbox supersedes it; the customer pays only on Stripe's page.
+    const { token, bookingId, payment: first } = await initiate('stripe');
+    const second = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(token))).body.data;
+    expect((await h.deps.database.sql`select status from payments where id = ${first.id}`)[0]).toEqual({ status: 'failed' });
+    stripe.setStatus(first.id, 'succeeded');
+    expect(await post('stripe', stripe.webhook(first.id, { timestampSeconds: Math.floor(h.deps.clock.now().getTime() / 1000) }))).toBe(200);
+    await settled(token, first.id, 'completed');
+    const booking = await h.call('GET', `/api/v1/bookings/${bookingId}`, undefined, bearer(token));
+    expect(booking.body.data).toMatchObject({ status: 'confirmed', paidMinor: first.amountMinor });
+    // The sandbox intent that superseded it was never paid, and nothing was refunded.
+    expect((await h.deps.database.sql`select status from payments where id = ${second.id}`)[0]).toMatchObject({
+      status: expect.not.stringMatching(/completed/),
+    });
+    expect(await h.deps.database.sql`select id from refunds where payment_id = ${first.id}`).toEqual([]);
+  });
+
   it('a capture for a booking that another payment already paid is refunded automatically', async () => {
     // Two tabs: Stripe first, then the sandbox supersedes it — and the customer pays both.
     const { token, bookingId, payment: first } = await initiate('stripe');

@@ -418,4 +418,41 @@ describe('reconciliation', () => {
     // Run again: nothing left to settle, nothing posted twice.
     expect((await reconcilePayments(deps)).checked).toBe(0);
   });
+
+  it('re-queues a refund left pending for an hour (its job lost), and only such refunds', async () => {
+    const h = await hold();
+    const p = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
+    await processPaymentEvent(deps, { eventId: (await sandboxEvent(p.id, p.amountMinor)).eventId as string });
+    await cancelBooking(deps, actorOf(h.customer), { bookingId: h.bookingId }, origin);
+    const [refund] = await deps.database.sql<{ id: string }[]>`select id from refunds where payment_id = ${p.id}`;
+    const refundId = refund?.id as string;
+    const jobsFor = async () => (await refundJobs()).filter((j) => j.data.refundId === refundId).length;
+    const queued = await jobsFor();
+    expect(queued).toBe(1);
+
+    // 59 minutes untouched: its job may still be on its way.
+    deps.clock.advance(59 * 60_000);
+    await reconcilePayments(deps);
+    expect(await jobsFor()).toBe(queued);
+
+    // Past the hour: queued again, and marked touched so the next run leaves it for another hour.
+    deps.clock.advance(2 * 60_000);
+    const result = await reconcilePayments(deps);
+    expect(result.refundsRequeued).toBeGreaterThanOrEqual(1);
+    expect(await jobsFor()).toBe(queued + 1);
+    const [touched] = await deps.database.sql<{ touched_at: string; status: string }[]>`
+      select updated_at::text as touched_at, status from refunds where id = ${refundId}`;
+    expect({ at: new Date(touched?.touched_at ?? 0).getTime(), status: touched?.status }).toEqual({
+      at: deps.clock.now().getTime(),
+      status: 'pending',
+    });
+    await reconcilePayments(deps);
+    expect(await jobsFor()).toBe(queued + 1);
+
+    // The job it queued refunds it once; a refund no longer pending is never queued again.
+    expect(await processRefund(deps, { refundId })).toBe('succeeded');
+    deps.clock.advance(2 * 60 * 60_000);
+    await reconcilePayments(deps);
+    expect(await jobsFor()).toBe(queued + 1);
+  });
 });

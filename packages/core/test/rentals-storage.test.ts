@@ -187,6 +187,21 @@ describe('uploadFile', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('keeps a driver document its owner’s: a stranger or nobody is told what a random id is told, an admin reads it', async () => {
+    const owner = actorOf(await insertUser(deps, ['customer', 'driver']));
+    const stranger = actorOf(await insertUser(deps, ['customer', 'driver']));
+    const admin = { ...actorOf(await insertUser(deps, ['admin'])), roles: ['admin' as const] };
+    const file = await uploadFile(deps, owner, { purpose: 'driver_document', contentType: 'application/pdf', bytes: PDF }, origin);
+    const absent = await openFile(deps, stranger, '0192e4a0-7b1c-7cc0-8000-00000000dead').catch((e: unknown) => e);
+    expect(absent).toMatchObject({ code: 'NOT_FOUND' });
+    for (const who of [stranger, null]) {
+      const refused = await openFile(deps, who, file.id).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'NOT_FOUND', message: (absent as Error).message });
+    }
+    expect(await read((await openFile(deps, owner, file.id)).body)).toEqual(PDF);
+    expect(await read((await openFile(deps, admin, file.id)).body)).toEqual(PDF);
+  });
+
   it('caps uploads per user per hour', async () => {
     const user = actorOf(await insertUser(deps));
     for (let i = 0; i < UPLOADS_PER_USER_PER_HOUR; i++)

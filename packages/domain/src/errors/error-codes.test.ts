@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, findAppError } from './app-error';
+import { AppError, findAppError, isAppError } from './app-error';
 import { ERROR_CODES, errorCodeForHttpStatus, httpStatusOf, isErrorCode } from './error-codes';
 
 // API.md's table, written out again on purpose: the contract must not drift silently.
@@ -66,8 +66,14 @@ describe('error code table', () => {
     [405, 'NOT_FOUND'],
     [413, 'PAYLOAD_TOO_LARGE'],
     [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [401, 'TOKEN_INVALID'],
+    [403, 'FORBIDDEN'],
+    [429, 'RATE_LIMITED'],
+    [503, 'SERVICE_UNAVAILABLE'],
     [500, 'INTERNAL_ERROR'],
     [502, 'INTERNAL_ERROR'],
+    [418, 'VALIDATION_ERROR'], // any other client error
+    [499, 'VALIDATION_ERROR'],
   ])('HTTP %i without an AppError becomes %s', (status, code) => {
     expect(errorCodeForHttpStatus(status)).toBe(code);
   });
@@ -78,5 +84,34 @@ describe('error code table', () => {
     expect(findAppError(wrapped)).toBe(inner);
     expect(findAppError(new Error('plain'))).toBeUndefined();
     expect(inner.httpStatus).toBe(409);
+  });
+
+  it('looks no deeper than 8 causes (a cycle cannot hang it) and tells codes from other strings', () => {
+    const inner = new AppError('BOOKING_CONFLICT', 'taken');
+    const wrap = (error: unknown, times: number): unknown => (times === 0 ? error : wrap(new Error('wrap', { cause: error }), times - 1));
+    expect(findAppError(wrap(inner, 7))).toBe(inner);
+    expect(findAppError(wrap(inner, 8))).toBeUndefined();
+    const cycle: { cause?: unknown } = {};
+    cycle.cause = cycle;
+    expect(findAppError(cycle)).toBeUndefined();
+    expect(findAppError(null)).toBeUndefined();
+    expect(isErrorCode('BOOKING_CONFLICT')).toBe(true);
+    expect(isErrorCode('toString')).toBe(false);
+    expect(isErrorCode('NOT_A_CODE')).toBe(false);
+    expect(isErrorCode(409)).toBe(false);
+  });
+
+  it('an AppError is named for logs, carries its cause only when given one, and its details and wait', () => {
+    const cause = new Error('pg said no');
+    const error = new AppError('RATE_LIMITED', 'Slow down', { details: { seats: ['1A'] }, retryAfterSeconds: 7, cause });
+    expect(error.name).toBe('AppError');
+    expect(error.cause).toBe(cause);
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', message: 'Slow down', details: { seats: ['1A'] }, retryAfterSeconds: 7 });
+    expect(error.httpStatus).toBe(429);
+    const bare = new AppError('NOT_FOUND', 'No such thing');
+    expect('cause' in bare).toBe(false);
+    expect(bare.details).toBeUndefined();
+    expect(isAppError(bare)).toBe(true);
+    expect(isAppError(new Error('plain'))).toBe(false);
   });
 });

@@ -22,6 +22,10 @@ describe('normalizePhone', () => {
 
   it('masks all but the country prefix and the last three digits', () => {
     expect(maskPhone('+94771234567')).toBe('+94******567');
+    // Too short to keep both ends without showing it all.
+    expect(maskPhone('+941')).toBe('***');
+    expect(maskPhone('+9')).toBe('***');
+    expect(maskPhone('+94123')).toBe('+94123');
   });
 });
 
@@ -57,6 +61,7 @@ describe('judgeSession', () => {
   it.each([
     [30 * day, 'valid'],
     [15 * day + 1, 'valid'],
+    [15 * day, 'valid'], // exactly half left: not yet
     [15 * day - 1, 'renew'],
     [1, 'renew'],
     [0, 'expired'],

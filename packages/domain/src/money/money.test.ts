@@ -23,7 +23,7 @@ describe('money', () => {
   });
 
   it('refuses fractional or unsafe amounts', () => {
-    expect(() => assertMinor(1.5)).toThrow(RangeError);
+    expect(() => assertMinor(1.5)).toThrow('money must be a safe integer of minor units, got 1.5');
     expect(() => assertMinor(Number.MAX_SAFE_INTEGER + 1)).toThrow(RangeError);
     expect(() => assertMinor(-100)).not.toThrow();
   });

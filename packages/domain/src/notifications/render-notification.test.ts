@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bookingReference, formattersFor, NOTIFICATION_LOCALES } from './notification-format';
+import { bookingReference, formattersFor, isNotificationLocale, NOTIFICATION_LOCALES } from './notification-format';
 import { decideAfterFailure, reminderDue } from './notification-retry';
-import { NOTIFICATION_TEMPLATES, type NotificationData, type NotificationTemplate, renderNotification } from './render-notification';
+import {
+  isNotificationTemplate,
+  isSecretTemplate,
+  NOTIFICATION_TEMPLATES,
+  type NotificationData,
+  type NotificationTemplate,
+  renderNotification,
+  templateChannels,
+} from './render-notification';
 
 const URL = 'https://fareway.example.lk';
 const booking = {
@@ -138,6 +146,57 @@ describe('renderNotification', () => {
     expect(renderNotification('settlement.ready', SAMPLES['settlement.ready'], 'en', URL).subject).toBe(
       'Your statement for November 2026 is ready',
     );
+  });
+});
+
+describe('the email around the copy', () => {
+  it('ends the text with the link line and the signature, and the HTML with the same link and signature', () => {
+    const out = renderNotification('booking.confirmed', booking, 'en', `${URL}//`);
+    const link = `${URL}/bookings/${booking.bookingId}`;
+    expect(out.text.split('\n\n').slice(-2)).toEqual([`View your booking: ${link}`, '— The Fareway team']);
+    expect(out.html).toContain(`<p><a href="${link}">View your booking</a></p><p>— The Fareway team</p></body></html>`);
+    expect(out.html).toContain(`<title>${out.subject}</title>`);
+    expect(renderNotification('booking.confirmed', booking, 'ta', URL).text.endsWith('— Fareway குழு')).toBe(true);
+    expect(renderNotification('booking.confirmed', booking, 'si', URL).html).toContain('<p>— Fareway කණ්ඩායම</p>');
+  });
+
+  it('adds no link line to a notice without a link', () => {
+    const out = renderNotification('operator.approved', { organizationName: 'Lanka Express' }, 'en', URL);
+    expect(out.text.split('\n\n')).toEqual([
+      'Your operator account Lanka Express has been approved.',
+      'You can now schedule trips and sell seats.',
+      '— The Fareway team',
+    ]);
+    expect(out.html).not.toContain('<a ');
+  });
+
+  it('joins paths to the public URL with exactly one slash', () => {
+    const f = formattersFor('en', 'https://fareway.example.lk/');
+    expect(f.url('/wallet')).toBe('https://fareway.example.lk/wallet');
+    expect(f.url('wallet')).toBe('https://fareway.example.lk/wallet');
+    expect(formattersFor('en', 'https://fareway.example.lk///').url('/wallet')).toBe('https://fareway.example.lk/wallet');
+  });
+
+  it('quotes a booking as FW- and the last 8 hex digits, upper case', () => {
+    expect(bookingReference('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).toBe('FW-2E3F4A5B');
+  });
+
+  it('knows its templates, channels, secrets and languages', () => {
+    expect(isNotificationTemplate('booking.confirmed')).toBe(true);
+    expect(isNotificationTemplate('toString')).toBe(false);
+    expect(templateChannels('otp')).toEqual(['sms']);
+    expect(templateChannels('booking.confirmed')).toEqual(['email', 'sms']);
+    expect((Object.keys(NOTIFICATION_TEMPLATES) as NotificationTemplate[]).filter(isSecretTemplate)).toEqual(['otp']);
+    expect(['en', 'si', 'ta', 'fr', 'EN', '', 7, null].map(isNotificationLocale)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -10,7 +10,15 @@ import {
   topUpPostings,
   walletPaymentPostings,
 } from './ledger-postings';
-import { decidePaymentTransition, type PaymentEvent, type PaymentStatus, statusAfterRefunds } from './payment-states';
+import {
+  decidePaymentTransition,
+  isActivePayment,
+  isCapturedPayment,
+  PAYMENT_STATUSES,
+  type PaymentEvent,
+  type PaymentStatus,
+  statusAfterRefunds,
+} from './payment-states';
 
 describe('payment state machine', () => {
   it.each<[PaymentStatus, PaymentEvent, PaymentStatus, boolean, boolean]>([
@@ -223,5 +231,159 @@ describe('refundSplit (commission taken back pro rata, cumulative half-up roundi
 
   it('refuses more than was paid', () => {
     expect(() => refundSplit({ refundMinor: 2, alreadyRefundedMinor: 9_999, paidMinor: 10_000, commissionMinor: 10 })).toThrow(RangeError);
+  });
+});
+
+describe('postings: each line names what it is (settlements and the trial balance read the kinds)', () => {
+  const lines = (postings: PostingLine[]) => postings.map((l) => [l.account.code, l.amountMinor, l.lineKind]);
+
+  it.each([
+    [
+      'capture',
+      capturePostings({ provider: 'payhere', amountMinor: 10_000, feeMinor: 330, commissionMinor: 1_000, partner: owner }),
+      [
+        ['gateway_clearing:payhere', 9_670, 'gateway_net'],
+        ['gateway_fees:payhere', 330, 'gateway_fee'],
+        ['platform_revenue', -1_000, 'commission'],
+        ['platform_revenue', -330, 'fee_recharge'],
+        ['partner_payable:user:u-owner', -8_670, 'partner_share'],
+      ],
+    ],
+    [
+      'orphaned capture',
+      orphanCapturePostings({ provider: 'stripe', amountMinor: 10_000, feeMinor: 290 }),
+      [
+        ['gateway_clearing:stripe', 9_710, 'gateway_net'],
+        ['gateway_fees:stripe', 290, 'gateway_fee'],
+        ['refunds_payable', -10_000, 'orphaned_capture'],
+      ],
+    ],
+    [
+      'top-up',
+      topUpPostings({ provider: 'payhere', amountMinor: 1_000, feeMinor: 33, customerId: 'c1' }),
+      [
+        ['gateway_clearing:payhere', 967, 'gateway_net'],
+        ['gateway_fees:payhere', 33, 'gateway_fee'],
+        ['customer_wallet:c1', -1_000, 'wallet_credit'],
+      ],
+    ],
+    [
+      'wallet payment',
+      walletPaymentPostings({ amountMinor: 1_000, commissionMinor: 100, customerId: 'c1', partner: operator }),
+      [
+        ['customer_wallet:c1', 1_000, 'wallet_debit'],
+        ['platform_revenue', -100, 'commission'],
+        ['partner_payable:org:o-bus', -900, 'partner_share'],
+      ],
+    ],
+    [
+      'sale refund to the gateway',
+      refundPostings({
+        amountMinor: 500,
+        source: { kind: 'sale', commissionMinor: 50, partner: owner },
+        destination: { kind: 'gateway', provider: 'payhere' },
+      }),
+      [
+        ['platform_revenue', 50, 'commission_reversal'],
+        ['partner_payable:user:u-owner', 450, 'partner_reversal'],
+        ['gateway_clearing:payhere', -500, 'refund_out'],
+      ],
+    ],
+    [
+      'orphan refund to the wallet',
+      refundPostings({ amountMinor: 500, source: { kind: 'orphan' }, destination: { kind: 'wallet', customerId: 'c1' } }),
+      [
+        ['refunds_payable', 500, 'orphan_refund'],
+        ['customer_wallet:c1', -500, 'wallet_credit'],
+      ],
+    ],
+  ])('%s', (_name, postings, expected) => {
+    expect(lines(postings)).toEqual(expected);
+  });
+});
+
+describe('postings and fees: the edges of what is allowed', () => {
+  const capture = (amountMinor: number, feeMinor: number, commissionMinor: number) =>
+    capturePostings({ provider: 'payhere', amountMinor, feeMinor, commissionMinor, partner: owner });
+
+  it('says how far off an unbalanced set is, and refuses a journal of zeros', () => {
+    const line = (amountMinor: number) => ({ account: { code: 'x', kind: 'asset' as const }, amountMinor, lineKind: 'x' });
+    expect(() => balanced([line(3), line(-1)])).toThrow('postings do not balance: off by 2');
+    expect(() => balanced([line(0), line(0)])).toThrow('a journal needs at least one non-zero line');
+    expect(() => balanced([line(0.5), line(-0.5)])).toThrow(/safe integer/);
+    expect(balanced([line(2), line(0), line(-2)])).toEqual([line(2), line(-2)]);
+  });
+
+  it.each([
+    // amount, fee, commission, allowed?
+    [1, 0, 0, true], // the smallest sale
+    [100, 100, 0, true], // a fee may take all of it
+    [100, 0, 100, true], // so may the commission
+    [0, 0, 0, false], // nothing was paid
+    [-100, 0, 0, false],
+    [100, 101, 0, false],
+    [100, 0, 101, false],
+    [100, -1, 0, false],
+    [100, 0, -1, false],
+  ])('a capture of %i with fee %i and commission %i is allowed: %s', (amount, fee, commission, allowed) => {
+    if (allowed) expect(sum(capture(amount, fee, commission))).toBe(0);
+    else expect(() => capture(amount, fee, commission)).toThrow(RangeError);
+  });
+
+  it('names the bad number in the refusal', () => {
+    expect(() => capture(0, 0, 0)).toThrow('amount must be positive, got 0');
+    expect(() => capture(100, 101, 0)).toThrow('part 101 outside 0..100');
+  });
+
+  it.each([
+    // refund, already refunded, paid, commission, allowed?
+    [10_000, 0, 10_000, 10_000, true], // the commission may be all of it
+    [1, 9_999, 10_000, 10, true], // the very last minor unit
+    [0, 0, 10_000, 10, false],
+    [-1, 0, 10_000, 10, false],
+    [1, -1, 10_000, 10, false],
+    [1, 10_000, 10_000, 10, false],
+    [1, 0, 10_000, -1, false],
+    [1, 0, 10_000, 10_001, false],
+  ])(
+    'refundSplit: refund %i after %i of %i paid, commission %i is allowed: %s',
+    (refundMinor, already, paidMinor, commissionMinor, allowed) => {
+      const split = () => refundSplit({ refundMinor, alreadyRefundedMinor: already, paidMinor, commissionMinor });
+      if (allowed) expect(split().commissionMinor + split().partnerMinor).toBe(refundMinor);
+      else expect(split).toThrow('refund split out of range');
+    },
+  );
+
+  it('refundSplit refuses amounts that are not whole minor units before doing any sum', () => {
+    for (const bad of [
+      { refundMinor: 1.5, alreadyRefundedMinor: 0, paidMinor: 10, commissionMinor: 1 },
+      { refundMinor: 1, alreadyRefundedMinor: 0.5, paidMinor: 10, commissionMinor: 1 },
+      { refundMinor: 1, alreadyRefundedMinor: 0, paidMinor: 10.5, commissionMinor: 1 },
+      { refundMinor: 1, alreadyRefundedMinor: 0, paidMinor: 10, commissionMinor: 0.5 },
+    ]) {
+      expect(() => refundSplit(bad)).toThrow(/safe integer/);
+    }
+  });
+
+  it.each([
+    // amount, basis points, fixed, fee
+    [-100, 330, 30, 0], // nothing taken on nothing
+    [0, 330, 30, 0],
+    [1_000, 10_000, 0, 1_000], // the whole amount is the most a gateway keeps
+    [1_000, 10_000, 30, 1_000],
+  ])('gateway fee of %i at %i bp + %i → %i', (amount, basisPoints, fixedMinor, fee) => {
+    expect(gatewayFeeMinor(amount, { basisPoints, fixedMinor })).toBe(fee);
+  });
+
+  it('refuses a negative fixed fee, naming the rate', () => {
+    expect(() => gatewayFeeMinor(100, { basisPoints: 100, fixedMinor: -1 })).toThrow('gateway fee rate out of range');
+    expect(() => gatewayFeeMinor(100, { basisPoints: 10_001, fixedMinor: 0 })).toThrow('gateway fee rate out of range');
+  });
+});
+
+describe('payment states that matter elsewhere', () => {
+  it('only initiated and pending intents are active (one per booking); captured ones hold money', () => {
+    expect(PAYMENT_STATUSES.filter(isActivePayment)).toEqual(['initiated', 'pending']);
+    expect(PAYMENT_STATUSES.filter(isCapturedPayment)).toEqual(['completed', 'refunded', 'partially_refunded']);
   });
 });

@@ -37,6 +37,25 @@ describe('refundForCancellation (default: 100 % until 24 h, 50 % after, 0 once s
     expect(refundForCancellation(policy, paid, hoursBefore(h), start)).toBe(expected);
   });
 
+  it('reads the tiers from the earliest cancellation down, in whatever order they were written', () => {
+    const policy = {
+      ...DEFAULT_CANCELLATION_POLICY,
+      tiers: [
+        { hoursBeforeStart: 24, refundBasisPoints: 5_000 },
+        { hoursBeforeStart: 72, refundBasisPoints: 10_000 },
+        { hoursBeforeStart: 48, refundBasisPoints: 7_500 },
+      ],
+    };
+    expect(refundForCancellation(policy, 10_000, hoursBefore(100), start)).toBe(10_000);
+    expect(refundForCancellation(policy, 10_000, hoursBefore(50), start)).toBe(7_500);
+    expect(refundForCancellation(policy, 10_000, hoursBefore(30), start)).toBe(5_000);
+    expect(refundForCancellation(policy, 10_000, hoursBefore(10), start)).toBe(0);
+  });
+
+  it('refunds nothing on nothing paid (or a negative amount), whatever the tier', () => {
+    expect(refundForCancellation(DEFAULT_CANCELLATION_POLICY, -100, hoursBefore(48), start)).toBe(0);
+  });
+
   it('rejects fractional money', () => {
     expect(() => refundForCancellation(DEFAULT_CANCELLATION_POLICY, 10.5, hoursBefore(1), start)).toThrow(RangeError);
   });
@@ -56,7 +75,9 @@ describe('splitCommission', () => {
 
   it('refuses rates outside 0–100 %', () => {
     expect(() => splitCommission(100, 10_001)).toThrow(RangeError);
-    expect(() => splitCommission(100, -1)).toThrow(RangeError);
+    expect(() => splitCommission(100, -1)).toThrow('commission rate out of range: -1');
+    expect(splitCommission(100, 0)).toEqual({ commissionMinor: 0, partnerMinor: 100 });
+    expect(splitCommission(100, 10_000)).toEqual({ commissionMinor: 100, partnerMinor: 0 });
   });
 
   it('applyBasisPoints is exact beyond float precision', () => {

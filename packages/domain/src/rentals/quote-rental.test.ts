@@ -23,7 +23,7 @@ describe('rentalDays (per started local day)', () => {
   });
 
   it('refuses an empty or reversed range', () => {
-    expect(() => rentalDays(at('2026-03-01T10:00:00Z'), at('2026-03-01T10:00:00Z'), 'UTC')).toThrow(/after/);
+    expect(() => rentalDays(at('2026-03-01T10:00:00Z'), at('2026-03-01T10:00:00Z'), 'UTC')).toThrow('endDate must be after startDate');
   });
 });
 
@@ -39,6 +39,15 @@ describe('quoteRental', () => {
       { kind: 'rental_day', description: '3 days × daily rate', quantity: 3, unitMinor: 1_250_000, amountMinor: 3_750_000 },
     ]);
     expect(quote.policy).toBe(DEFAULT_CANCELLATION_POLICY);
+  });
+
+  it('a one-day rental says "1 day"', () => {
+    const quote = quoteRental(
+      { dailyRateMinor: 1_000, currency: 'LKR', timeZone: 'UTC' },
+      { start: at('2026-03-01T10:00:00Z'), end: at('2026-03-01T12:00:00Z') },
+      { commissionRateBasisPoints: 0, policy: DEFAULT_CANCELLATION_POLICY },
+    );
+    expect(quote.lines[0]?.description).toBe('1 day × daily rate');
   });
 });
 

@@ -18,6 +18,16 @@ const TRANSITIONS: Record<VehicleEvent, Partial<Record<VehicleState, VehicleStat
   key_facts_changed: { draft: 'draft', rejected: 'rejected', approved: 'pending_review' },
 };
 
+/** What a refused event would have done, for the message ("cannot be suspended", not "suspendd"). */
+const REFUSED: Record<VehicleEvent, string> = {
+  submit: 'be submitted for review',
+  approve: 'be approved',
+  reject: 'be rejected',
+  suspend: 'be suspended',
+  reinstate: 'be reinstated',
+  key_facts_changed: 'be edited',
+};
+
 export function nextVehicleState(from: VehicleState, event: VehicleEvent): VehicleState | null {
   return TRANSITIONS[event][from] ?? null;
 }
@@ -25,8 +35,7 @@ export function nextVehicleState(from: VehicleState, event: VehicleEvent): Vehic
 export function decideVehicleTransition(from: VehicleState, event: VehicleEvent): VehicleState {
   const to = nextVehicleState(from, event);
   if (to) return to;
-  const what = event === 'key_facts_changed' ? 'be edited' : event === 'submit' ? 'be submitted for review' : `be ${event}d`;
-  throw new AppError('VALIDATION_ERROR', `A ${from.replace('_', ' ')} vehicle cannot ${what}`);
+  throw new AppError('VALIDATION_ERROR', `A ${from.replace('_', ' ')} vehicle cannot ${REFUSED[event]}`);
 }
 
 /** Owners may edit a listing that is not under review and not suspended. */

@@ -24,6 +24,17 @@ describe('legFareMinor (per-segment fares summed)', () => {
   ])('refuses leg %s→%s', (from, to) => {
     expect(() => legFareMinor(fares, from, to)).toThrow(/Invalid leg/);
   });
+
+  it('names the stops the trip has and points the client at fromStop', () => {
+    // `fares` has 5 segments: stops 0..5.
+    expect(() => legFareMinor(fares, 3, 1)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_ERROR',
+        message: 'Invalid leg 3→1: stops run 0..5 and fromStop must come before toStop',
+        details: [{ path: ['fromStop'], message: 'fromStop must be before toStop, both within the trip' }],
+      }),
+    );
+  });
 });
 
 describe('quoteSeats', () => {
@@ -41,5 +52,6 @@ describe('quoteSeats', () => {
       ['1B', 50_000],
       ['2C', 50_000],
     ]);
+    expect(quote.lines[0]?.description).toBe('Seat 1A, stops 1→3');
   });
 });

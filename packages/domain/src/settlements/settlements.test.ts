@@ -49,6 +49,17 @@ describe('settlement postings', () => {
     expect(paid.map((l) => l.account.code)).toEqual([`partner_payouts:user:${partner.userId}`, 'payouts_bank']);
   });
 
+  it('names its lines: approval moves the payable, payout pays it out', () => {
+    const kinds = (lines: ReturnType<typeof settlementApprovalPostings>) => lines?.map((l) => l.lineKind);
+    expect(kinds(settlementApprovalPostings({ partner, netMinor: 100 }))).toEqual(['settlement_approved', 'settlement_approved']);
+    expect(kinds(settlementPayoutPostings({ partner, netMinor: 100 }))).toEqual(['payout', 'payout']);
+    expect(settlementPayoutPostings({ partner, netMinor: 100 })?.map((l) => l.amountMinor)).toEqual([100, -100]);
+  });
+
+  it('says which period it could not read', () => {
+    expect(() => periodRange('2026-13')).toThrow('not a period (YYYY-MM): 2026-13');
+  });
+
   it('posts nothing for a statement that nets to zero', () => {
     expect(settlementApprovalPostings({ partner, netMinor: 0 })).toBeNull();
     expect(settlementPayoutPostings({ partner, netMinor: 0 })).toBeNull();
@@ -58,6 +69,10 @@ describe('settlement postings', () => {
     ['partner_payable:user:01900000-0000-7000-8000-000000000001', { userId: '01900000-0000-7000-8000-000000000001' }],
     ['partner_payable:org:01900000-0000-7000-8000-000000000002', { organizationId: '01900000-0000-7000-8000-000000000002' }],
     ['platform_revenue', null],
+    // Only a whole code names a partner: not a prefix of another account, nor one with a suffix.
+    ['x_partner_payable:user:01900000-0000-7000-8000-000000000001', null],
+    ['partner_payable:user:01900000-0000-7000-8000-000000000001:old', null],
+    ['partner_payable:team:01900000-0000-7000-8000-000000000001', null],
   ])('reads the partner of %s', (code, partnerRef) => {
     expect(partnerOfAccount(code)).toEqual(partnerRef);
   });

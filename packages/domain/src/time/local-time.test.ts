@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLocalDays, isValidTimeZone, localDateOf, localDayBounds } from './local-time';
+import { addLocalDays, isValidTimeZone, localDateOf, localDayBounds, wallTimeOf } from './local-time';
 
 describe('local time', () => {
   it.each([
@@ -28,5 +28,24 @@ describe('local time', () => {
   it('knows a zone from a typo', () => {
     expect(isValidTimeZone('Asia/Colombo')).toBe(true);
     expect(isValidTimeZone('Asia/Colombia')).toBe(false);
+  });
+});
+
+describe('wallTimeOf and localDateOf, to the second and before year 1000', () => {
+  it('reads every field of the wall clock', () => {
+    expect(wallTimeOf(new Date('2026-03-29T00:59:58.250Z'), 'Europe/London')).toEqual({
+      year: 2026,
+      month: 3,
+      day: 29,
+      hour: 0,
+      minute: 59,
+      second: 58,
+      millisecond: 250,
+    });
+    expect(wallTimeOf(new Date('2026-03-29T01:00:07Z'), 'Europe/London')).toMatchObject({ hour: 2, minute: 0, second: 7 });
+  });
+
+  it('writes a four-digit year', () => {
+    expect(localDateOf(new Date('0999-06-15T12:00:00Z'), 'UTC')).toBe('0999-06-15');
   });
 });

@@ -58,3 +58,79 @@ describe('tripStopTimes', () => {
     ]);
   });
 });
+
+describe('validateRouteStops: each problem says the rule', () => {
+  function problemsOf(stops: RouteStopPlan[]) {
+    try {
+      validateRouteStops(stops);
+      return [];
+    } catch (error) {
+      const appError = findAppError(error);
+      expect(appError?.message).toBe('The route is not valid');
+      return appError?.details as Array<{ path: string; message: string }>;
+    }
+  }
+  const fifty = Array.from({ length: 50 }, (_, i) => stop(i * 10, i * 10, i === 49 ? null : 100));
+
+  it.each<[string, RouteStopPlan[], Array<{ path: string; message: string }>]>([
+    ['fifty stops', fifty, []],
+    [
+      'fifty-one stops',
+      [...fifty.slice(0, 49).map((s) => s), stop(490, 490, 100), stop(500, 500, null)],
+      [{ path: 'stops', message: 'a route has 2–50 stops' }],
+    ],
+    ['two days to the minute', [stop(0, 0, 100), stop(2 * 24 * 60, 2 * 24 * 60, null)], []],
+    [
+      'a minute past two days',
+      [stop(0, 0, 100), stop(2 * 24 * 60, 2 * 24 * 60 + 1, null)],
+      [{ path: 'stops.1.departOffsetMinutes', message: 'minutes must be an integer 0–2880' }],
+    ],
+    [
+      'a negative offset',
+      [stop(0, 0, 100), stop(-1, 30, null)],
+      [
+        { path: 'stops.1.arriveOffsetMinutes', message: 'minutes must be an integer 0–2880' },
+        { path: 'stops.1.arriveOffsetMinutes', message: 'each stop comes after the previous one has been left' },
+      ],
+    ],
+    [
+      'a fractional offset',
+      [stop(0, 0, 100), stop(30, 30.5, null)],
+      [{ path: 'stops.1.departOffsetMinutes', message: 'minutes must be an integer 0–2880' }],
+    ],
+    [
+      'the first stop later than 0',
+      [stop(5, 5, 100), stop(30, 30, null)],
+      [{ path: 'stops.0.arriveOffsetMinutes', message: 'the first stop is at 0' }],
+    ],
+    [
+      'leaving before arriving',
+      [stop(0, 0, 100), stop(30, 29, 100), stop(60, 60, null)],
+      [{ path: 'stops.1.departOffsetMinutes', message: 'a bus leaves a stop after it arrives' }],
+    ],
+    [
+      'arriving as the previous one leaves',
+      [stop(0, 10, 100), stop(10, 20, null)],
+      [{ path: 'stops.1.arriveOffsetMinutes', message: 'each stop comes after the previous one has been left' }],
+    ],
+    [
+      'a fare after the last stop',
+      [stop(0, 0, 100), stop(30, 30, 0)],
+      [{ path: 'stops.1.fareToNextMinor', message: 'the last stop has no next segment' }],
+    ],
+    [
+      'no fare on a segment',
+      [stop(0, 0, null), stop(30, 30, null)],
+      [{ path: 'stops.0.fareToNextMinor', message: 'every segment needs a fare in minor units (0 or more)' }],
+    ],
+    [
+      'an unsafe fare',
+      [stop(0, 0, 2 ** 53), stop(30, 30, null)],
+      [{ path: 'stops.0.fareToNextMinor', message: 'every segment needs a fare in minor units (0 or more)' }],
+    ],
+    ['a blank name', [stop(0, 0, 100, '  '), stop(30, 30, null)], [{ path: 'stops.0.name', message: 'a stop needs a name' }]],
+    ['a blank city', [{ ...stop(0, 0, 100), city: ' ' }, stop(30, 30, null)], [{ path: 'stops.0.city', message: 'a stop needs a city' }]],
+  ])('%s', (_name, stops, problems) => {
+    expect(problemsOf(stops)).toEqual(problems);
+  });
+});

@@ -41,4 +41,14 @@ describe('trip state machine', () => {
   it.each(TRIP_STATES.map((s) => [s, s === 'scheduled' || s === 'boarding'] as const))('%s sells seats: %s', (state, bookable) => {
     expect(isTripBookable(state)).toBe(bookable);
   });
+
+  it('refuses a move naming it, and points the client at the status', () => {
+    expect(() => decideTripTransition('completed', 'depart')).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_ERROR',
+        message: 'A completed trip cannot depart',
+        details: [{ path: 'status', message: 'not allowed from completed' }],
+      }),
+    );
+  });
 });

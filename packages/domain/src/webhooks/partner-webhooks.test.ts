@@ -31,7 +31,7 @@ describe('nextWebhookAttemptAt', () => {
 
   it('refuses to be asked before any failure', () => {
     expect(() => nextWebhookAttemptAt(DEFAULT_WEBHOOK_RETRY_POLICY, { eventCreatedAt: created, failedAttempts: 0, now: created })).toThrow(
-      RangeError,
+      'nextWebhookAttemptAt is for a delivery that has failed at least once',
     );
   });
 });
@@ -42,6 +42,7 @@ describe('isWebhookDelivered', () => {
     [200, true],
     [204, true],
     [299, true],
+    [300, false],
     [301, false],
     [410, false],
     [500, false],

@@ -93,7 +93,7 @@ export function bearerOf(request: RecordedRequest): string | undefined {
 
 /** POSTs a gateway's callback to a URL the way the gateway would. */
 export async function postWebhook(url: string, body: Buffer, headers: Record<string, string>): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(10_000) });
   await response.arrayBuffer();
   return response.status;
 }
