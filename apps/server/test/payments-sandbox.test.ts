@@ -36,6 +36,20 @@ async function customerAndVehicle() {
   return { owner, vehicle, customer, token, start, end: new Date(start.getTime() + 86_400_000) };
 }
 
+/** A fresh customer's rental hold with a sandbox payment initiated for it (its checkout URL carries the signed link). */
+async function sandboxPaymentOnHold() {
+  const c = await customerAndVehicle();
+  const bookingId = await insertRental(h.deps, {
+    customerId: c.customer,
+    vehicleId: c.vehicle,
+    ownerUserId: c.owner,
+    start: c.start,
+    end: c.end,
+  });
+  const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+  return { c, bookingId, payment };
+}
+
 /** Clicks a button of the hosted page the way a browser does: GET the page, POST its form's action. */
 async function clickOnHostedPage(checkoutUrl: string, button: 'Approve' | 'Decline') {
   const { pathname, search } = new URL(checkoutUrl);
@@ -113,28 +127,10 @@ describe('the sandbox flow over REST', () => {
   });
 
   it("acts only for the checkout's signed link or the owner's session; a stranger with the payment id cannot decline", async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+    const { c, payment } = await sandboxPaymentOnHold();
     const link = new URL(payment.checkout.url).searchParams.get('link') ?? '';
     const [expires, signature] = link.split('.');
-    const other = await customerAndVehicle();
-    const otherBooking = await insertRental(h.deps, {
-      customerId: other.customer,
-      vehicleId: other.vehicle,
-      ownerUserId: other.owner,
-      start: other.start,
-      end: other.end,
-    });
-    const otherPayment = (
-      await h.call('POST', '/api/v1/payments/initiate', { bookingId: otherBooking, provider: 'sandbox' }, bearer(other.token))
-    ).body.data;
+    const { c: other, payment: otherPayment } = await sandboxPaymentOnHold();
     const stranger = await h.tokenFor(await insertUser(h.deps));
     const events = await eventCount();
     const unknownId = '00000000-0000-7000-8000-000000000000';
@@ -213,15 +209,7 @@ describe('the sandbox flow over REST', () => {
   });
 
   it('Decline fails the intent and leaves the hold pending', async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+    const { c, bookingId, payment } = await sandboxPaymentOnHold();
     expect((await clickOnHostedPage(payment.checkout.url, 'Decline')).status).toBe(303);
     await h.eventually(async () => expect((await paymentStatus(c.token, payment.id)).status).toBe('failed'));
     const booking = await h.call('GET', `/api/v1/bookings/${bookingId}`, undefined, bearer(c.token));
@@ -229,15 +217,7 @@ describe('the sandbox flow over REST', () => {
   });
 
   it('one signed webhook delivered 100 times at once, then again late: one event, one capture, one journal', async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+    const { c, bookingId, payment } = await sandboxPaymentOnHold();
     const webhook = sandboxWebhook({
       secret,
       intentId: payment.id,
@@ -289,15 +269,7 @@ describe('the sandbox flow over REST', () => {
   });
 
   it('refuses a tampered body, a wrong secret and a 10-minute-old timestamp: 401, nothing stored, counted', async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+    const { c, payment } = await sandboxPaymentOnHold();
     const now = h.deps.clock.now();
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const body = buildSandboxEventBody({
