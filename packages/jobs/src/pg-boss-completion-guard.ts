@@ -1,3 +1,4 @@
+/// <reference path="./pg-boss-internals.d.ts" />
 import Manager from 'pg-boss/src/manager.js';
 
 type Settle = (this: { emit(event: string, value: unknown): boolean }, ...args: unknown[]) => Promise<unknown>;
