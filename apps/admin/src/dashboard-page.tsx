@@ -6,7 +6,7 @@ import { Link } from '@tanstack/react-router';
 /** What waits for an administrator, and the system's health. */
 export function DashboardPage() {
   const trpc = useTRPC();
-  const status = useQuery(trpc.system.status.queryOptions(undefined, { refetchInterval: 10_000 }));
+  const status = useQuery(trpc.system.fullStatus.queryOptions(undefined, { refetchInterval: 10_000 }));
   const drivers = useQuery(trpc.drivers.listApplications.queryOptions({ status: 'pending', limit: 1 }));
   const vehicles = useQuery(trpc.vehicles.listForReview.queryOptions({ status: 'pending_review', limit: 1 }));
   const operators = useQuery(trpc.organizations.list.queryOptions({ status: 'pending', limit: 1 }));

@@ -169,7 +169,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   registerDocsPage(app);
   await registerRest(app, deps, options.router ?? appRouter, secure);
   await registerPaymentWebhooks(app, deps, metrics);
-  await registerSandboxPages(app, deps);
+  await registerSandboxPages(app, deps, secure);
   await registerFiles(app, deps, secure);
   registerSettlementsCsv(app, deps, secure);
 

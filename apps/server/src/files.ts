@@ -1,10 +1,10 @@
-import { createContextFactory, type ExtraOperation } from '@fareway/api';
-import { type Actor, type Deps, openFile, uploadFile, validateSession } from '@fareway/core';
+import type { ExtraOperation } from '@fareway/api';
+import { type Deps, openFile, uploadFile } from '@fareway/core';
 import { findAppError } from '@fareway/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { drainBeforeRefusing } from './drain-body';
 import { sendError } from './envelope';
-import { requestFacts } from './request-facts';
+import { requestActorResolver } from './request-actor';
 
 /**
  * Uploads and downloads of vehicle photos and driver documents. tRPC (and so
@@ -15,23 +15,7 @@ import { requestFacts } from './request-facts';
  */
 export async function registerFiles(app: FastifyInstance, deps: Deps, secureCookies: boolean): Promise<void> {
   const maxBytes = deps.config.storage.maxUploadBytes;
-  const createContext = createContextFactory(deps);
-
-  /** The caller's session, as authedProcedure resolves it (null when none was sent). */
-  async function actorOf(request: FastifyRequest, reply: FastifyReply, mutation: boolean): Promise<Actor | null> {
-    const ctx = createContext(requestFacts(request, reply, secureCookies));
-    if (!ctx.credentials) return null;
-    // Security: a cookie rides along on cross-site requests; an upload must come from our own pages (as authedProcedure checks).
-    if (mutation && ctx.credentials.via === 'cookie') {
-      const own = new URL(deps.config.http.publicUrl).origin;
-      if (!ctx.origin || (ctx.origin !== own && !deps.config.http.corsOrigins.includes(ctx.origin))) {
-        throw Object.assign(new Error('Cross-site request refused'), { appCode: 'FORBIDDEN' as const });
-      }
-    }
-    const session = await validateSession(deps, ctx.credentials.token);
-    if (session.renewed && ctx.credentials.via === 'cookie') ctx.setSessionCookie(ctx.credentials.token, session.expiresAt);
-    return { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId };
-  }
+  const actorOf = requestActorResolver(deps, secureCookies);
 
   const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
     const appError = findAppError(error);
@@ -40,8 +24,6 @@ export async function registerFiles(app: FastifyInstance, deps: Deps, secureCook
         details: appError.details,
         retryAfterSeconds: appError.retryAfterSeconds,
       });
-    const code = (error as { appCode?: 'FORBIDDEN' }).appCode;
-    if (code) return sendError(request, reply, code, (error as Error).message);
     request.log.error({ err: error }, 'unexpected error in files route');
     return sendError(request, reply, 'INTERNAL_ERROR', `Internal error; quote ${request.id} when reporting it`);
   };

@@ -1,6 +1,8 @@
 import type { Deps } from '@fareway/core';
+import { constantTimeEqual } from '@fareway/gateways';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { sendError } from './envelope';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -54,7 +56,16 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    // Security: metrics show routes, pool sizes and process internals; only the scraper holding METRICS_TOKEN reads them.
+    const token = deps.config.http.metricsToken;
+    if (!token)
+      return sendError(request, reply, 'FORBIDDEN', 'Metrics are off: set METRICS_TOKEN and scrape with Authorization: Bearer <token>');
+    const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (!constantTimeEqual(given, token)) {
+      reply.header('WWW-Authenticate', 'Bearer realm="metrics"');
+      return sendError(request, reply, 'TOKEN_INVALID', 'Send the metrics token as Authorization: Bearer <METRICS_TOKEN>');
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -27,7 +27,7 @@ runMain('fareway', async () => {
         `  Customer app   ${base}/`,
         `  Admin console  ${base}/admin/`,
         `  API docs       ${base}/api/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
-        `  Health         ${base}/healthz  ${base}/readyz  ${base}/metrics`,
+        `  Health         ${base}/healthz  ${base}/readyz  ${base}/metrics ${runtime.config.http.metricsToken ? '(Bearer METRICS_TOKEN)' : '(off: set METRICS_TOKEN)'}`,
         '',
         runtime.config.admin.email
           ? `  Admin sign-in: ${runtime.config.admin.email} with ADMIN_PASSWORD at ${base}/admin/`

@@ -108,7 +108,14 @@ describe.runIf(haproxy || process.env.CI === 'true')(
         const byStatus: Record<string, number> = {};
         for (const r of fiveXX) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
         if (fiveXX.length > 0) figures['holds 5xx by status'] = JSON.stringify(byStatus);
-        expect(fiveXX.map((r) => `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`)).toEqual([]);
+        // A 5xx shows what its process logged under the request id, so a failed run says why.
+        const logged = (requestId: unknown) =>
+          cluster.apis
+            .flatMap((api) => api.output().split('\n'))
+            .filter((line) => typeof requestId === 'string' && line.includes(requestId));
+        expect(
+          fiveXX.map((r) => `${r.status} ${JSON.stringify(r.body).slice(0, 200)}\n${logged(r.body?.error?.requestId).join('\n')}`),
+        ).toEqual([]);
 
         const won = results.filter((r) => r.status === 200);
         const lost = results.filter((r) => r.status !== 200);

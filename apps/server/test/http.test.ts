@@ -2,8 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { createLogger } from '@fareway/core';
+import { createLogger, ensureAdmin, issueSession } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
+import { newId, schema } from '@fareway/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/app';
@@ -16,7 +17,7 @@ let root: string;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  deps = await createTestDeps({ env: { CORS_ORIGINS: 'https://partner.example' } });
+  deps = await createTestDeps({ env: { CORS_ORIGINS: 'https://partner.example', METRICS_TOKEN: 'metrics-token-for-tests' } });
   // Capture what the server logs, to prove an unexpected error is logged with its stack.
   deps.log = createLogger('error', {}, { write: (line: string) => void logged.push(line) });
   // A fake built tree: the static serving and SPA fallback are tested without running Vite here.
@@ -73,7 +74,7 @@ describe('REST envelope', () => {
     expect(res.statusCode).toBe(200);
     const body = json(res.body);
     expect(body.success).toBe(true);
-    expect(body.data).toMatchObject({ database: { ok: true }, migrations: { current: true } });
+    expect(body.data).toEqual({ status: 'up' });
   });
 
   it('lifts a page of items into data and meta', async () => {
@@ -218,19 +219,47 @@ describe('request ids, headers, CORS, compression', () => {
     const small = await app.inject({ url: '/trpc/system.status', headers: { 'accept-encoding': 'gzip' } });
     expect(small.rawPayload.length).toBeLessThan(1024);
     expect(small.headers['content-encoding']).toBeUndefined();
-    expect(small.json()).toMatchObject({ result: { data: { database: { ok: true } } } });
-    const batch = Array.from({ length: 12 }, () => 'system.status').join(',');
+    expect(small.json()).toEqual({ result: { data: { status: 'up' } } });
+    // Each answer is about 40 bytes: 40 of them pass the 1 KiB threshold.
+    const batch = Array.from({ length: 40 }, () => 'system.status').join(',');
     const large = await app.inject({ url: `/trpc/${batch}?batch=1`, headers: { 'accept-encoding': 'gzip' } });
-    expect(JSON.parse(gunzipSync(large.rawPayload).toString())).toHaveLength(12);
+    expect(JSON.parse(gunzipSync(large.rawPayload).toString())).toHaveLength(40);
     expect(large.headers['content-encoding']).toBe('gzip');
   });
 });
 
 describe('tRPC, OpenAPI, docs, metrics', () => {
-  it('serves system.status over tRPC', async () => {
+  it('serves system.status over tRPC, saying only whether the service is up', async () => {
     const res = await injectChecked(app, '/trpc/system.status');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ result: { data: { database: { ok: true } } } });
+    expect(res.json()).toEqual({ result: { data: { status: 'up' } } });
+  });
+
+  it('keeps versions, migrations and the worker for admins (system.fullStatus)', async () => {
+    const anonymous = await injectChecked(app, '/api/v1/admin/system/status');
+    expect(anonymous.statusCode).toBe(401);
+    expect(json(anonymous.body).error).toMatchObject({ code: 'TOKEN_INVALID' });
+    const customerId = newId();
+    const now = deps.clock.now();
+    await deps.db
+      .insert(schema.users)
+      .values({ id: customerId, phone: '+94771234987', roles: ['customer'], status: 'active', createdAt: now, updatedAt: now });
+    const customer = await issueSession(deps.db, customerId, now, 30, { ip: null, requestId: null });
+    const refused = await injectChecked(app, {
+      url: '/api/v1/admin/system/status',
+      headers: { authorization: `Bearer ${customer.token}` },
+    });
+    expect(refused.statusCode).toBe(403);
+    const { user } = await ensureAdmin(deps, { email: 'status-admin@example.com', password: 'status admin password' });
+    const admin = await issueSession(deps.db, user.id, now, 30, { ip: null, requestId: null });
+    const full = await injectChecked(app, { url: '/api/v1/admin/system/status', headers: { authorization: `Bearer ${admin.token}` } });
+    expect(full.statusCode).toBe(200);
+    expect(json(full.body).data).toMatchObject({
+      version: deps.config.version,
+      database: { ok: true, serverVersion: expect.any(String) },
+      migrations: { current: true, expected: deps.journal.entries.at(-1)?.tag },
+      worker: { alive: false },
+    });
   });
 
   it('publishes an OpenAPI 3.1 document whose responses are the envelope', async () => {
@@ -238,7 +267,7 @@ describe('tRPC, OpenAPI, docs, metrics', () => {
     expect(doc.openapi).toMatch(/^3\.1/);
     const op = doc.paths['/system/status'].get;
     expect(op.responses['200'].content['application/json'].schema.properties.success).toMatchObject({ const: true });
-    expect(op.responses['200'].content['application/json'].schema.properties.data.properties).toHaveProperty('migrations');
+    expect(op.responses['200'].content['application/json'].schema.properties.data.properties).toHaveProperty('status');
     expect(op.responses['500'].content['application/json'].schema.properties.error.properties.code.enum).toEqual(['INTERNAL_ERROR']);
     expect(doc.paths['/probe/conflict'].post.responses.default.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/ErrorEnvelope',
@@ -265,13 +294,43 @@ describe('tRPC, OpenAPI, docs, metrics', () => {
 
   it('exposes request durations by route and status, and pool gauges', async () => {
     await injectChecked(app, '/healthz');
-    const res = await injectChecked(app, '/metrics');
+    const res = await injectChecked(app, { url: '/metrics', headers: { authorization: 'Bearer metrics-token-for-tests' } });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/fareway_http_request_duration_seconds_bucket\{[^}]*route="\/healthz"[^}]*status_code="200"/);
     expect(res.body).toMatch(/fareway_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/probe\/conflict"[^}]*status_code="409"/);
     expect(res.body).toContain('fareway_db_pool_max_connections 10');
     // The scrape's own query is one of this pool's connections, so at least one is active.
     expect(res.body).toMatch(/fareway_db_connections\{state="active"\} [1-9]/);
+  });
+});
+
+describe('/metrics is for the scraper holding METRICS_TOKEN', () => {
+  it('refuses no token and a wrong one with TOKEN_INVALID, and answers the right one', async () => {
+    for (const authorization of [undefined, 'Bearer metrics-token-for-test', 'Bearer metrics-token-for-testsx', 'Basic bWV0cmljcw==']) {
+      const res = await app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+      expect(res.statusCode, authorization).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+      expect(json(res.body).error).toMatchObject({ code: 'TOKEN_INVALID' });
+      expect(res.body).not.toContain('fareway_');
+    }
+    const res = await app.inject({ url: '/metrics', headers: { authorization: 'bearer metrics-token-for-tests' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('fareway_http_request_duration_seconds');
+  });
+
+  it('is off (403) when no METRICS_TOKEN is configured', async () => {
+    const bare = await createTestDeps();
+    const server = await buildServer(bare, { serveApps: false });
+    try {
+      for (const authorization of [undefined, 'Bearer ', 'Bearer undefined']) {
+        const res = await server.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+        expect(res.statusCode).toBe(403);
+        expect(json(res.body).error).toMatchObject({ code: 'FORBIDDEN' });
+      }
+    } finally {
+      await server.close();
+      await bare.cleanup();
+    }
   });
 });
 

@@ -74,7 +74,9 @@ async function start(waitMs: number) {
 }
 
 beforeAll(async () => {
-  deps = await createTestDeps({ env: { PUBLIC_URL: 'http://fareway.test', CORS_ORIGINS: 'https://partner.example' } });
+  deps = await createTestDeps({
+    env: { PUBLIC_URL: 'http://fareway.test', CORS_ORIGINS: 'https://partner.example', METRICS_TOKEN: 'metrics-token-for-tests' },
+  });
   patient = await start(60_000);
   hasty = await start(0);
 });
@@ -143,7 +145,7 @@ function expectSameResponse(answer: Answer, first: Answer) {
 }
 
 async function waitingDuplicates(base: string): Promise<number> {
-  const text = await (await apiFetch(`${base}/metrics`)).text();
+  const text = await (await apiFetch(`${base}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-tests' } })).text();
   return Number(/^fareway_idempotency_waiting (\d+)/m.exec(text)?.[1] ?? 0);
 }
 

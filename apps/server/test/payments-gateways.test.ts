@@ -223,7 +223,10 @@ describe('webhook routes, one gateway at a time', () => {
     // Two tabs: Stripe first, then the sandbox supersedes it — and the customer pays both.
     const { token, bookingId, payment: first } = await initiate('stripe');
     const second = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(token))).body.data;
-    const approve = await apiFetch(`${h.base}/sandbox/pay/${second.id}/approve`, { method: 'POST', redirect: 'manual' });
+    const approve = await apiFetch(`${h.base}/sandbox/pay/${second.id}/approve${new URL(second.checkout.url).search}`, {
+      method: 'POST',
+      redirect: 'manual',
+    });
     expect(approve.status).toBe(303);
     await settled(token, second.id, 'completed');
     stripe.setStatus(first.id, 'succeeded');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFetch } from './support/openapi-validator';
 import {
   bearer,
+  HARNESS_METRICS_TOKEN,
   insertRental,
   insertUser,
   insertVehicle,
@@ -35,10 +36,24 @@ async function customerAndVehicle() {
   return { owner, vehicle, customer, token, start, end: new Date(start.getTime() + 86_400_000) };
 }
 
+/** A fresh customer's rental hold with a sandbox payment initiated for it (its checkout URL carries the signed link). */
+async function sandboxPaymentOnHold() {
+  const c = await customerAndVehicle();
+  const bookingId = await insertRental(h.deps, {
+    customerId: c.customer,
+    vehicleId: c.vehicle,
+    ownerUserId: c.owner,
+    start: c.start,
+    end: c.end,
+  });
+  const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+  return { c, bookingId, payment };
+}
+
 /** Clicks a button of the hosted page the way a browser does: GET the page, POST its form's action. */
 async function clickOnHostedPage(checkoutUrl: string, button: 'Approve' | 'Decline') {
-  const pagePath = new URL(checkoutUrl).pathname;
-  const page = await apiFetch(h.base + pagePath);
+  const { pathname, search } = new URL(checkoutUrl);
+  const page = await apiFetch(h.base + pathname + search);
   expect(page.status).toBe(200);
   const html = await page.text();
   const action = new RegExp(`<form method="post" action="([^"]+)"><button type="submit"[^>]*>${button}</button>`).exec(html)?.[1];
@@ -83,10 +98,11 @@ describe('the sandbox flow over REST', () => {
     expect(initiated.status).toBe(200);
     const payment = initiated.body.data;
     expect(payment).toMatchObject({ status: 'pending', amountMinor: 1_000_000, currency: 'LKR', feeMinor: 0 });
-    expect(payment.checkout.url).toBe(`http://fareway.test/sandbox/pay/${payment.id}`);
+    expect(payment.checkout.url).toMatch(new RegExp(`^http://fareway\\.test/sandbox/pay/${payment.id}\\?link=\\d+\\.[0-9a-f]{64}$`));
+    const hostedPage = h.base + new URL(payment.checkout.url).pathname + new URL(payment.checkout.url).search;
 
     // The hosted page: server-rendered, no inline script or style (the CSP forbids them).
-    const page = await apiFetch(`${h.base}/sandbox/pay/${payment.id}`);
+    const page = await apiFetch(hostedPage);
     const html = await page.text();
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(html).toMatch(/LKR[\s\u00a0]10,000\.00/);
@@ -107,19 +123,93 @@ describe('the sandbox flow over REST', () => {
       ]),
     );
     // The page now shows the outcome and offers no buttons.
-    expect(await (await apiFetch(`${h.base}/sandbox/pay/${payment.id}`)).text()).not.toContain('Approve</button>');
+    expect(await (await apiFetch(hostedPage)).text()).not.toContain('Approve</button>');
+  });
+
+  it("acts only for the checkout's signed link or the owner's session; a stranger with the payment id cannot decline", async () => {
+    const { c, payment } = await sandboxPaymentOnHold();
+    const link = new URL(payment.checkout.url).searchParams.get('link') ?? '';
+    const [expires, signature] = link.split('.');
+    const { c: other, payment: otherPayment } = await sandboxPaymentOnHold();
+    const stranger = await h.tokenFor(await insertUser(h.deps));
+    const events = await eventCount();
+    const unknownId = '00000000-0000-7000-8000-000000000000';
+    const notFound = [404, 'PAYMENT_NOT_FOUND'] as const;
+    const invalid = [403, 'PAYMENT_LINK_INVALID'] as const;
+    const refusals: Array<[string, string, Record<string, string>, readonly [number, string]]> = [
+      ['the payment id alone', payment.id, {}, notFound],
+      ["another customer's session", payment.id, bearer(stranger), notFound],
+      ["another customer's session and an empty link", `${payment.id}?link=`, bearer(stranger), notFound],
+      ['a token that is no session', payment.id, bearer('not-a-session-token'), notFound],
+      ['an unknown id', unknownId, {}, notFound],
+      ['its expiry pushed back', `${payment.id}?link=${Number(expires) + 3600}.${signature}`, {}, invalid],
+      ['a forged signature', `${payment.id}?link=${expires}.${'0'.repeat(64)}`, {}, invalid],
+      ['a character more', `${payment.id}?link=${link}x`, {}, invalid],
+      ['the link twice', `${payment.id}?link=${link}&link=${link}`, {}, invalid],
+      ["another payment's link", `${payment.id}${new URL(otherPayment.checkout.url).search}`, {}, invalid],
+      ['its link on an unknown id', `${unknownId}?link=${link}`, {}, invalid],
+      ["another customer's session and a forged link", `${payment.id}?link=${expires}.${'0'.repeat(64)}`, bearer(stranger), invalid],
+    ];
+    for (const action of ['', '/decline', '/approve']) {
+      for (const [name, target, headers, [status, code]] of refusals) {
+        const [path, query = ''] = target.split('?');
+        const res = await apiFetch(`${h.base}/sandbox/pay/${path}${action}${query ? `?${query}` : ''}`, {
+          method: action ? 'POST' : 'GET',
+          headers,
+          redirect: 'manual',
+        });
+        const text = await res.text();
+        expect(
+          [res.status, text.startsWith('{') ? (JSON.parse(text) as Json).error.code : text.slice(0, 40)],
+          `${action || 'GET'} with ${name}`,
+        ).toEqual([status, code]);
+      }
+    }
+    // The owner's cookie opens the page, but a post carrying it from another site is not the owner's (CSRF).
+    for (const action of ['/decline', '/approve']) {
+      const res = await apiFetch(`${h.base}/sandbox/pay/${payment.id}${action}`, {
+        method: 'POST',
+        headers: { cookie: `fareway_session=${c.token}`, origin: 'https://evil.example' },
+        redirect: 'manual',
+      });
+      expect([res.status, ((await res.json()) as Json).error.code]).toEqual([404, 'PAYMENT_NOT_FOUND']);
+    }
+    // Nothing was sent to the webhook and the payment is still open.
+    expect(await eventCount()).toBe(events);
+    expect((await paymentStatus(c.token, payment.id)).status).toBe('pending');
+
+    // An hour later the genuine link has expired, and says so; its owner's session still opens the page.
+    h.deps.clock.advance(3_601_000);
+    try {
+      for (const action of ['', '/decline']) {
+        const res = await apiFetch(`${h.base}/sandbox/pay/${payment.id}${action}?link=${link}`, {
+          method: action ? 'POST' : 'GET',
+          redirect: 'manual',
+        });
+        expect([res.status, ((await res.json()) as Json).error.code]).toEqual([403, 'PAYMENT_LINK_EXPIRED']);
+      }
+      const withSession = await apiFetch(`${h.base}/sandbox/pay/${payment.id}?link=${link}`, { headers: bearer(c.token) });
+      expect(withSession.status).toBe(200);
+    } finally {
+      h.deps.clock.advance(-3_601_000);
+    }
+    // The owner's own session needs no link (bearer, or the cookie from our own pages); the page then posts without one.
+    const own = await apiFetch(`${h.base}/sandbox/pay/${payment.id}`, { headers: { cookie: `fareway_session=${c.token}` } });
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain(`action="/sandbox/pay/${payment.id}/decline"`);
+    const declined = await apiFetch(`${h.base}/sandbox/pay/${payment.id}/decline`, {
+      method: 'POST',
+      headers: { cookie: `fareway_session=${c.token}`, origin: 'http://fareway.test' },
+      redirect: 'manual',
+    });
+    expect(declined.status).toBe(303);
+    await h.eventually(async () => expect((await paymentStatus(c.token, payment.id)).status).toBe('failed'));
+    // The other customer's payment, never touched, is still open.
+    expect((await paymentStatus(other.token, otherPayment.id)).status).toBe('pending');
   });
 
   it('Decline fails the intent and leaves the hold pending', async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+    const { c, bookingId, payment } = await sandboxPaymentOnHold();
     expect((await clickOnHostedPage(payment.checkout.url, 'Decline')).status).toBe(303);
     await h.eventually(async () => expect((await paymentStatus(c.token, payment.id)).status).toBe('failed'));
     const booking = await h.call('GET', `/api/v1/bookings/${bookingId}`, undefined, bearer(c.token));
@@ -127,15 +217,7 @@ describe('the sandbox flow over REST', () => {
   });
 
   it('one signed webhook delivered 100 times at once, then again late: one event, one capture, one journal', async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+    const { c, bookingId, payment } = await sandboxPaymentOnHold();
     const webhook = sandboxWebhook({
       secret,
       intentId: payment.id,
@@ -187,15 +269,7 @@ describe('the sandbox flow over REST', () => {
   });
 
   it('refuses a tampered body, a wrong secret and a 10-minute-old timestamp: 401, nothing stored, counted', async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
+    const { c, payment } = await sandboxPaymentOnHold();
     const now = h.deps.clock.now();
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const body = buildSandboxEventBody({
@@ -222,7 +296,7 @@ describe('the sandbox flow over REST', () => {
     }
     expect(await eventCount()).toBe(before);
     expect((await paymentStatus(c.token, payment.id)).status).toBe('pending');
-    const metrics = await (await apiFetch(`${h.base}/metrics`)).text();
+    const metrics = await (await apiFetch(`${h.base}/metrics`, { headers: { authorization: `Bearer ${HARNESS_METRICS_TOKEN}` } })).text();
     expect(Number(/fareway_webhook_signature_failures_total\{provider="sandbox"\} (\d+)/.exec(metrics)?.[1])).toBe(4);
     // The genuine one still goes through.
     const genuine = await apiFetch(`${h.base}/api/v1/payments/webhook/sandbox`, {

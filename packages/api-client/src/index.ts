@@ -22,6 +22,6 @@ export {
 } from './session';
 export { TRPCProvider, useTRPC, useTRPCClient } from './trpc';
 
-/** The payload of `system.status`, as the SPAs receive it. */
-export type SystemStatus = RouterOutputs['system']['status'];
+/** The payload of `system.fullStatus` (admins), as the admin console receives it. */
+export type SystemStatus = RouterOutputs['system']['fullStatus'];
 export { QueryState } from './query-state';

@@ -46,6 +46,8 @@ export const ERROR_MESSAGES: { readonly [Code in AppErrorCode]: string } = {
   OTP_RATE_LIMIT: 'Too many codes were asked for. Wait a little before asking again.',
   RATE_LIMITED: 'Too many tries. Wait a little and try again.',
   WEBHOOK_SIGNATURE_INVALID: 'The payment provider could not be verified.',
+  PAYMENT_LINK_INVALID: 'This payment link is not valid. Open the payment again from your booking.',
+  PAYMENT_LINK_EXPIRED: 'This payment link has expired. Open the payment again from your booking.',
   PAYLOAD_TOO_LARGE: 'That file is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'That kind of file is not accepted. Use a JPEG, PNG or WebP image, or a PDF.',
   SERVICE_UNAVAILABLE: 'Fareway is busy or being updated. Try again in a moment.',

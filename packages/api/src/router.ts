@@ -41,6 +41,7 @@ import {
 } from './settlements/admin-settlements';
 import { getMySettlement } from './settlements/get-my-settlement';
 import { listMySettlements } from './settlements/list-my-settlements';
+import { getFullStatus } from './system/get-full-status';
 import { getStatus } from './system/get-status';
 import { tripsRouter } from './trips/trips-router';
 import { createCallerFactory, router } from './trpc';
@@ -63,6 +64,7 @@ import { orgWebhookEndpointsRouter, platformWebhookEndpointsRouter } from './web
 export const appRouter = router({
   system: router({
     status: getStatus,
+    fullStatus: getFullStatus,
   }),
   auth: router({ sendOtp, verifyOtp, login, logout, logoutAll, me, updateProfile, refresh }),
   users: router({ list: listUsers, setStatus: setUserStatus, setRoles: setUserRoles }),

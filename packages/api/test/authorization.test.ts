@@ -24,6 +24,7 @@ const NO_ID = '01900000-0000-7000-8000-000000000001';
 
 const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }> = {
   'system.status': { access: 'public', input: () => undefined },
+  'system.fullStatus': { access: 'admin', input: () => undefined },
   'auth.sendOtp': { access: 'public', input: (f) => ({ phoneNumber: `+9477${2_000_000 + f.n}` }) },
   'auth.verifyOtp': { access: 'public', input: (f) => ({ phoneNumber: `+9477${2_000_000 + f.n}`, code: '000000' }) },
   'auth.login': { access: 'public', input: () => ({ email: 'nobody@example.com', password: 'whatever' }) },

@@ -129,7 +129,7 @@ describe('initiate', () => {
       amountMinor: 1_000_000,
       currency: 'LKR',
       feeMinor: 0,
-      checkout: { url: `http://fareway.test/sandbox/pay/${payment.id}` },
+      checkout: { url: expect.stringMatching(new RegExp(`^http://fareway\\.test/sandbox/pay/${payment.id}\\?link=\\d+\\.[0-9a-f]{64}$`)) },
     });
     const booking = await row(deps.database.sql<{ expires_at: Date; hold_extended_at: Date }[]>`
       select expires_at, hold_extended_at from bookings where id = ${h.bookingId}`);

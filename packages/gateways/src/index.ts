@@ -36,5 +36,6 @@ export * from './money/decimal-amount';
 export * from './payhere/payhere-gateway';
 export * from './payment-gateway';
 export * from './sandbox/sandbox-gateway';
+export * from './sandbox/sandbox-link';
 export { signTimestamped, verifyTimestamped } from './signing/timestamped-signature';
 export * from './stripe/stripe-gateway';

@@ -38,6 +38,8 @@ export interface CreateCheckoutInput {
   cancelUrl: string;
   /** Our `/payments/webhook/{provider}` URL, for gateways that take it per payment. */
   notifyUrl: string;
+  /** The server's clock (links that expire are signed against it); the wall clock when absent. */
+  now?: Date;
 }
 
 export interface CheckoutResult {

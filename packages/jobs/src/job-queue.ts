@@ -1,7 +1,10 @@
 import { connectDatabase, type DatabaseHandle, type DatabaseOrTransaction, rawClient } from '@fareway/db';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
+import { guardJobCompletion } from './pg-boss-completion-guard';
 import { deadLetterName, type QueueDefinition } from './queues';
+
+guardJobCompletion();
 
 /** The channel senders NOTIFY (payload: the queue name) so a sleeping worker fetches at once. */
 export const WAKE_CHANNEL = 'fareway_jobs';

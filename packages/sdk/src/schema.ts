@@ -8,8 +8,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version, database, migration level and worker liveness */
+        /** Whether the service is up */
         get: operations["system-status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/system/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Version, environment, database, migration level and worker liveness (admins) */
+        get: operations["system-fullStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1468,7 +1485,7 @@ export interface components {
             success: false;
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
                 message: string;
                 /** Format: date-time */
                 timestamp: string;
@@ -1491,6 +1508,76 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     "system-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "status": "up"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /**
+                             * @description up: the API answers and reaches its database
+                             * @enum {string}
+                             */
+                            status: "up" | "down";
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "system-fullStatus": {
         parameters: {
             query?: never;
             header?: never;
@@ -1555,6 +1642,70 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description Unexpected error: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -1585,6 +1736,15 @@ export interface operations {
                             details?: unknown;
                         };
                     };
+                };
+            };
+            /** @description Any error of the envelope */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -6619,7 +6779,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6641,7 +6801,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -6873,7 +7033,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6895,7 +7055,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7217,7 +7377,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7239,7 +7399,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7601,7 +7761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7623,7 +7783,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7967,7 +8127,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7989,7 +8149,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8308,7 +8468,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8330,7 +8490,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8676,7 +8836,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8698,7 +8858,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8911,7 +9071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8933,7 +9093,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -24817,7 +24977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24839,7 +24999,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25254,7 +25414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25276,7 +25436,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25588,7 +25748,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25610,7 +25770,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25808,7 +25968,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25830,7 +25990,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26119,7 +26279,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26141,7 +26301,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26470,7 +26630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26492,7 +26652,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26803,7 +26963,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26825,7 +26985,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27111,7 +27271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27133,7 +27293,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27446,7 +27606,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27468,7 +27628,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27648,7 +27808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27670,7 +27830,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28008,7 +28168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28030,7 +28190,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28248,7 +28408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28270,7 +28430,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28494,7 +28654,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28516,7 +28676,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28879,7 +29039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28901,7 +29061,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -29239,7 +29399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29261,7 +29421,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -29479,7 +29639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED */
+            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29501,7 +29661,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED";
+                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;

@@ -1,7 +1,16 @@
 import { type Deps, findPayment, type PaymentRow } from '@fareway/core';
-import { formatMoney } from '@fareway/domain';
-import { buildSandboxEventBody, SANDBOX_SIGNATURE_HEADER, type SandboxEventType, signSandboxEvent } from '@fareway/gateways';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { type ErrorCode, findAppError, formatMoney } from '@fareway/domain';
+import {
+  buildSandboxEventBody,
+  checkSandboxPayLink,
+  SANDBOX_LINK_PARAMETER,
+  SANDBOX_SIGNATURE_HEADER,
+  type SandboxEventType,
+  signSandboxEvent,
+} from '@fareway/gateways';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendError } from '../envelope';
+import { requestActorResolver } from '../request-actor';
 
 const SANDBOX_CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
 main{max-width:28rem;margin:4rem auto;background:#fff;border:1px solid #dde1e8;border-radius:12px;padding:2rem}
@@ -18,13 +27,15 @@ function page(title: string, body: string): string {
 <title>${escapeHtml(title)}</title><link rel="stylesheet" href="/sandbox/sandbox.css"></head><body><main>${body}</main></body></html>`;
 }
 
-function renderPayPage(intent: PaymentRow): string {
+function renderPayPage(intent: PaymentRow, link: string | null): string {
   const open = intent.status === 'initiated' || intent.status === 'pending';
   const what = intent.purpose === 'top_up' ? 'Wallet top-up' : 'Booking payment';
+  // The signed link travels on to the buttons (it is only digits, a dot and hex: nothing to escape).
+  const query = link ? `?${SANDBOX_LINK_PARAMETER}=${link}` : '';
   const actions = open
     ? `<div class="actions">
-<form method="post" action="/sandbox/pay/${intent.id}/approve"><button type="submit" class="approve">Approve</button></form>
-<form method="post" action="/sandbox/pay/${intent.id}/decline"><button type="submit">Decline</button></form></div>`
+<form method="post" action="/sandbox/pay/${intent.id}/approve${query}"><button type="submit" class="approve">Approve</button></form>
+<form method="post" action="/sandbox/pay/${intent.id}/decline${query}"><button type="submit">Decline</button></form></div>`
     : `<p>This payment is <strong>${escapeHtml(intent.status)}</strong>.</p>${
         intent.returnUrl ? `<p><a href="${escapeHtml(intent.returnUrl)}">Back to Fareway</a></p>` : ''
       }`;
@@ -36,9 +47,14 @@ function renderPayPage(intent: PaymentRow): string {
   );
 }
 
-function notFound(reply: FastifyReply): FastifyReply {
-  return reply.code(404).type('text/html; charset=utf-8').send(page('Not found', '<h1>No such sandbox payment</h1>'));
-}
+/** Why a request may not act on a sandbox payment, as the envelope says it. */
+const REFUSALS = {
+  PAYMENT_NOT_FOUND: 'No such sandbox payment',
+  PAYMENT_LINK_INVALID: 'This payment link is not valid; open the payment again from the app',
+  PAYMENT_LINK_EXPIRED: 'This payment link has expired; open the payment again from the app',
+} as const satisfies Partial<Record<ErrorCode, string>>;
+
+type Refusal = keyof typeof REFUSALS;
 
 /**
  * The sandbox gateway's hosted page (`checkout.url` of a sandbox intent):
@@ -50,9 +66,41 @@ function notFound(reply: FastifyReply): FastifyReply {
  * recording as any gateway's webhook) and sends the browser to the intent's
  * return URL. Only there when the sandbox gateway is enabled.
  */
-export async function registerSandboxPages(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerSandboxPages(app: FastifyInstance, deps: Deps, secureCookies: boolean): Promise<void> {
   if (!deps.config.payments.sandboxEnabled) return;
   const secret = deps.config.payments.gateways.sandbox.webhookSecret;
+  const actorOf = requestActorResolver(deps, secureCookies);
+
+  /**
+   * The sandbox intent this request may act on: the checkout's signed, unexpired link, or the
+   * session of the customer who owns the payment (the owner needs no link, even an expired one).
+   * Without either, the payment id alone opens nothing: the same 404 as an unknown id, so ids
+   * cannot be probed; a link that is forged, altered or another payment's is PAYMENT_LINK_INVALID,
+   * and only a genuine one can be PAYMENT_LINK_EXPIRED (which tells its holder nothing new).
+   */
+  async function intentFor(
+    request: FastifyRequest<{ Params: { intentId: string } }>,
+    reply: FastifyReply,
+    mutation: boolean,
+  ): Promise<{ intent: PaymentRow; link: string | null } | Refusal> {
+    const { intentId } = request.params;
+    const link = (request.query as Record<string, unknown> | undefined)?.[SANDBOX_LINK_PARAMETER];
+    const check = checkSandboxPayLink(secret, intentId, link, Math.floor(deps.clock.now().getTime() / 1000));
+    const intent = await findPayment(deps, intentId);
+    const sandboxIntent = intent?.provider === 'sandbox' ? intent : undefined;
+    if (check === 'valid') return sandboxIntent ? { intent: sandboxIntent, link: link as string } : 'PAYMENT_NOT_FOUND';
+    // A stale token or a cross-site cookie post is simply not the owner.
+    const actor = await actorOf(request, reply, mutation).catch((error: unknown) => {
+      if (findAppError(error)) return null;
+      throw error;
+    });
+    if (sandboxIntent && actor?.userId === sandboxIntent.customerId) return { intent: sandboxIntent, link: null };
+    if (check === 'expired') return 'PAYMENT_LINK_EXPIRED';
+    if (check === 'invalid') return 'PAYMENT_LINK_INVALID';
+    return 'PAYMENT_NOT_FOUND';
+  }
+
+  const refuse = (request: FastifyRequest, reply: FastifyReply, code: Refusal) => sendError(request, reply, code, REFUSALS[code]);
 
   await app.register(async (scope) => {
     // The forms post form-encoded bodies that carry nothing we need.
@@ -62,16 +110,17 @@ export async function registerSandboxPages(app: FastifyInstance, deps: Deps): Pr
     scope.get('/sandbox/sandbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(SANDBOX_CSS));
 
     scope.get<{ Params: { intentId: string } }>('/sandbox/pay/:intentId', async (request, reply) => {
-      const intent = await findPayment(deps, request.params.intentId);
-      if (intent?.provider !== 'sandbox') return notFound(reply);
-      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(renderPayPage(intent));
+      const allowed = await intentFor(request, reply, false);
+      if (typeof allowed === 'string') return refuse(request, reply, allowed);
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(renderPayPage(allowed.intent, allowed.link));
     });
 
     scope.post<{ Params: { intentId: string; action: string } }>('/sandbox/pay/:intentId/:action', async (request, reply) => {
       const { action } = request.params;
-      if (action !== 'approve' && action !== 'decline') return notFound(reply);
-      const intent = await findPayment(deps, request.params.intentId);
-      if (intent?.provider !== 'sandbox') return notFound(reply);
+      if (action !== 'approve' && action !== 'decline') return refuse(request, reply, 'PAYMENT_NOT_FOUND');
+      const allowed = await intentFor(request, reply, true);
+      if (typeof allowed === 'string') return refuse(request, reply, allowed);
+      const { intent } = allowed;
       const type: SandboxEventType = action === 'approve' ? 'payment.succeeded' : 'payment.failed';
       // One event id per intent and outcome: a double click is one event, deduplicated by the webhook.
       const body = buildSandboxEventBody({

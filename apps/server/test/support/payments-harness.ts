@@ -9,6 +9,9 @@ import { apiFetch } from './openapi-validator';
 
 export { insertRental, insertUser, insertVehicle } from '../../../../packages/core/test/support/booking-fixtures';
 
+/** The harness server's METRICS_TOKEN: `/metrics` wants it as a Bearer token. */
+export const HARNESS_METRICS_TOKEN = 'metrics-token-for-tests';
+
 /** Loosely typed JSON (what JSON.parse gives) for reading responses in assertions. */
 // biome-ignore lint/suspicious/noExplicitAny: test responses are read loosely
 export type Json = any;
@@ -38,7 +41,7 @@ export interface PaymentsHarness {
 export async function startPaymentsHarness(
   options: { gateways?: (config: Config) => Gateways; env?: Record<string, string>; worker?: boolean; now?: Date } = {},
 ): Promise<PaymentsHarness> {
-  const env = { PUBLIC_URL: 'http://fareway.test', ...options.env };
+  const env = { PUBLIC_URL: 'http://fareway.test', METRICS_TOKEN: HARNESS_METRICS_TOKEN, ...options.env };
   const gateways = options.gateways?.(loadConfig({ NODE_ENV: 'test', ...env }));
   const deps = await createTestDeps({ jobs: options.worker === false ? 'sender' : 'worker', env, ...(gateways ? { gateways } : {}) });
   deps.clock.set(options.now ?? '2026-03-01T00:00:00Z');

@@ -2,15 +2,11 @@ import { getSystemStatus } from '@fareway/core';
 import { z } from 'zod';
 import { publicProcedure } from '../trpc';
 
-export const SystemStatusOutput = z.object({
-  version: z.string(),
-  environment: z.string(),
-  time: z.iso.datetime({ offset: true }),
-  database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), serverVersion: z.string().nullable() }),
-  migrations: z.object({ applied: z.string().nullable(), expected: z.string().nullable(), current: z.boolean() }),
-  worker: z.object({ lastSeenAt: z.iso.datetime({ offset: true }).nullable(), alive: z.boolean() }),
+export const PublicStatusOutput = z.object({
+  status: z.enum(['up', 'down']).describe('up: the API answers and reaches its database'),
 });
 
+// Security: anyone may ask whether the service is up, nothing more; versions, migrations and the worker are for admins (system.fullStatus).
 export const getStatus = publicProcedure
   .meta({
     errors: [],
@@ -18,9 +14,9 @@ export const getStatus = publicProcedure
       method: 'GET',
       path: '/system/status',
       tags: ['system'],
-      summary: 'Version, database, migration level and worker liveness',
+      summary: 'Whether the service is up',
     },
   })
   .input(z.void())
-  .output(SystemStatusOutput)
-  .query(({ ctx }) => getSystemStatus(ctx.deps));
+  .output(PublicStatusOutput)
+  .query(async ({ ctx }) => ({ status: (await getSystemStatus(ctx.deps)).database.ok ? ('up' as const) : ('down' as const) }));

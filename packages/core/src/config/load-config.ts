@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 characters of random text' }).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   JOB_CONCURRENCY: z.string().optional(),
@@ -160,6 +161,8 @@ export interface Config {
     corsOrigins: string[];
     bodyLimitBytes: number;
     shutdownGraceMs: number;
+    /** Bearer token `/metrics` requires; unset, `/metrics` is refused. */
+    metricsToken: string | undefined;
   };
   database: { url: string | undefined; poolMax: number; dataDir: string; embeddedPort: number | undefined };
   log: { level: string };
@@ -315,6 +318,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       corsOrigins: e.CORS_ORIGINS,
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      metricsToken: e.METRICS_TOKEN,
     },
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, dataDir: e.FAREWAY_DATA_DIR, embeddedPort: e.FAREWAY_DB_PORT },
     log: { level: e.LOG_LEVEL },

@@ -62,6 +62,7 @@ export async function startCheckout(deps: Deps, intent: PaymentRow, description:
       returnUrl,
       cancelUrl: cancel.toString(),
       notifyUrl: `${deps.config.http.publicUrl}/api/v1/payments/webhook/${intent.provider}`,
+      now: deps.clock.now(),
     });
   } catch (error) {
     deps.log.warn({ err: error, intentId: intent.id, provider: intent.provider }, 'gateway refused to create a checkout');

@@ -38,6 +38,10 @@ export const ERROR_CODES = {
   OTP_RATE_LIMIT: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   RATE_LIMITED: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   WEBHOOK_SIGNATURE_INVALID: { status: 401, trpc: 'UNAUTHORIZED' },
+  /** A link to the sandbox pay page that was not signed for that payment (forged, altered or another payment's). */
+  PAYMENT_LINK_INVALID: { status: 403, trpc: 'FORBIDDEN' },
+  /** A genuine link to the sandbox pay page, past its expiry: the customer starts the payment again from the app. */
+  PAYMENT_LINK_EXPIRED: { status: 403, trpc: 'FORBIDDEN' },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   /** No queue of that name (admin job runs). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WebhookRequest } from '../payment-gateway';
 import { sandboxWebhook } from '../testing/sandbox-webhook';
 import { createSandboxGateway, signSandboxEvent } from './sandbox-gateway';
+import { checkSandboxPayLink, signSandboxPayLink } from './sandbox-link';
 
 const secret = 'sandbox-secret';
 const gateway = createSandboxGateway({ publicUrl: 'http://127.0.0.1:3000/', webhookSecret: secret });
@@ -30,7 +31,32 @@ describe('sandbox gateway', () => {
       cancelUrl: 'c',
       notifyUrl: 'n',
     });
-    expect(result).toEqual({ checkout: { url: 'http://127.0.0.1:3000/sandbox/pay/pi%201%2F2' } });
+    const url = new URL((result.checkout as { url: string }).url);
+    expect(url.origin + url.pathname).toBe('http://127.0.0.1:3000/sandbox/pay/pi%201%2F2');
+    expect(url.searchParams.get('link')).toMatch(/^\d+\.[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['current, one second before it ends', 'pi_1', (l: string) => l, 1_059, 'valid'],
+    ['at its expiry', 'pi_1', (l: string) => l, 1_060, 'expired'],
+    ['long after its expiry', 'pi_1', (l: string) => l, 99_999, 'expired'],
+    ['for another intent', 'pi_2', (l: string) => l, 1_000, 'invalid'],
+    ['with its expiry pushed back', 'pi_1', (l: string) => l.replace('1060.', '9999.'), 1_000, 'invalid'],
+    ['with a forged signature', 'pi_1', () => `1060.${'0'.repeat(64)}`, 1_000, 'invalid'],
+    ['with a character more', 'pi_1', (l: string) => `${l}0`, 1_000, 'invalid'],
+    ['in upper case', 'pi_1', (l: string) => l.toUpperCase(), 1_000, 'invalid'],
+    ['not sent', 'pi_1', () => undefined, 1_000, 'absent'],
+    ['sent empty', 'pi_1', () => '', 1_000, 'absent'],
+    ['sent twice (an array)', 'pi_1', (l: string) => [l, l], 1_000, 'invalid'],
+  ] as const)('checks a pay link %s', (_name, intentId, alter, now, expected) => {
+    const link = signSandboxPayLink(secret, 'pi_1', 1_000, 60);
+    expect(link).toMatch(/^1060\.[0-9a-f]{64}$/);
+    expect(checkSandboxPayLink(secret, intentId, alter(link), now)).toBe(expected);
+  });
+
+  it('refuses a pay link signed under another secret', () => {
+    const link = signSandboxPayLink(`${secret}x`, 'pi_1', 1_000, 60);
+    expect(checkSandboxPayLink(secret, 'pi_1', link, 1_000)).toBe('invalid');
   });
 
   it('signs as documented (vector computed with openssl)', () => {

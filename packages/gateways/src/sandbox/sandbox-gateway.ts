@@ -11,6 +11,7 @@ import type {
 } from '../payment-gateway';
 import { DEFAULT_TOLERANCE_SECONDS, signTimestamped, singleHeader, verifyTimestamped } from '../signing/timestamped-signature';
 import { readJsonBody } from '../webhook-body';
+import { SANDBOX_LINK_PARAMETER, signSandboxPayLink } from './sandbox-link';
 
 /**
  * The built-in sandbox: our own hosted page (`/sandbox/pay/{intentId}`, served by the
@@ -70,7 +71,10 @@ export function createSandboxGateway(config: SandboxGatewayConfig): PaymentGatew
     name: 'sandbox',
 
     async createCheckout(input: CreateCheckoutInput): Promise<CheckoutResult> {
-      return { checkout: { url: `${base}/sandbox/pay/${encodeURIComponent(input.intentId)}` } };
+      // Security: the link itself is the capability (signed, expiring), so only whoever the customer's app opens it for can approve or decline.
+      const nowSeconds = Math.floor((input.now ?? new Date()).getTime() / 1000);
+      const link = signSandboxPayLink(config.webhookSecret, input.intentId, nowSeconds);
+      return { checkout: { url: `${base}/sandbox/pay/${encodeURIComponent(input.intentId)}?${SANDBOX_LINK_PARAMETER}=${link}` } };
     },
 
     async verifyWebhook(request: WebhookRequest, now: Date): Promise<GatewayEvent | null> {
