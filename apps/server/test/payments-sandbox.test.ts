@@ -36,8 +36,8 @@ async function customerAndVehicle() {
   return { owner, vehicle, customer, token, start, end: new Date(start.getTime() + 86_400_000) };
 }
 
-/** A fresh customer's rental hold with a sandbox payment initiated for it (its checkout URL carries the signed link). */
-async function sandboxPaymentOnHold() {
+/** A fresh customer's rental hold on a fresh owner's vehicle. */
+async function rentalHold() {
   const c = await customerAndVehicle();
   const bookingId = await insertRental(h.deps, {
     customerId: c.customer,
@@ -46,6 +46,12 @@ async function sandboxPaymentOnHold() {
     start: c.start,
     end: c.end,
   });
+  return { c, bookingId };
+}
+
+/** A fresh customer's rental hold with a sandbox payment initiated for it (its checkout URL carries the signed link). */
+async function sandboxPaymentOnHold() {
+  const { c, bookingId } = await rentalHold();
   const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'sandbox' }, bearer(c.token))).body.data;
   return { c, bookingId, payment };
 }
@@ -374,14 +380,7 @@ describe('seed 000 E2E: booking cancellation → refund, over REST', () => {
   });
 
   it('402 INSUFFICIENT_BALANCE when the wallet is short', async () => {
-    const c = await customerAndVehicle();
-    const bookingId = await insertRental(h.deps, {
-      customerId: c.customer,
-      vehicleId: c.vehicle,
-      ownerUserId: c.owner,
-      start: c.start,
-      end: c.end,
-    });
+    const { c, bookingId } = await rentalHold();
     const res = await h.call('POST', '/api/v1/payments/process', { bookingId, method: 'wallet' }, bearer(c.token));
     expect(res.status).toBe(402);
     expect(res.body.error.code).toBe('INSUFFICIENT_BALANCE');
