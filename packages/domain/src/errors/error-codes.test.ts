@@ -49,6 +49,8 @@ describe('error code table', () => {
       'EMAIL_IN_USE',
       'INVALID_CREDENTIALS',
       'ORGANIZATION_NOT_FOUND',
+      'REFUND_NOT_FOUND',
+      'REFUND_NOT_RETRYABLE',
       'SERVICE_UNAVAILABLE',
       'SETTLEMENT_ALREADY_APPROVED',
       'SETTLEMENT_ALREADY_PAID',
