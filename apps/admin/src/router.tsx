@@ -43,7 +43,46 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./users-page'), 'UsersPage'),
 });
 
-export const routeTree = rootRoute.addChildren([dashboardRoute, driversRoute, vehiclesRoute, operatorsRoute, ledgerRoute, usersRoute]);
+const backOffice = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/bookings',
+    validateSearch: searchSchemas.bookings,
+    component: lazyRouteComponent(() => import('./back-office/bookings-page'), 'BookingsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/bookings/$bookingId',
+    component: lazyRouteComponent(() => import('./back-office/booking-page'), 'BookingPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/payments',
+    validateSearch: searchSchemas.payments,
+    component: lazyRouteComponent(() => import('./back-office/payments-page'), 'PaymentsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/payments/$paymentId',
+    component: lazyRouteComponent(() => import('./back-office/payment-page'), 'PaymentPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/refunds',
+    validateSearch: searchSchemas.refunds,
+    component: lazyRouteComponent(() => import('./back-office/refunds-page'), 'RefundsPage'),
+  }),
+] as const;
+
+export const routeTree = rootRoute.addChildren([
+  dashboardRoute,
+  driversRoute,
+  vehiclesRoute,
+  operatorsRoute,
+  ledgerRoute,
+  usersRoute,
+  ...backOffice,
+]);
 
 export function createConsoleRouter() {
   return createRouter({

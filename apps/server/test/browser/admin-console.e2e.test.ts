@@ -1,6 +1,66 @@
-import { DEMO_ADMIN } from '@fareway/core';
+import { createCaller, createContextFactory } from '@fareway/api';
+import { DEMO_ADMIN, issueSession, postJournal } from '@fareway/core';
+import { newId, schema } from '@fareway/db';
+import { topUpPostings } from '@fareway/domain';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, browserTestsOff, checkPage, DESKTOP, startBrowserApp, watchConsole } from './support';
+
+/** Signs the demo admin in on the sign-in form the console shows at any address. */
+async function signInAsAdmin(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits until no "Loading…" status is left on the page. */
+async function settled(page: Page) {
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Loading|Checking/ })
+    .waitFor({ state: 'detached' });
+}
+
+/**
+ * A customer (named, with a phone) with paid rentals on a demo car, made
+ * through the router as the customer would (hold, then pay from a topped-up wallet).
+ */
+async function paidRentals(deps: BrowserApp['deps'], phone: string, count: number): Promise<string[]> {
+  const now = deps.clock.now();
+  const customerId = newId();
+  await deps.db
+    .insert(schema.users)
+    .values({ id: customerId, phone, name: 'Nimal Perera', roles: ['customer'], status: 'active', createdAt: now, updatedAt: now });
+  await postJournal(deps.db, {
+    kind: 'top_up',
+    reference: `browser-${customerId}`,
+    currency: 'LKR',
+    lines: topUpPostings({ provider: 'sandbox', amountMinor: 100_000_000, feeMinor: 0, customerId }),
+    at: now,
+  });
+  const { token } = await issueSession(deps.db, customerId, now, 30, { ip: null, requestId: null });
+  const caller = createCaller(
+    createContextFactory(deps)({ requestId: 'req_browser_fixture', ip: '10.9.0.1', authorization: `Bearer ${token}` }),
+  );
+  const [vehicle] = await deps.database.sql<
+    { id: string }[]
+  >`select id from vehicles where status = 'approved' order by created_at limit 1`;
+  if (!vehicle) throw new Error('the demo data has no approved vehicle');
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = new Date(now.getTime() + (20 + i * 3) * 86_400_000);
+    const booking = await caller.bookings.create({
+      vehicleId: vehicle.id,
+      startDate: start.toISOString(),
+      endDate: new Date(start.getTime() + 86_400_000).toISOString(),
+    });
+    await caller.payments.process({ bookingId: booking.id, method: 'wallet' });
+    ids.push(booking.id);
+  }
+  return ids;
+}
 
 let app: BrowserApp;
 
@@ -46,6 +106,63 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
         .waitFor({ state: 'detached' });
       await checkPage(page, name, DESKTOP);
     }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 600_000);
+
+  it('finds a paid booking by the customer’s phone, cancels it seeing the refund first, refunds another by hand, and retries a failed refund', async () => {
+    const [first = '', second = ''] = await paidRentals(app.deps, '+94770001234', 2);
+    const context = await app.browser.newContext({ baseURL: app.base, viewport: DESKTOP, timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+
+    await signInAsAdmin(page, '/admin/bookings');
+    await page.getByRole('heading', { name: 'Bookings' }).waitFor();
+    // The phone typed the local way finds the customer's bookings; the filter lands in the URL.
+    const filters = page.getByRole('form', { name: 'Filter bookings' });
+    await filters.getByLabel('Customer phone').fill('077 000 1234');
+    await filters.getByLabel('Status').selectOption('confirmed');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/phone=/);
+    const table = page.getByRole('table', { name: 'Bookings' });
+    await expect.poll(() => table.getByText('Nimal Perera').count()).toBe(2);
+    await settled(page);
+    await checkPage(page, 'admin-bookings', DESKTOP);
+
+    await page.goto(`/admin/bookings/${first}`);
+    await page.getByRole('heading', { name: /Rental booking/ }).waitFor();
+    await settled(page);
+    await page.getByRole('button', { name: 'Cancel booking' }).click();
+    // The refund the policy gives is shown before confirming (the platform cancelling refunds all that was paid).
+    await page.getByText(/Cancelling now refunds LKR/).waitFor();
+    await checkPage(page, 'admin-booking', DESKTOP);
+    await page.getByLabel('Reason (the customer reads it)').fill('Car recalled');
+    await page.getByRole('button', { name: 'Cancel it' }).click();
+    await page.getByText('Cancelled', { exact: true }).first().waitFor();
+    const refunds = page.getByRole('table', { name: 'Refunds of this booking' });
+    await refunds.getByText('Cancellation').waitFor();
+    await page.getByText('booking.cancel').waitFor();
+
+    await page.goto(`/admin/bookings/${second}`);
+    await page.getByRole('heading', { name: /Rental booking/ }).waitFor();
+    await page.getByLabel(/Refund amount/).fill('1500');
+    await page.getByLabel('Reason', { exact: true }).fill('Late pickup');
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await page.getByText(/Refund of LKR.*1,500\.00 created/).waitFor();
+    await page.getByRole('table', { name: 'Refunds of this booking' }).getByText('“Late pickup”').waitFor();
+
+    // A refund the gateway refused is retried from the refunds list.
+    await app.deps.database.sql`update refunds set status = 'failed', last_error = 'Card account closed' where booking_id = ${second}`;
+    await page.goto('/admin/refunds?status=failed');
+    const failed = page.getByRole('table', { name: 'Refunds' });
+    await failed.getByText('Card account closed').waitFor();
+    await settled(page);
+    await checkPage(page, 'admin-refunds', DESKTOP);
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    const [row] = await app.deps.database.sql<{ status: string }[]>`select status from refunds where booking_id = ${second}`;
+    expect(row?.status).not.toBe('failed');
+
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);
