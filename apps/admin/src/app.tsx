@@ -24,6 +24,9 @@ function Shell({ account, children }: { account?: ReactNode; children: ReactNode
             <Link to="/users">Users</Link>
             <Link to="/bookings">Bookings</Link>
             <Link to="/payments">Payments</Link>
+            <Link to="/settlements">Settlements</Link>
+            <Link to="/jobs">Jobs</Link>
+            <Link to="/audit">Audit</Link>
           </>
         ) : null
       }

@@ -72,6 +72,28 @@ const backOffice = [
     validateSearch: searchSchemas.refunds,
     component: lazyRouteComponent(() => import('./back-office/refunds-page'), 'RefundsPage'),
   }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/settlements',
+    validateSearch: searchSchemas.settlements,
+    component: lazyRouteComponent(() => import('./back-office/settlements-page'), 'SettlementsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/settlements/$settlementId',
+    component: lazyRouteComponent(() => import('./back-office/settlement-page'), 'SettlementPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/jobs',
+    component: lazyRouteComponent(() => import('./back-office/jobs-page'), 'JobsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/audit',
+    validateSearch: searchSchemas.audit,
+    component: lazyRouteComponent(() => import('./back-office/audit-page'), 'AuditPage'),
+  }),
 ] as const;
 
 export const routeTree = rootRoute.addChildren([

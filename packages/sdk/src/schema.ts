@@ -30531,7 +30531,8 @@ export interface operations {
                      *           "period": "period text",
                      *           "partner": {
                      *             "type": "user",
-                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
                      *           },
                      *           "currency": "LKR",
                      *           "status": "draft",
@@ -30568,6 +30569,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -30759,7 +30761,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -30800,6 +30803,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -31005,7 +31009,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -31046,6 +31051,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -31390,7 +31396,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -31431,6 +31438,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -31762,7 +31770,8 @@ export interface operations {
                      *           "period": "period text",
                      *           "partner": {
                      *             "type": "user",
-                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
                      *           },
                      *           "currency": "LKR",
                      *           "status": "draft",
@@ -31799,6 +31808,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -31990,7 +32000,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -32031,6 +32042,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */

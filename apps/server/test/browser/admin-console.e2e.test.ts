@@ -125,7 +125,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await filters.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/phone=/);
     const table = page.getByRole('table', { name: 'Bookings' });
-    await expect.poll(() => table.getByText('Nimal Perera').count()).toBe(2);
+    await expect.poll(() => table.getByText('Nimal Perera').count(), { timeout: 15_000 }).toBe(2);
     await settled(page);
     await checkPage(page, 'admin-bookings', DESKTOP);
 
@@ -159,9 +159,94 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await settled(page);
     await checkPage(page, 'admin-refunds', DESKTOP);
     await failed.getByRole('button', { name: 'Retry' }).click();
-    await expect.poll(() => failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    await expect.poll(() => failed.getByRole('button', { name: 'Retry' }).count(), { timeout: 15_000 }).toBe(0);
     const [row] = await app.deps.database.sql<{ status: string }[]>`select status from refunds where booking_id = ${second}`;
     expect(row?.status).not.toBe('failed');
+
+    await page.goto('/admin/payments');
+    const paymentFilters = page.getByRole('form', { name: 'Filter payments' });
+    await paymentFilters.getByLabel('Customer phone').fill('+94 77 000 1234');
+    await paymentFilters.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/phone=/);
+    const payments = page.getByRole('table', { name: 'Payments' });
+    await expect.poll(() => payments.getByText('Nimal Perera').count(), { timeout: 15_000 }).toBe(2);
+    await settled(page);
+    await checkPage(page, 'admin-payments', DESKTOP);
+    await payments.getByRole('link').first().click();
+    await page.getByRole('heading', { name: /Wallet payment/, level: 1 }).waitFor();
+    await settled(page);
+    await checkPage(page, 'admin-payment', DESKTOP);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 600_000);
+
+  it('approves a statement, marks it paid and downloads its CSV; runs expire-holds and sees the run; reads the audit log', async () => {
+    const [org] = await app.deps.database.sql<
+      { id: string; name: string }[]
+    >`select id, name from organizations order by created_at limit 1`;
+    if (!org) throw new Error('the demo data has no operator');
+    const now = app.deps.clock.now();
+    const statement = newId();
+    await app.deps.db.insert(schema.settlements).values({
+      id: statement,
+      period: '2026-10',
+      partnerAccount: `partner_payable:org:${org.id}`,
+      partnerOrganizationId: org.id,
+      currency: 'LKR',
+      status: 'draft',
+      grossMinor: 500_000,
+      commissionMinor: 50_000,
+      feesMinor: 10_000,
+      refundsMinor: 0,
+      netMinor: 440_000,
+      lineCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const context = await app.browser.newContext({ baseURL: app.base, viewport: DESKTOP, timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+
+    await signInAsAdmin(page, '/admin/settlements?period=2026-10');
+    const list = page.getByRole('table', { name: 'Settlements' });
+    await list.getByRole('link', { name: org.name }).click();
+    await page.getByRole('heading', { name: `${org.name} · 2026-10` }).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/Approving posts LKR.*4,400\.00/).waitFor();
+    await checkPage(page, 'admin-settlement', DESKTOP);
+    await page.getByRole('button', { name: 'Approve it' }).click();
+    await page.getByLabel('Payout reference').fill('BANK-2026-10-001');
+    await page.getByRole('button', { name: 'Mark paid' }).click();
+    await page.getByText(/BANK-2026-10-001/).waitFor();
+    // The CSV link answers text/csv with the session cookie the page has.
+    const csv = await page.request.get(`/api/v1/admin/settlements/${statement}/csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    await page.goto('/admin/settlements?period=2026-10');
+    await list.getByText('Paid').waitFor();
+    await settled(page);
+    await checkPage(page, 'admin-settlements', DESKTOP);
+
+    await page.goto('/admin/jobs');
+    const expireHolds = page.getByRole('region', { name: 'expire-holds' });
+    await expireHolds.getByRole('button', { name: 'Run now' }).click();
+    await expireHolds.getByText('Queued a run of expire-holds.').waitFor();
+    // The worker picks it up; the page refreshes itself and shows the run done.
+    await expireHolds.getByRole('table', { name: 'Last runs of expire-holds' }).getByText('Completed').first().waitFor({ timeout: 30_000 });
+    await checkPage(page, 'admin-jobs', DESKTOP);
+
+    await page.goto('/admin/audit');
+    const auditFilters = page.getByRole('form', { name: 'Filter the audit log' });
+    await auditFilters.getByLabel('Action').fill('settlement.approved');
+    await auditFilters.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/action=settlement\.approved/);
+    const auditLog = page.getByRole('table', { name: 'Audit log' });
+    // One approval, by the admin: the header row and one line.
+    await expect.poll(() => auditLog.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
+    await auditLog.getByText('Demo Admin').waitFor();
+    await settled(page);
+    await checkPage(page, 'admin-audit', DESKTOP);
 
     expect(errors).toEqual([]);
     await context.close();

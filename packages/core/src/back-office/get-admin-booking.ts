@@ -120,6 +120,11 @@ export async function auditTrailOf(db: DatabaseOrTransaction, subjects: Array<{ 
     .from(a)
     .where(or(...clauses))
     .orderBy(asc(a.at), asc(a.id));
+  return toAuditLines(db, rows);
+}
+
+/** Audit rows as the console shows them, their actors named (one query for all of them). */
+export async function toAuditLines(db: DatabaseOrTransaction, rows: Array<typeof schema.auditLog.$inferSelect>): Promise<AuditLine[]> {
   const labels = await loadLabels(db, { users: rows.map((r) => r.actorUserId) });
   return rows.map((r) => ({
     id: r.id,

@@ -3,8 +3,7 @@ import { normalizePhone } from '@fareway/domain';
 import { and, count, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { Page } from '../identity/list-users';
-import type { AuditLine } from './get-admin-booking';
-import { loadLabels } from './labels';
+import { type AuditLine, toAuditLines } from './get-admin-booking';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,18 +41,8 @@ export async function listAuditLog(
       .offset((input.page - 1) * input.limit),
     deps.db.select({ n: count() }).from(a).where(where),
   ]);
-  const labels = await loadLabels(deps.db, { users: rows.map((r) => r.actorUserId) });
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      action: r.action,
-      subjectType: r.subjectType,
-      subjectId: r.subjectId,
-      actor: labels.person(r.actorUserId),
-      before: r.before,
-      after: r.after,
-    })),
+    items: await toAuditLines(deps.db, rows),
     meta: { page: input.page, limit: input.limit, total: total?.n ?? 0 },
   };
 }
