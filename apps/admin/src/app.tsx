@@ -22,6 +22,11 @@ function Shell({ account, children }: { account?: ReactNode; children: ReactNode
             <Link to="/operators">Operators</Link>
             <Link to="/ledger">Ledger</Link>
             <Link to="/users">Users</Link>
+            <Link to="/bookings">Bookings</Link>
+            <Link to="/payments">Payments</Link>
+            <Link to="/settlements">Settlements</Link>
+            <Link to="/jobs">Jobs</Link>
+            <Link to="/audit">Audit</Link>
           </>
         ) : null
       }

@@ -43,7 +43,68 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./users-page'), 'UsersPage'),
 });
 
-export const routeTree = rootRoute.addChildren([dashboardRoute, driversRoute, vehiclesRoute, operatorsRoute, ledgerRoute, usersRoute]);
+const backOffice = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/bookings',
+    validateSearch: searchSchemas.bookings,
+    component: lazyRouteComponent(() => import('./back-office/bookings-page'), 'BookingsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/bookings/$bookingId',
+    component: lazyRouteComponent(() => import('./back-office/booking-page'), 'BookingPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/payments',
+    validateSearch: searchSchemas.payments,
+    component: lazyRouteComponent(() => import('./back-office/payments-page'), 'PaymentsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/payments/$paymentId',
+    component: lazyRouteComponent(() => import('./back-office/payment-page'), 'PaymentPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/refunds',
+    validateSearch: searchSchemas.refunds,
+    component: lazyRouteComponent(() => import('./back-office/refunds-page'), 'RefundsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/settlements',
+    validateSearch: searchSchemas.settlements,
+    component: lazyRouteComponent(() => import('./back-office/settlements-page'), 'SettlementsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/settlements/$settlementId',
+    component: lazyRouteComponent(() => import('./back-office/settlement-page'), 'SettlementPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/jobs',
+    component: lazyRouteComponent(() => import('./back-office/jobs-page'), 'JobsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/audit',
+    validateSearch: searchSchemas.audit,
+    component: lazyRouteComponent(() => import('./back-office/audit-page'), 'AuditPage'),
+  }),
+] as const;
+
+export const routeTree = rootRoute.addChildren([
+  dashboardRoute,
+  driversRoute,
+  vehiclesRoute,
+  operatorsRoute,
+  ledgerRoute,
+  usersRoute,
+  ...backOffice,
+]);
 
 export function createConsoleRouter() {
   return createRouter({

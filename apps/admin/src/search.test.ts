@@ -12,6 +12,12 @@ describe('search params of the console pages', () => {
     ['vehicles', { status: 'pending_review' }, { status: 'pending_review', page: undefined }],
     ['operators', { status: 'all', page: 4 }, { status: 'all', page: 4 }],
     ['operators', { status: 'draft' }, { status: undefined, page: undefined }],
+    ['settlements', { period: '2026-13', status: 'paid', page: 2 }, { period: undefined, status: 'paid', page: 2 }],
+    [
+      'refunds',
+      { status: 'failed', reason: 'goodwill', from: '2026-03-01' },
+      { status: 'failed', reason: undefined, from: '2026-03-01', to: undefined, page: undefined },
+    ],
   ] as const)('%s %j → %j', (schema, raw, validated) => {
     expect(searchSchemas[schema].parse(raw)).toEqual(validated);
   });

@@ -34,6 +34,10 @@ const EXCLUDED: Partial<Record<ErrorCode, string>> = {
   // Needs a procedure held open mid-run on a server configured not to wait for duplicates (a gated
   // test-only probe): produced over REST, validated the same way, in idempotency-http.test.ts.
   IDEMPOTENCY_KEY_IN_USE: 'produced over REST in idempotency-http.test.ts (gated probe procedure)',
+  // Answers of the sandbox checkout page (HTML routes outside /api/v1, not in the document): produced with a
+  // real checkout and a forged, then an expired, signed link in payments-sandbox.test.ts.
+  PAYMENT_LINK_INVALID: 'sandbox checkout page, produced in payments-sandbox.test.ts',
+  PAYMENT_LINK_EXPIRED: 'sandbox checkout page, produced in payments-sandbox.test.ts',
 };
 
 const PHONE = '+94770000091';
@@ -134,6 +138,7 @@ describe('every error code over REST, as the document says', () => {
     expectCode(await h.call('GET', `/api/v1/organizations/${id}/webhook-endpoints`, undefined, customer), 'ORGANIZATION_NOT_FOUND', 'org');
     expectCode(await h.call('DELETE', `/api/v1/admin/webhook-endpoints/${id}`, undefined, admin), 'WEBHOOK_ENDPOINT_NOT_FOUND', 'endpoint');
     expectCode(await h.call('POST', '/api/v1/admin/jobs/no-such-job', {}, admin), 'JOB_NOT_FOUND', 'job');
+    expectCode(await h.call('POST', `/api/v1/admin/refunds/${id}/retry`, {}, admin), 'REFUND_NOT_FOUND', 'refund');
   });
 
   it('rentals: conflict, unavailable, hold cap, expired hold, cancelling, paying twice, wallet too low', async () => {
@@ -187,6 +192,14 @@ describe('every error code over REST, as the document says', () => {
       await h.call('POST', '/api/v1/payments/initiate', { bookingId: paid.bookingId, provider: 'sandbox' }, payer),
       'PAYMENT_ALREADY_PROCESSED',
       'paying twice',
+    );
+    // Cancelled by its payer, the paid booking's refund is pending: only a failed refund may be retried.
+    expect((await h.call('POST', `/api/v1/bookings/${paid.bookingId}/cancel`, {}, payer)).status).toBe(200);
+    const [refund] = await h.deps.database.sql<Array<{ id: string }>>`select id from refunds where booking_id = ${paid.bookingId}`;
+    expectCode(
+      await h.call('POST', `/api/v1/admin/refunds/${refund?.id}/retry`, {}, bearer(await h.adminToken())),
+      'REFUND_NOT_RETRYABLE',
+      'retry a refund that did not fail',
     );
     const expired = await insertRental(h.deps, {
       customerId: first,

@@ -41,6 +41,8 @@ export const ERROR_MESSAGES: { readonly [Code in AppErrorCode]: string } = {
   INSUFFICIENT_BALANCE: 'Your wallet does not hold enough for this. Top it up or pay by card.',
   PAYMENT_ALREADY_PROCESSED: 'This booking is already paid.',
   REFUND_EXCEEDS_CAPTURED: 'That refund is more than what was paid.',
+  REFUND_NOT_FOUND: 'We could not find that refund.',
+  REFUND_NOT_RETRYABLE: 'Only a failed refund can be tried again; this one is pending or done.',
   IDEMPOTENCY_KEY_REUSED: 'This request was already sent with other details. Reload the page and try again.',
   IDEMPOTENCY_KEY_IN_USE: 'The same request is still being handled. Wait a moment and try again.',
   OTP_RATE_LIMIT: 'Too many codes were asked for. Wait a little before asking again.',

@@ -11,6 +11,14 @@ import { refresh } from './auth/refresh';
 import { sendOtp } from './auth/send-otp';
 import { updateProfile } from './auth/update-profile';
 import { verifyOtp } from './auth/verify-otp';
+import { getAdminBooking } from './back-office/get-admin-booking';
+import { getAdminPayment } from './back-office/get-admin-payment';
+import { listAdminBookings } from './back-office/list-admin-bookings';
+import { listAdminPayments } from './back-office/list-admin-payments';
+import { listAdminRefunds } from './back-office/list-admin-refunds';
+import { listAuditLog } from './back-office/list-audit-log';
+import { refundAdminBooking } from './back-office/refund-admin-booking';
+import { retryAdminRefund } from './back-office/retry-admin-refund';
 import { cancelBooking } from './bookings/cancel-booking';
 import { createBooking } from './bookings/create-booking';
 import { getBooking } from './bookings/get-booking';
@@ -117,6 +125,10 @@ export const appRouter = router({
   admin: router({
     jobs: router({ list: listJobs, run: runJob, retry: retryJobs }),
     webhookEndpoints: platformWebhookEndpointsRouter,
+    bookings: router({ list: listAdminBookings, get: getAdminBooking, refund: refundAdminBooking }),
+    payments: router({ list: listAdminPayments, get: getAdminPayment }),
+    refunds: router({ list: listAdminRefunds, retry: retryAdminRefund }),
+    audit: router({ list: listAuditLog }),
     settlements: router({
       list: listAllSettlements,
       get: getAnySettlement,

@@ -47,6 +47,10 @@ interface Side {
   platformEndpoint: string;
   platformEvent: string;
   settlement: string;
+  /** A rental paid from the wallet: something to refund by hand. */
+  paidRental: string;
+  /** A failed refund of that rental, for admin.refunds.retry. */
+  failedRefund: string;
 }
 
 interface Case {
@@ -244,7 +248,17 @@ async function buildSide(name: 'A' | 'B'): Promise<Side> {
     lines: topUpPostings({ provider: 'sandbox', amountMinor: 100_000_000, feeMinor: 0, customerId: customer }),
     at: deps.clock.now(),
   });
+  partial.paidRental = await rentalOf(partial);
+  await callerFor(`customer${name}`).payments.process({ bookingId: partial.paidRental, method: 'wallet' });
+  partial.failedRefund = await failedRefundOf(partial);
   return partial;
+}
+
+/** A refund of the side's paid rental that failed (fixture shortcut: the gateway refusing is tested with the refunds). */
+async function failedRefundOf(side: Pick<Side, 'paidRental'>): Promise<string> {
+  const refund = await callerFor('admin').admin.bookings.refund({ id: side.paidRental, amountMinor: 1, reason: 'Fixture refund' });
+  await deps.database.sql`update refunds set status = 'failed', last_error = 'declined' where id = ${refund.id}`;
+  return refund.id;
 }
 
 /** A pending driver application of `userId`, with a document they uploaded. */
@@ -282,6 +296,16 @@ const CASES: Record<string, Case[]> = {
   ...webhookEndpointCases(),
   'settlements.get': [{ allowed: ['operatorA'], input: (v) => ({ id: v.settlement }) }],
   'admin.settlements.get': [{ allowed: ['admin'], input: (v) => ({ id: v.settlement }) }],
+  'admin.bookings.list': [{ allowed: ['admin'], input: (v) => ({ vehicleId: v.vehicle, tripId: v.trip, organizationId: v.organization }) }],
+  'admin.bookings.get': [
+    { allowed: ['admin'], input: (v) => ({ id: v.rental }) },
+    { allowed: ['admin'], input: (v) => ({ id: v.seatBooking }) },
+  ],
+  'admin.bookings.refund': [{ allowed: ['admin'], input: (v) => ({ id: v.paidRental, amountMinor: 1, reason: 'Goodwill' }) }],
+  'admin.payments.get': [{ allowed: ['admin'], input: (v) => ({ id: v.payment }) }],
+  'admin.refunds.retry': [
+    { allowed: ['admin'], input: (v) => ({ id: v.failedRefund }), fresh: async () => ({ failedRefund: await failedRefundOf(sides.A) }) },
+  ],
   'admin.settlements.approve': [
     { allowed: ['admin'], input: (v) => ({ id: v.settlement }), fresh: async () => ({ settlement: await settlementOf(sides.A, 'draft') }) },
   ],

@@ -1,4 +1,5 @@
 export * from './audit/record-audit';
+export * from './back-office';
 export * from './bookings';
 export * from './clock';
 export * from './config/load-config';

@@ -1225,6 +1225,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every booking, by status, kind, start, customer phone, vehicle, trip or operator (admin) */
+        get: operations["admin-bookings-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One booking with its customer, payments and their gateway events, refunds, audit timeline and cancel preview (admin) */
+        get: operations["admin-bookings-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/bookings/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part (or all) of what a booking’s payment captured, with a reason; executed by process-refunds (admin) */
+        post: operations["admin-bookings-refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every payment, by status, provider, customer phone and time (admin) */
+        get: operations["admin-payments-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment with its gateway events, refunds and audit trail (admin) */
+        get: operations["admin-payments-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every refund, by status, reason and time (admin) */
+        get: operations["admin-refunds-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/refunds/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed refund again: back to pending, its process-refunds job enqueued (admin) */
+        post: operations["admin-refunds-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, by actor, action, subject and time; before/after as recorded (admin) */
+        get: operations["admin-audit-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/settlements": {
         parameters: {
             query?: never;
@@ -1485,7 +1621,7 @@ export interface components {
             success: false;
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_FOUND" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
                 message: string;
                 /** Format: date-time */
                 timestamp: string;
@@ -6811,7 +6947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6833,7 +6969,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7065,7 +7201,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,7 +7223,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7097,7 +7233,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7119,7 +7255,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7409,7 +7545,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7431,7 +7567,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7441,7 +7577,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7463,7 +7599,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7793,7 +7929,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7815,7 +7951,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7825,7 +7961,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7847,7 +7983,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8159,7 +8295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8181,7 +8317,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8191,7 +8327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8213,7 +8349,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8500,7 +8636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8522,7 +8658,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8532,7 +8668,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8554,7 +8690,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8868,7 +9004,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8890,7 +9026,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9103,7 +9239,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9125,7 +9261,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9135,7 +9271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9157,7 +9293,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25139,7 +25275,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -25161,7 +25297,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25446,7 +25582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -25468,7 +25604,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26000,7 +26136,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -26022,7 +26158,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26311,7 +26447,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -26333,7 +26469,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26662,7 +26798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -26684,7 +26820,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26995,7 +27131,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -27017,7 +27153,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27303,7 +27439,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -27325,7 +27461,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27840,7 +27976,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -27862,7 +27998,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28011,6 +28147,2521 @@ export interface operations {
             };
         };
     };
+    "admin-bookings-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                kind?: "rental" | "seat";
+                phone?: string;
+                vehicleId?: string;
+                tripId?: string;
+                organizationId?: string;
+                from?: string;
+                to?: string;
+                sort?: "createdAt.desc" | "createdAt.asc" | "startsAt.desc" | "startsAt.asc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "kind": "rental",
+                     *           "status": "pending",
+                     *           "customer": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text",
+                     *             "phone": "+94770000001",
+                     *             "email": "email text"
+                     *           },
+                     *           "inventory": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "label": "label text",
+                     *             "timeZone": "Asia/Colombo"
+                     *           },
+                     *           "organization": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
+                     *           },
+                     *           "timeZone": "Asia/Colombo",
+                     *           "startsAt": "2026-03-01T10:00:00.000Z",
+                     *           "endsAt": "2026-03-01T10:00:00.000Z",
+                     *           "totalMinor": 1,
+                     *           "paidMinor": 1,
+                     *           "currency": "LKR",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "rental" | "seat";
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                            inventory: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                timeZone: string;
+                            } | null;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            timeZone: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            totalMinor: number;
+                            paidMinor: number;
+                            currency: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-bookings-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "booking": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "kind": "rental",
+                     *           "status": "pending",
+                     *           "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "timeZone": "Asia/Colombo",
+                     *           "startDate": "2026-03-01T10:00:00.000Z",
+                     *           "endDate": "2026-03-01T10:00:00.000Z",
+                     *           "fromStop": 1,
+                     *           "toStop": 1,
+                     *           "pickupLocation": "pickupLocation text",
+                     *           "totalPrice": 1,
+                     *           "totalMinor": 1,
+                     *           "currency": "LKR",
+                     *           "paidMinor": 1,
+                     *           "refundDueMinor": 1,
+                     *           "expiresAt": "2026-03-01T10:00:00.000Z",
+                     *           "confirmedAt": "2026-03-01T10:00:00.000Z",
+                     *           "cancelledAt": "2026-03-01T10:00:00.000Z",
+                     *           "cancellationReason": "cancellationReason text",
+                     *           "lines": [
+                     *             {
+                     *               "kind": "kind text",
+                     *               "description": "description text",
+                     *               "quantity": 1,
+                     *               "unitMinor": 1,
+                     *               "amountMinor": 1,
+                     *               "seatNo": "1A"
+                     *             }
+                     *           ],
+                     *           "seats": [
+                     *             {
+                     *               "seatNo": "1A",
+                     *               "passengerName": "passengerName text",
+                     *               "fareMinor": 1
+                     *             }
+                     *           ],
+                     *           "cancellationPolicy": {
+                     *             "tiers": [
+                     *               {
+                     *                 "hoursBeforeStart": 1,
+                     *                 "refundBasisPoints": 1
+                     *               }
+                     *             ],
+                     *             "afterStartRefundBasisPoints": 1
+                     *           },
+                     *           "refunds": [
+                     *             {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "amountMinor": 1,
+                     *               "currency": "LKR",
+                     *               "destination": "gateway",
+                     *               "status": "pending",
+                     *               "createdAt": "2026-03-01T10:00:00.000Z",
+                     *               "completedAt": "2026-03-01T10:00:00.000Z"
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-03-01T10:00:00.000Z"
+                     *         },
+                     *         "customer": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text",
+                     *           "phone": "+94770000001",
+                     *           "email": "email text"
+                     *         },
+                     *         "inventory": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "label": "label text",
+                     *           "timeZone": "Asia/Colombo"
+                     *         },
+                     *         "organization": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
+                     *         },
+                     *         "payments": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "purpose": "booking",
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "provider": "sandbox",
+                     *             "status": "initiated",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "feeMinor": 1,
+                     *             "capturedMinor": 1,
+                     *             "refundedMinor": 1,
+                     *             "checkout": {
+                     *               "url": "url text"
+                     *             },
+                     *             "failureReason": "failureReason text",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z",
+                     *             "events": [
+                     *               {
+                     *                 "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                 "provider": "provider text",
+                     *                 "providerEventId": "providerEventId text",
+                     *                 "status": "status text",
+                     *                 "amountMinor": 1,
+                     *                 "currency": "LKR",
+                     *                 "receivedAt": "2026-03-01T10:00:00.000Z",
+                     *                 "processedAt": "2026-03-01T10:00:00.000Z",
+                     *                 "outcome": "outcome text"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "paymentId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "reason": "cancellation",
+                     *             "note": "note text",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "attempts": 1,
+                     *             "lastError": "lastError text",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
+                     *         "timeline": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "at": "2026-03-01T10:00:00.000Z",
+                     *             "action": "action text",
+                     *             "subjectType": "subjectType text",
+                     *             "subjectId": "subjectId text",
+                     *             "actor": {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "name": "name text",
+                     *               "phone": "+94770000001",
+                     *               "email": "email text"
+                     *             },
+                     *             "before": null,
+                     *             "after": null
+                     *           }
+                     *         ],
+                     *         "cancelPreview": {
+                     *           "allowed": true,
+                     *           "refundMinor": 1
+                     *         },
+                     *         "refundableMinor": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            booking: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "rental" | "seat";
+                                /** @enum {string} */
+                                status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                                vehicleId: string | null;
+                                tripId: string | null;
+                                /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                                timeZone: string;
+                                /** Format: date-time */
+                                startDate: string;
+                                /** Format: date-time */
+                                endDate: string;
+                                fromStop: number | null;
+                                toStop: number | null;
+                                pickupLocation: string | null;
+                                /** @description Major units, kept for the first mobile client; use totalMinor */
+                                totalPrice: number;
+                                totalMinor: number;
+                                currency: string;
+                                paidMinor: number;
+                                /** @description Set on cancellation: what the snapshotted policy owes back */
+                                refundDueMinor: number | null;
+                                /** @description When an unpaid hold lapses (pending bookings only) */
+                                expiresAt: string | null;
+                                confirmedAt: string | null;
+                                cancelledAt: string | null;
+                                cancellationReason: string | null;
+                                lines: {
+                                    kind: string;
+                                    description: string;
+                                    quantity: number;
+                                    unitMinor: number;
+                                    amountMinor: number;
+                                    seatNo: string | null;
+                                }[];
+                                seats: {
+                                    seatNo: string;
+                                    passengerName: string | null;
+                                    fareMinor: number;
+                                }[];
+                                /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                                cancellationPolicy: {
+                                    tiers: {
+                                        hoursBeforeStart: number;
+                                        refundBasisPoints: number;
+                                    }[];
+                                    afterStartRefundBasisPoints: number;
+                                };
+                                /** @description Refunds of the booking's payments, oldest first, with their state */
+                                refunds: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    amountMinor: number;
+                                    currency: string;
+                                    /** @enum {string} */
+                                    destination: "gateway" | "wallet";
+                                    /** @enum {string} */
+                                    status: "pending" | "succeeded" | "failed";
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    completedAt: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                            inventory: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                timeZone: string;
+                            } | null;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                purpose: "booking" | "top_up";
+                                bookingId: string | null;
+                                /** @enum {string} */
+                                provider: "sandbox" | "payhere" | "mintpay" | "flutterwave" | "stripe" | "wallet";
+                                /** @enum {string} */
+                                status: "initiated" | "pending" | "completed" | "failed" | "refunded" | "partially_refunded";
+                                amountMinor: number;
+                                currency: string;
+                                /** @description What the gateway keeps of the amount (the customer pays amountMinor; the fee is the gateway's cut) */
+                                feeMinor: number;
+                                capturedMinor: number;
+                                /** @description Refunds issued or under way */
+                                refundedMinor: number;
+                                /** @description What to open: { url } | { formAction, fields } | { clientSecret }; null while the gateway is still being asked */
+                                checkout: ({
+                                    url: string;
+                                } | {
+                                    formAction: string;
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    clientSecret: string;
+                                }) | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                                events: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    provider: string;
+                                    providerEventId: string;
+                                    status: string;
+                                    amountMinor: number;
+                                    currency: string;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    processedAt: string | null;
+                                    outcome: string | null;
+                                }[];
+                            }[];
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                paymentId: string;
+                                bookingId: string | null;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                reason: "cancellation" | "orphan" | "admin";
+                                /** @description The admin’s reason for a manual refund */
+                                note: string | null;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                attempts: number;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                subjectType: string;
+                                subjectId: string | null;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            /** @description What an admin cancelling now does: whether it may, and what it refunds */
+                            cancelPreview: {
+                                allowed: boolean;
+                                refundMinor: number;
+                            };
+                            /** @description What a manual refund may still return (captured − refunded) */
+                            refundableMinor: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "BOOKING_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "BOOKING_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-bookings-refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amountMinor": 1,
+                 *       "reason": "reason text"
+                 *     }
+                 */
+                "application/json": {
+                    amountMinor: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "paymentId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "amountMinor": 1,
+                     *         "currency": "LKR",
+                     *         "reason": "cancellation",
+                     *         "note": "note text",
+                     *         "destination": "gateway",
+                     *         "status": "pending",
+                     *         "attempts": 1,
+                     *         "lastError": "lastError text",
+                     *         "createdAt": "2026-03-01T10:00:00.000Z",
+                     *         "completedAt": "2026-03-01T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            bookingId: string | null;
+                            amountMinor: number;
+                            currency: string;
+                            /** @enum {string} */
+                            reason: "cancellation" | "orphan" | "admin";
+                            /** @description The admin’s reason for a manual refund */
+                            note: string | null;
+                            /** @enum {string} */
+                            destination: "gateway" | "wallet";
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "BOOKING_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "BOOKING_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "REFUND_EXCEEDS_CAPTURED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-payments-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: "initiated" | "pending" | "completed" | "failed" | "refunded" | "partially_refunded";
+                provider?: "sandbox" | "payhere" | "mintpay" | "flutterwave" | "stripe" | "wallet";
+                phone?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "purpose": "booking",
+                     *           "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "provider": "sandbox",
+                     *           "status": "initiated",
+                     *           "amountMinor": 1,
+                     *           "currency": "LKR",
+                     *           "feeMinor": 1,
+                     *           "capturedMinor": 1,
+                     *           "refundedMinor": 1,
+                     *           "checkout": {
+                     *             "url": "url text"
+                     *           },
+                     *           "failureReason": "failureReason text",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "completedAt": "2026-03-01T10:00:00.000Z",
+                     *           "customer": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text",
+                     *             "phone": "+94770000001",
+                     *             "email": "email text"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            purpose: "booking" | "top_up";
+                            bookingId: string | null;
+                            /** @enum {string} */
+                            provider: "sandbox" | "payhere" | "mintpay" | "flutterwave" | "stripe" | "wallet";
+                            /** @enum {string} */
+                            status: "initiated" | "pending" | "completed" | "failed" | "refunded" | "partially_refunded";
+                            amountMinor: number;
+                            currency: string;
+                            /** @description What the gateway keeps of the amount (the customer pays amountMinor; the fee is the gateway's cut) */
+                            feeMinor: number;
+                            capturedMinor: number;
+                            /** @description Refunds issued or under way */
+                            refundedMinor: number;
+                            /** @description What to open: { url } | { formAction, fields } | { clientSecret }; null while the gateway is still being asked */
+                            checkout: ({
+                                url: string;
+                            } | {
+                                formAction: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            } | {
+                                clientSecret: string;
+                            }) | null;
+                            failureReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-payments-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "payment": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "purpose": "booking",
+                     *           "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "provider": "sandbox",
+                     *           "status": "initiated",
+                     *           "amountMinor": 1,
+                     *           "currency": "LKR",
+                     *           "feeMinor": 1,
+                     *           "capturedMinor": 1,
+                     *           "refundedMinor": 1,
+                     *           "checkout": {
+                     *             "url": "url text"
+                     *           },
+                     *           "failureReason": "failureReason text",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "completedAt": "2026-03-01T10:00:00.000Z",
+                     *           "events": [
+                     *             {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "provider": "provider text",
+                     *               "providerEventId": "providerEventId text",
+                     *               "status": "status text",
+                     *               "amountMinor": 1,
+                     *               "currency": "LKR",
+                     *               "receivedAt": "2026-03-01T10:00:00.000Z",
+                     *               "processedAt": "2026-03-01T10:00:00.000Z",
+                     *               "outcome": "outcome text"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "customer": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text",
+                     *           "phone": "+94770000001",
+                     *           "email": "email text"
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "paymentId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "reason": "cancellation",
+                     *             "note": "note text",
+                     *             "destination": "gateway",
+                     *             "status": "pending",
+                     *             "attempts": 1,
+                     *             "lastError": "lastError text",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "completedAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
+                     *         "timeline": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "at": "2026-03-01T10:00:00.000Z",
+                     *             "action": "action text",
+                     *             "subjectType": "subjectType text",
+                     *             "subjectId": "subjectId text",
+                     *             "actor": {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "name": "name text",
+                     *               "phone": "+94770000001",
+                     *               "email": "email text"
+                     *             },
+                     *             "before": null,
+                     *             "after": null
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            payment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                purpose: "booking" | "top_up";
+                                bookingId: string | null;
+                                /** @enum {string} */
+                                provider: "sandbox" | "payhere" | "mintpay" | "flutterwave" | "stripe" | "wallet";
+                                /** @enum {string} */
+                                status: "initiated" | "pending" | "completed" | "failed" | "refunded" | "partially_refunded";
+                                amountMinor: number;
+                                currency: string;
+                                /** @description What the gateway keeps of the amount (the customer pays amountMinor; the fee is the gateway's cut) */
+                                feeMinor: number;
+                                capturedMinor: number;
+                                /** @description Refunds issued or under way */
+                                refundedMinor: number;
+                                /** @description What to open: { url } | { formAction, fields } | { clientSecret }; null while the gateway is still being asked */
+                                checkout: ({
+                                    url: string;
+                                } | {
+                                    formAction: string;
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                } | {
+                                    clientSecret: string;
+                                }) | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                                events: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    provider: string;
+                                    providerEventId: string;
+                                    status: string;
+                                    amountMinor: number;
+                                    currency: string;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    processedAt: string | null;
+                                    outcome: string | null;
+                                }[];
+                            };
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                            refunds: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                paymentId: string;
+                                bookingId: string | null;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                reason: "cancellation" | "orphan" | "admin";
+                                /** @description The admin’s reason for a manual refund */
+                                note: string | null;
+                                /** @enum {string} */
+                                destination: "gateway" | "wallet";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                attempts: number;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                subjectType: string;
+                                subjectId: string | null;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYMENT_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-refunds-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: "pending" | "succeeded" | "failed";
+                reason?: "cancellation" | "orphan" | "admin";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "paymentId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "amountMinor": 1,
+                     *           "currency": "LKR",
+                     *           "reason": "cancellation",
+                     *           "note": "note text",
+                     *           "destination": "gateway",
+                     *           "status": "pending",
+                     *           "attempts": 1,
+                     *           "lastError": "lastError text",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "completedAt": "2026-03-01T10:00:00.000Z",
+                     *           "customer": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text",
+                     *             "phone": "+94770000001",
+                     *             "email": "email text"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            bookingId: string | null;
+                            amountMinor: number;
+                            currency: string;
+                            /** @enum {string} */
+                            reason: "cancellation" | "orphan" | "admin";
+                            /** @description The admin’s reason for a manual refund */
+                            note: string | null;
+                            /** @enum {string} */
+                            destination: "gateway" | "wallet";
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-refunds-retry": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "paymentId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "amountMinor": 1,
+                     *         "currency": "LKR",
+                     *         "reason": "cancellation",
+                     *         "note": "note text",
+                     *         "destination": "gateway",
+                     *         "status": "pending",
+                     *         "attempts": 1,
+                     *         "lastError": "lastError text",
+                     *         "createdAt": "2026-03-01T10:00:00.000Z",
+                     *         "completedAt": "2026-03-01T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            bookingId: string | null;
+                            amountMinor: number;
+                            currency: string;
+                            /** @enum {string} */
+                            reason: "cancellation" | "orphan" | "admin";
+                            /** @description The admin’s reason for a manual refund */
+                            note: string | null;
+                            /** @enum {string} */
+                            destination: "gateway" | "wallet";
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: REFUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "REFUND_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "REFUND_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "REFUND_EXCEEDS_CAPTURED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-audit-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                actor?: string;
+                action?: string;
+                subjectType?: string;
+                subjectId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "at": "2026-03-01T10:00:00.000Z",
+                     *           "action": "action text",
+                     *           "subjectType": "subjectType text",
+                     *           "subjectId": "subjectId text",
+                     *           "actor": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text",
+                     *             "phone": "+94770000001",
+                     *             "email": "email text"
+                     *           },
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            action: string;
+                            subjectType: string;
+                            subjectId: string | null;
+                            actor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                            before: unknown;
+                            after: unknown;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "admin-settlements-list": {
         parameters: {
             query?: {
@@ -28040,7 +30691,8 @@ export interface operations {
                      *           "period": "period text",
                      *           "partner": {
                      *             "type": "user",
-                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
                      *           },
                      *           "currency": "LKR",
                      *           "status": "draft",
@@ -28077,6 +30729,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -28268,7 +30921,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -28309,6 +30963,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -28514,7 +31169,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -28555,6 +31211,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -28686,7 +31343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -28708,7 +31365,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28899,7 +31556,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -28940,6 +31598,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -29071,7 +31730,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -29093,7 +31752,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -29271,7 +31930,8 @@ export interface operations {
                      *           "period": "period text",
                      *           "partner": {
                      *             "type": "user",
-                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
                      *           },
                      *           "currency": "LKR",
                      *           "status": "draft",
@@ -29308,6 +31968,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */
@@ -29499,7 +32160,8 @@ export interface operations {
                      *         "period": "period text",
                      *         "partner": {
                      *           "type": "user",
-                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
                      *         },
                      *         "currency": "LKR",
                      *         "status": "draft",
@@ -29540,6 +32202,7 @@ export interface operations {
                                 type: "user" | "organization";
                                 /** Format: uuid */
                                 id: string;
+                                name: string | null;
                             };
                             currency: string;
                             /** @enum {string} */

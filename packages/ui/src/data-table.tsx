@@ -46,6 +46,9 @@ export interface DataTableProps<T> {
   footer?: ReactNode;
 }
 
+/** One empty sort for every render: a fresh `[]` each time made TanStack Table recompute and reset state in a loop. */
+const NO_SORTING: SortingState = [];
+
 function labelOf<T>(column: ColumnDef<T, unknown>): string {
   return column.meta?.label ?? (typeof column.header === 'string' ? column.header : '');
 }
@@ -75,11 +78,14 @@ export function DataTable<T>({
     data,
     columns,
     getRowId,
-    state: { sorting: sorting ?? [], columnVisibility: visibility },
+    state: { sorting: sorting ?? NO_SORTING, columnVisibility: visibility },
     onSortingChange: (updater) => {
       if (!onSortingChange) return;
-      onSortingChange(typeof updater === 'function' ? updater(sorting ?? []) : updater);
+      onSortingChange(typeof updater === 'function' ? updater(sorting ?? NO_SORTING) : updater);
     },
+    // Pages are the server's: new rows must not make the table reset a page index of its own (a render loop).
+    autoResetPageIndex: false,
+    autoResetAll: false,
     onColumnVisibilityChange: setVisibility,
     enableSorting: sortable,
     enableMultiSort: false,

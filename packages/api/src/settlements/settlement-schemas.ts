@@ -10,7 +10,7 @@ export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'ex
 export const SettlementSchema = z.object({
   id: z.uuid(),
   period: z.string().describe('YYYY-MM, a month in UTC'),
-  partner: z.object({ type: z.enum(['user', 'organization']), id: z.uuid() }),
+  partner: z.object({ type: z.enum(['user', 'organization']), id: z.uuid(), name: z.string().nullable() }),
   currency: z.string().length(3),
   status: z.enum(SETTLEMENT_STATUSES),
   grossMinor: minor.describe('What customers paid for the month’s sales'),

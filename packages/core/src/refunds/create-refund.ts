@@ -21,6 +21,8 @@ export async function createRefundInTransaction(
     payment: Pick<PaymentRow, 'id' | 'bookingId' | 'customerId' | 'currency' | 'provider'>;
     amountMinor: number;
     reason: RefundRow['reason'];
+    /** Why, in an admin's words (manual refunds). */
+    note?: string | null;
     destination?: RefundRow['destination'];
     at: Date;
   },
@@ -36,6 +38,7 @@ export async function createRefundInTransaction(
       amountMinor: input.amountMinor,
       currency: input.payment.currency,
       reason: input.reason,
+      note: input.note ?? null,
       destination: input.destination ?? (input.payment.provider === 'wallet' ? 'wallet' : 'gateway'),
       status: 'pending',
       createdAt: input.at,

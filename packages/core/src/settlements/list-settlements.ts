@@ -4,7 +4,7 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { Page } from '../identity/list-users';
 import type { Actor } from '../identity/users';
-import { ownedBy, type PublicSettlement, toPublicSettlement } from './public-settlement';
+import { ownedBy, type PublicSettlement, toPublicSettlements } from './public-settlement';
 
 /**
  * `GET /settlements` (a partner: their own, newest period first) and
@@ -31,5 +31,5 @@ export async function listSettlements(
       .offset((input.page - 1) * input.limit),
     deps.db.select({ n: count() }).from(s).where(where),
   ]);
-  return { items: rows.map(toPublicSettlement), meta: { page: input.page, limit: input.limit, total: total?.n ?? 0 } };
+  return { items: await toPublicSettlements(deps.db, rows), meta: { page: input.page, limit: input.limit, total: total?.n ?? 0 } };
 }

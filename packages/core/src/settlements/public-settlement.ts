@@ -1,6 +1,7 @@
 import { type DatabaseOrTransaction, schema } from '@fareway/db';
 import { AppError } from '@fareway/domain';
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { loadLabels } from '../back-office/labels';
 import type { Actor } from '../identity/users';
 
 export type SettlementRow = typeof schema.settlements.$inferSelect;
@@ -17,7 +18,8 @@ export interface PublicSettlementLine {
 export interface PublicSettlement {
   id: string;
   period: string;
-  partner: { type: 'user' | 'organization'; id: string };
+  /** Who is settled, named (a driver's name or phone, an operator's name). */
+  partner: { type: 'user' | 'organization'; id: string; name: string | null };
   currency: string;
   status: SettlementRow['status'];
   grossMinor: number;
@@ -33,11 +35,25 @@ export interface PublicSettlement {
   updatedAt: string;
 }
 
-export function toPublicSettlement(row: SettlementRow): PublicSettlement {
+/** Statements with their partners' names, loaded for the whole page at once. */
+export async function toPublicSettlements(tx: DatabaseOrTransaction, rows: SettlementRow[]): Promise<PublicSettlement[]> {
+  const labels = await loadLabels(tx, { users: rows.map((r) => r.partnerUserId), organizations: rows.map((r) => r.partnerOrganizationId) });
+  return rows.map((row) => {
+    const person = labels.person(row.partnerUserId);
+    return toPublicSettlement(
+      row,
+      person ? (person.name ?? person.phone ?? person.email) : (labels.organization(row.partnerOrganizationId)?.name ?? null),
+    );
+  });
+}
+
+export function toPublicSettlement(row: SettlementRow, partnerName: string | null = null): PublicSettlement {
   return {
     id: row.id,
     period: row.period,
-    partner: row.partnerUserId ? { type: 'user', id: row.partnerUserId } : { type: 'organization', id: row.partnerOrganizationId ?? '' },
+    partner: row.partnerUserId
+      ? { type: 'user', id: row.partnerUserId, name: partnerName }
+      : { type: 'organization', id: row.partnerOrganizationId ?? '', name: partnerName },
     currency: row.currency,
     status: row.status,
     grossMinor: row.grossMinor,
@@ -98,5 +114,6 @@ export async function loadSettlement(
     .limit(1);
   if (!row) throw new AppError('SETTLEMENT_NOT_FOUND', 'No such settlement');
   const lines = await settlementLinesOf(tx, [row.id]);
-  return { ...toPublicSettlement(row), lines: lines.get(row.id) ?? [] };
+  const [named] = await toPublicSettlements(tx, [row]);
+  return { ...(named ?? toPublicSettlement(row)), lines: lines.get(row.id) ?? [] };
 }

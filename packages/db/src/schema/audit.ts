@@ -22,5 +22,7 @@ export const auditLog = pgTable(
     index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.at),
     index('audit_log_actor_idx').on(t.actorUserId, t.at),
     index('audit_log_at_idx').on(t.at),
+    // The console's audit viewer filters by action.
+    index('audit_log_action_idx').on(t.action, t.at),
   ],
 );

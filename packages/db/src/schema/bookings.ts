@@ -60,6 +60,11 @@ export const bookings = pgTable(
     index('bookings_vehicle_pending_idx').on(t.vehicleId, t.expiresAt).where(sql`${t.status} = 'pending'`),
     index('bookings_trip_idx').on(t.tripId, t.status),
     index('bookings_vehicle_idx').on(t.vehicleId, t.startsAt),
+    // The console's booking list: newest first or by start, by status, by operator.
+    index('bookings_created_idx').on(t.createdAt),
+    index('bookings_starts_idx').on(t.startsAt),
+    index('bookings_status_created_idx').on(t.status, t.createdAt),
+    index('bookings_organization_idx').on(t.partnerOrganizationId, t.createdAt),
     index('bookings_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check('bookings_kind_check', sql`${t.kind} in ('rental', 'seat')`),
     check('bookings_status_check', sql`${t.status} in ('pending', 'confirmed', 'active', 'completed', 'expired', 'cancelled')`),

@@ -54,6 +54,10 @@ export const payments = pgTable(
   (t) => [
     index('payments_booking_idx').on(t.bookingId, t.createdAt),
     index('payments_customer_idx').on(t.customerId, t.createdAt),
+    // The console's payment list: newest first, optionally by status or provider.
+    index('payments_created_idx').on(t.createdAt),
+    index('payments_status_created_idx').on(t.status, t.createdAt),
+    index('payments_provider_created_idx').on(t.provider, t.createdAt),
     // Reconciliation reads intents stuck in initiated/pending, oldest first.
     index('payments_unsettled_idx').on(t.updatedAt).where(sql`${t.status} in ('initiated', 'pending')`),
     check('payments_status_check', sql`${t.status} in ('initiated', 'pending', 'completed', 'failed', 'refunded', 'partially_refunded')`),
@@ -115,6 +119,8 @@ export const refunds = pgTable(
     amountMinor: bigint({ mode: 'number' }).notNull(),
     currency: text().notNull(),
     reason: text({ enum: REFUND_REASONS }).notNull(),
+    /** Why an admin refunded by hand (reason 'admin'); shown in the console and the audit log. */
+    note: text(),
     destination: text({ enum: REFUND_DESTINATIONS }).notNull(),
     status: text({ enum: REFUND_STATUSES }).notNull(),
     providerRefundId: text(),
@@ -127,6 +133,10 @@ export const refunds = pgTable(
   (t) => [
     index('refunds_payment_idx').on(t.paymentId),
     index('refunds_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    // The console's refund list: newest first, optionally by status; a booking's refunds.
+    index('refunds_created_idx').on(t.createdAt),
+    index('refunds_status_created_idx').on(t.status, t.createdAt),
+    index('refunds_booking_idx').on(t.bookingId),
     check('refunds_amount_check', sql`${t.amountMinor} > 0`),
     check('refunds_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
     check('refunds_reason_check', sql`${t.reason} in ('cancellation', 'orphan', 'admin')`),

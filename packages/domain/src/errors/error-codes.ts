@@ -31,6 +31,9 @@ export const ERROR_CODES = {
   INSUFFICIENT_BALANCE: { status: 402, trpc: 'PAYMENT_REQUIRED' },
   PAYMENT_ALREADY_PROCESSED: { status: 409, trpc: 'CONFLICT' },
   REFUND_EXCEEDS_CAPTURED: { status: 409, trpc: 'CONFLICT' },
+  REFUND_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  /** Retrying a refund that has not failed (it is pending or already succeeded). */
+  REFUND_NOT_RETRYABLE: { status: 409, trpc: 'CONFLICT' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   IDEMPOTENCY_KEY_IN_USE: { status: 409, trpc: 'CONFLICT' },
   /** Another account already has that email address. */
