@@ -2,7 +2,7 @@
 // One run measures, at 16 and 64 clients: the raw SQL behind system.status, the
 // same through tRPC, through the REST envelope, and /healthz (no database).
 // Prints figures and the ratios REST/tRPC and tRPC/raw SQL from the same run.
-import { createDeps, createLogger, getSystemStatus, loadConfig, systemClock } from '@fareway/core';
+import { createDeps, createLogger, getSystemStatus, LeasedRateLimiter, loadConfig, systemClock } from '@fareway/core';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
 import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
@@ -39,7 +39,16 @@ export async function runHttpOverhead(): Promise<void> {
       const trpc = await measure('GET /trpc/system.status', clients, TOTAL, () => get('/trpc/system.status'));
       const rest = await measure('GET /api/v1/system/status (envelope)', clients, TOTAL, () => get('/api/v1/system/status'));
       const health = await measure('GET /healthz (no database)', clients, TOTAL, () => get('/healthz'));
-      rows.push(raw, trpc, rest, health);
+      // The general limit's decision as every /api/v1 and /trpc request makes it (issue 15 item 3), for 1 000
+      // signed-in clients: in memory, Postgres leased in the background.
+      const limiter = new LeasedRateLimiter(deps.db, deps.clock);
+      const limit = await measure('rate-limit decision (in process)', clients, TOTAL * 10, async (i) => {
+        if (!(await limiter.hit(`general:user:${i % 1000}`, 100_000_000)).allowed) throw new Error('refused');
+      });
+      rows.push(raw, trpc, rest, health, limit);
+      ratios.push(
+        `  ${clients} clients: one rate-limit decision costs ${((rest.perSecond / limit.perSecond) * 100).toFixed(2)} % of a REST request's time`,
+      );
       ratios.push(
         `  ${clients} clients: REST/tRPC throughput ${(rest.perSecond / trpc.perSecond).toFixed(2)}, tRPC/raw SQL ${(trpc.perSecond / raw.perSecond).toFixed(2)}, REST/raw SQL ${(rest.perSecond / raw.perSecond).toFixed(2)}`,
       );

@@ -67,7 +67,7 @@ async function listen(on: Deps, waitMs: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  deps = await createTestDeps({ env: { PUBLIC_URL: 'http://fareway.test' } });
+  deps = await createTestDeps({ env: { PUBLIC_URL: 'http://fareway.test', METRICS_TOKEN } });
   poolB = connectDatabase(deps.database.url, { max: 4 });
   depsB = createDeps({ db: poolB.db, config: deps.config, clock: deps.clock, log: deps.log, jobs: deps.jobs });
   baseA = await listen(deps, 60_000);
@@ -99,8 +99,13 @@ async function post(base: string, path: string, body: unknown, key: string, toke
 }
 
 /** One series of a server's /metrics, 0 when absent. */
+/** `/metrics` answers only the scraper holding METRICS_TOKEN (issue 15). */
+const METRICS_TOKEN = 'metrics-token-for-tests';
+
 async function metric(base: string, series: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  const text = await res.text();
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }

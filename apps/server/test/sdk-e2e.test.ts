@@ -33,7 +33,9 @@ async function signUp(phoneNumber: string, code: string) {
 
 /** The sandbox's hosted page, as the browser would press Approve on it. */
 async function approveSandbox(checkoutUrl: string) {
-  const res = await apiFetch(`${h.base}${new URL(checkoutUrl).pathname}/approve`, { method: 'POST', redirect: 'manual' });
+  // The checkout URL carries its signed link (issue 15): only the link, or the payer's session, may act on it.
+  const { pathname, search } = new URL(checkoutUrl);
+  const res = await apiFetch(`${h.base}${pathname}/approve${search}`, { method: 'POST', redirect: 'manual' });
   expect(res.status).toBe(303);
 }
 
