@@ -16,7 +16,7 @@ import { createDeps, createLogger, loadConfig, recordPaymentEvent, systemClock }
 import { newId } from '@fareway/db';
 import { JobQueue, queues } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
-import { type Figures, measure, openBenchDatabase, printTable, seedRentalHolds } from './lib';
+import { type Figures, measure, openBenchDatabase, printTable, seedRentalHolds, UNREACHED_RATE_LIMITS } from './lib';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOKS ?? 2000);
 const DRAIN_EVENTS = Number(process.env.BENCH_DRAIN_EVENTS ?? 1000);
@@ -32,7 +32,13 @@ function signed(intentId: string, eventId: string, amountMinor = 100_000): { bod
 
 export async function runPaymentWebhooks(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20', SANDBOX_WEBHOOK_SECRET: SECRET });
+  const config = loadConfig({
+    ...UNREACHED_RATE_LIMITS,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_MAX: '20',
+    SANDBOX_WEBHOOK_SECRET: SECRET,
+  });
   const jobs = new JobQueue({ connectionString: database.url, role: 'sender' });
   await jobs.start(Object.values(queues));
   const deps = createDeps({ db: database.db, config, clock: systemClock, log: createLogger('silent'), jobs });
