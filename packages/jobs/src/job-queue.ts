@@ -72,8 +72,26 @@ export class JobQueue {
   }
 
   async start(definitions: QueueDefinition[]): Promise<void> {
-    await this.boss.start();
-    for (const definition of definitions) await this.ensureQueue(definition);
+    await this.serialized(async () => {
+      await this.boss.start();
+      for (const definition of definitions) if (!this.created.has(definition.name)) await this.createQueue(definition);
+    });
+  }
+
+  /**
+   * Runs pg-boss's schema and queue setup one process at a time: API and worker processes
+   * starting together on a fresh database deadlocked in it (found on PostgreSQL 15 by the
+   * cluster test; job-queue-start-together.test.ts). A session advisory lock on a connection
+   * of its own serializes them; closing the connection releases it, whatever happened.
+   */
+  private async serialized(setup: () => Promise<void>): Promise<void> {
+    const lock = connectDatabase(this.connectionString, { max: 1, applicationName: 'fareway-queue-setup' });
+    try {
+      await lock.sql`select pg_advisory_lock(hashtextextended('fareway:queue-setup', 0))`;
+      await setup();
+    } finally {
+      await lock.close();
+    }
   }
 
   /**
@@ -97,6 +115,10 @@ export class JobQueue {
 
   async ensureQueue(definition: QueueDefinition): Promise<void> {
     if (this.created.has(definition.name)) return;
+    await this.serialized(() => this.createQueue(definition));
+  }
+
+  private async createQueue(definition: QueueDefinition): Promise<void> {
     const dead = deadLetterName(definition.name);
     // createQueue is idempotent in pg-boss 10; the dead-letter queue must exist first.
     await this.boss.createQueue(dead, { name: dead, retentionDays: 30 });
