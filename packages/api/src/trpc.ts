@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { isAdmin, loadOrganizationFor, validateSession } from '@fareway/core';
+import { constantTimeEqual, isAdmin, loadOrganizationFor, validateSession } from '@fareway/core';
 import { AppError, type ErrorCode } from '@fareway/domain';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
@@ -93,12 +92,6 @@ export const orgProcedure = authedProcedure.input(z.object({ organizationId: z.u
   return next({ ctx: { ...ctx, organization, organizationRole: role } });
 });
 
-/** Constant-time comparison of two secrets of any length (hashing first makes the lengths equal). */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 /**
  * Running jobs: an admin's session, or an outside cron presenting
  * `Authorization: Bearer <JOB_SECRET_KEY>`. While the key is unset, that bearer
@@ -107,7 +100,7 @@ function sameSecret(given: string, expected: string): boolean {
 export const jobRunnerProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const secret = ctx.deps.config.worker.jobSecretKey;
   // Security: compared in constant time, so the key cannot be guessed a byte at a time.
-  if (secret && ctx.credentials?.via === 'bearer' && sameSecret(ctx.credentials.token, secret)) {
+  if (secret && ctx.credentials?.via === 'bearer' && constantTimeEqual(ctx.credentials.token, secret)) {
     return next({ ctx: { ...ctx, runner: { cron: true } as const } });
   }
   const { actor } = await authenticate(ctx, type);

@@ -25,6 +25,9 @@ export function hashOtpCode(secret: string, phone: string, code: string): string
   return createHmac('sha256', secret).update(`otp:${phone}:${code}`).digest('hex');
 }
 
+// One constant-time comparison of secrets of any length for every package (the gateways' own).
+export { constantTimeEqual } from '@fareway/gateways';
+
 /** Compares two hex digests in constant time. */
 export function digestsEqual(a: string, b: string): boolean {
   const left = Buffer.from(a, 'hex');
