@@ -1,6 +1,6 @@
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOpenApiDocument, createCaller, createContextFactory } from '../src';
+import { appRouter, buildOpenApiDocument, createCaller, createContextFactory } from '../src';
 
 let deps: TestDeps;
 beforeAll(async () => {
@@ -31,5 +31,15 @@ describe('the app router', () => {
         required: expect.arrayContaining(['success', 'data']),
       });
     }
+  });
+
+  it('has every REST procedure declare the codes it answers with (`errors`, even empty), so the document lists them', () => {
+    const procedures = (
+      appRouter as unknown as { _def: { procedures: Record<string, { _def: { meta?: { openapi?: unknown; errors?: unknown } } }> } }
+    )._def.procedures;
+    const undeclared = Object.entries(procedures)
+      .filter(([, procedure]) => procedure._def.meta?.openapi && !Array.isArray(procedure._def.meta.errors))
+      .map(([name]) => name);
+    expect(undeclared).toEqual([]);
   });
 });

@@ -1778,7 +1778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1800,7 +1800,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -1810,7 +1810,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1832,7 +1832,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -1872,15 +1872,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -6851,7 +6842,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6873,7 +6864,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -6883,7 +6874,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6905,7 +6896,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -6915,7 +6906,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6937,7 +6928,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -6947,7 +6938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6957,7 +6948,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -6969,7 +6960,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7009,15 +7000,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7105,7 +7087,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7127,7 +7109,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7137,7 +7119,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7159,7 +7141,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7169,7 +7151,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7191,7 +7173,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7201,7 +7183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7211,7 +7193,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -7223,7 +7205,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7233,7 +7215,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7243,7 +7225,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -7255,7 +7237,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7391,15 +7373,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7449,7 +7422,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7471,7 +7444,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7481,7 +7454,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7503,7 +7476,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7513,7 +7486,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7535,7 +7508,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7545,7 +7518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7528,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -7567,7 +7540,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7577,7 +7550,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7587,7 +7560,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -7599,7 +7572,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7735,15 +7708,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7833,7 +7797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7855,7 +7819,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7865,7 +7829,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7887,7 +7851,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7897,7 +7861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7919,7 +7883,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7929,7 +7893,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7939,7 +7903,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -7951,7 +7915,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -7961,7 +7925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7971,7 +7935,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -7983,7 +7947,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8119,15 +8083,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8199,7 +8154,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8221,7 +8176,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8231,7 +8186,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8253,7 +8208,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8263,7 +8218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8285,7 +8240,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8295,7 +8250,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8305,7 +8260,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -8317,7 +8272,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8327,7 +8282,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8337,7 +8292,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -8349,7 +8304,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8485,15 +8440,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8540,7 +8486,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8562,7 +8508,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8572,7 +8518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8594,7 +8540,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8604,7 +8550,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8626,7 +8572,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8636,7 +8582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8646,7 +8592,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -8658,7 +8604,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8668,7 +8614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8678,7 +8624,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -8690,7 +8636,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8826,15 +8772,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8908,7 +8845,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8930,7 +8867,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8940,7 +8877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8962,7 +8899,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -8972,7 +8909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8994,7 +8931,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9004,7 +8941,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9014,7 +8951,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -9026,7 +8963,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9066,15 +9003,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -9143,7 +9071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9165,7 +9093,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9175,7 +9103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9197,7 +9125,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9207,7 +9135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9229,7 +9157,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9239,7 +9167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found, or not yours: USER_NOT_FOUND, ORGANIZATION_NOT_FOUND, NOT_FOUND, BOOKING_NOT_FOUND, VEHICLE_NOT_FOUND, TRIP_NOT_FOUND, PAYMENT_NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND, REFUND_NOT_FOUND, JOB_NOT_FOUND, SETTLEMENT_NOT_FOUND */
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND, NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9249,7 +9177,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "USER_NOT_FOUND",
+                     *         "code": "ORGANIZATION_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -9261,7 +9189,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "REFUND_NOT_FOUND" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND";
+                            code: "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9271,7 +9199,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9281,7 +9209,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -9293,7 +9221,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -9429,15 +9357,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -25081,7 +25000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25103,7 +25022,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25113,7 +25032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25135,7 +25054,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25175,15 +25094,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -25243,7 +25153,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -25265,7 +25175,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25275,8 +25185,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25285,7 +25195,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "TOKEN_INVALID",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -25297,7 +25207,103 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: JOB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "JOB_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "JOB_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25433,15 +25439,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -25486,7 +25483,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -25508,7 +25505,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25518,7 +25515,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25540,7 +25537,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25550,7 +25547,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25572,7 +25569,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25582,8 +25579,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: JOB_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25592,7 +25589,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "JOB_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -25604,7 +25601,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "JOB_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25740,15 +25769,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -25820,7 +25840,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -25842,7 +25862,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25852,7 +25872,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -25874,7 +25894,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25884,7 +25904,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25906,7 +25926,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -25946,15 +25966,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -26040,7 +26051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -26062,7 +26073,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26072,7 +26083,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26094,7 +26105,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26104,7 +26115,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26126,7 +26137,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26136,7 +26147,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -26146,7 +26157,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -26158,7 +26169,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26294,15 +26305,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -26351,7 +26353,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -26373,7 +26375,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26383,7 +26385,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26405,7 +26407,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26415,7 +26417,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26437,7 +26439,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26447,8 +26449,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26457,7 +26459,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -26469,7 +26471,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "WEBHOOK_ENDPOINT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26605,15 +26639,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -26702,7 +26727,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -26724,7 +26749,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26734,7 +26759,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -26756,7 +26781,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26766,7 +26791,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26788,7 +26813,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26798,8 +26823,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26808,7 +26833,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -26820,7 +26845,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "WEBHOOK_ENDPOINT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -26956,15 +27013,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -27035,7 +27083,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -27057,7 +27105,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27067,7 +27115,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27089,7 +27137,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27099,7 +27147,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27121,7 +27169,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27131,8 +27179,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27141,7 +27189,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -27153,7 +27201,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "WEBHOOK_ENDPOINT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27289,15 +27369,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -27343,7 +27414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -27365,7 +27436,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27375,7 +27446,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27397,7 +27468,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27407,7 +27478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27429,7 +27500,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27439,8 +27510,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27449,7 +27520,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -27461,7 +27532,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "WEBHOOK_ENDPOINT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27597,15 +27700,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -27678,7 +27772,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -27700,7 +27794,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27710,7 +27804,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27732,7 +27826,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27742,7 +27836,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27764,7 +27858,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "WEBHOOK_ENDPOINT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27804,15 +27930,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -27880,7 +27997,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -27902,7 +28019,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27912,7 +28029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27934,7 +28051,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27944,7 +28061,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27966,7 +28083,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -27976,8 +28093,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: NOT_FOUND, WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27986,7 +28103,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -27998,7 +28115,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28134,15 +28283,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -30757,7 +30897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -30779,7 +30919,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -30789,7 +30929,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -30811,7 +30951,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -30821,7 +30961,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30843,7 +30983,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -30883,15 +31023,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -30999,7 +31130,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -31021,7 +31152,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31031,7 +31162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31053,7 +31184,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31063,7 +31194,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -31085,7 +31216,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "SETTLEMENT_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31125,15 +31288,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -31247,7 +31401,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -31269,7 +31423,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31279,7 +31433,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31301,7 +31455,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31311,7 +31465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -31333,7 +31487,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31343,8 +31497,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: SETTLEMENT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -31353,7 +31507,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "SETTLEMENT_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -31365,7 +31519,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE, SETTLEMENT_ALREADY_APPROVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE" | "SETTLEMENT_ALREADY_APPROVED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31501,15 +31687,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -31634,7 +31811,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -31656,7 +31833,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31666,7 +31843,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -31688,7 +31865,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31698,7 +31875,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -31720,7 +31897,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31730,8 +31907,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: TRIP_NOT_BOOKABLE, BOOKING_CONFLICT, VEHICLE_UNAVAILABLE, SEATS_UNAVAILABLE, HOLD_EXPIRED, BOOKING_CANNOT_CANCEL, PAYMENT_ALREADY_PROCESSED, REFUND_EXCEEDS_CAPTURED, REFUND_NOT_RETRYABLE, IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE, SETTLEMENT_ALREADY_APPROVED, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
-            409: {
+            /** @description Not found, or not yours: SETTLEMENT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -31740,7 +31917,7 @@ export interface operations {
                      * @example {
                      *       "success": false,
                      *       "error": {
-                     *         "code": "TRIP_NOT_BOOKABLE",
+                     *         "code": "SETTLEMENT_NOT_FOUND",
                      *         "message": "What went wrong, in words for a person",
                      *         "timestamp": "2026-03-01T10:30:00.000Z",
                      *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
@@ -31752,7 +31929,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TRIP_NOT_BOOKABLE" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
+                            code: "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE, SETTLEMENT_NOT_APPROVED, SETTLEMENT_ALREADY_PAID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -31890,15 +32099,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     "settlements-list": {
@@ -31996,7 +32196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -32018,7 +32218,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -32028,7 +32228,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -32050,7 +32250,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -32060,7 +32260,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -32082,7 +32282,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -32122,15 +32322,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -32238,7 +32429,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: VALIDATION_ERROR, OTP_INVALID, OTP_EXPIRED */
+            /** @description Bad request: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -32260,7 +32451,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED";
+                            code: "VALIDATION_ERROR";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -32270,7 +32461,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED, INVALID_CREDENTIALS, WEBHOOK_SIGNATURE_INVALID */
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -32292,7 +32483,7 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "WEBHOOK_SIGNATURE_INVALID";
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -32302,7 +32493,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: FORBIDDEN, ACCOUNT_SUSPENDED, PAYMENT_LINK_INVALID, PAYMENT_LINK_EXPIRED */
+            /** @description Forbidden: FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -32324,7 +32515,39 @@ export interface operations {
                         success: false;
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED";
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: SETTLEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "SETTLEMENT_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "SETTLEMENT_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -32364,15 +32587,6 @@ export interface operations {
                             details?: unknown;
                         };
                     };
-                };
-            };
-            /** @description Any error of the envelope */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

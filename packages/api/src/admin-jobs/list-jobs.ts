@@ -24,6 +24,7 @@ export const JobQueueSchema = z.object({
 
 export const listJobs = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/admin/jobs',

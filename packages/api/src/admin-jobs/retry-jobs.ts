@@ -5,6 +5,7 @@ import { adminProcedure } from '../trpc';
 
 export const retryJobs = adminProcedure
   .meta({
+    errors: ['JOB_NOT_FOUND'],
     openapi: {
       method: 'POST',
       path: '/admin/jobs/{name}/retry',

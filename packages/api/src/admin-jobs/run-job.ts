@@ -5,6 +5,8 @@ import { jobRunnerProcedure } from '../trpc';
 
 export const runJob = jobRunnerProcedure
   .meta({
+    // It authenticates itself (an admin's session or the cron's bearer), so the auth codes are declared here.
+    errors: ['JOB_NOT_FOUND', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'FORBIDDEN'],
     openapi: {
       method: 'POST',
       path: '/admin/jobs/{name}',

@@ -6,6 +6,7 @@ import { Period, SettlementFilters, SettlementPage, SettlementWithLinesSchema } 
 
 export const listAllSettlements = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/admin/settlements',
@@ -19,6 +20,7 @@ export const listAllSettlements = adminProcedure
 
 export const getAnySettlement = adminProcedure
   .meta({
+    errors: ['SETTLEMENT_NOT_FOUND'],
     openapi: {
       method: 'GET',
       path: '/admin/settlements/{id}',
@@ -32,6 +34,7 @@ export const getAnySettlement = adminProcedure
 
 export const approveSettlement = adminProcedure
   .meta({
+    errors: ['SETTLEMENT_NOT_FOUND', 'SETTLEMENT_ALREADY_APPROVED'],
     openapi: {
       method: 'POST',
       path: '/admin/settlements/{id}/approve',
@@ -45,6 +48,7 @@ export const approveSettlement = adminProcedure
 
 export const markSettlementPaid = adminProcedure
   .meta({
+    errors: ['SETTLEMENT_NOT_FOUND', 'SETTLEMENT_ALREADY_PAID', 'SETTLEMENT_NOT_APPROVED'],
     openapi: {
       method: 'POST',
       path: '/admin/settlements/{id}/mark-paid',

@@ -5,6 +5,7 @@ import { SettlementWithLinesSchema } from './settlement-schemas';
 
 export const getMySettlement = authedProcedure
   .meta({
+    errors: ['SETTLEMENT_NOT_FOUND'],
     openapi: {
       method: 'GET',
       path: '/settlements/{id}',

@@ -4,6 +4,7 @@ import { SettlementFilters, SettlementPage } from './settlement-schemas';
 
 export const listMySettlements = authedProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/settlements',

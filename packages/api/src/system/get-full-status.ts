@@ -13,6 +13,7 @@ export const SystemStatusOutput = z.object({
 
 export const getFullStatus = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'GET',
       path: '/admin/system/status',

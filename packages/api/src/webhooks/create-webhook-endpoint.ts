@@ -6,7 +6,7 @@ import { ORG_ENDPOINTS, PLATFORM_ENDPOINTS, WebhookEndpointInput, WebhookEndpoin
 const summary = 'Register a webhook endpoint; the answer carries its signing secret, shown this once';
 
 export const createOrgWebhookEndpoint = orgProcedure
-  .meta({ openapi: { method: 'POST', path: ORG_ENDPOINTS, tags: ['webhooks'], summary: `${summary} (owners)` } })
+  .meta({ errors: [], openapi: { method: 'POST', path: ORG_ENDPOINTS, tags: ['webhooks'], summary: `${summary} (owners)` } })
   .input(WebhookEndpointInput)
   .output(WebhookEndpointWithSecretSchema)
   .mutation(({ ctx, input }) =>
@@ -15,6 +15,7 @@ export const createOrgWebhookEndpoint = orgProcedure
 
 export const createPlatformWebhookEndpoint = adminProcedure
   .meta({
+    errors: [],
     openapi: {
       method: 'POST',
       path: PLATFORM_ENDPOINTS,

@@ -8,7 +8,10 @@ const EndpointInput = z.object({ endpointId: z.uuid() });
 const Deleted = z.object({ id: z.uuid(), deleted: z.literal(true) });
 
 export const deleteOrgWebhookEndpoint = orgProcedure
-  .meta({ openapi: { method: 'DELETE', path: `${ORG_ENDPOINTS}/{endpointId}`, tags: ['webhooks'], summary: 'Delete a webhook endpoint' } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'DELETE', path: `${ORG_ENDPOINTS}/{endpointId}`, tags: ['webhooks'], summary: 'Delete a webhook endpoint' },
+  })
   .input(EndpointInput)
   .output(Deleted)
   .mutation(({ ctx, input }) =>
@@ -17,6 +20,7 @@ export const deleteOrgWebhookEndpoint = orgProcedure
 
 export const deletePlatformWebhookEndpoint = adminProcedure
   .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
     openapi: {
       method: 'DELETE',
       path: `${PLATFORM_ENDPOINTS}/{endpointId}`,

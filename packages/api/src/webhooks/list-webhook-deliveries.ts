@@ -5,13 +5,19 @@ import { ORG_ENDPOINTS, PLATFORM_ENDPOINTS, WebhookDeliveryPage, WebhookDelivery
 const summary = "The endpoint's delivery log, newest first: status, response code, duration, attempts";
 
 export const listOrgWebhookDeliveries = orgProcedure
-  .meta({ openapi: { method: 'GET', path: `${ORG_ENDPOINTS}/{endpointId}/deliveries`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'GET', path: `${ORG_ENDPOINTS}/{endpointId}/deliveries`, tags: ['webhooks'], summary },
+  })
   .input(WebhookDeliveryPageInput)
   .output(WebhookDeliveryPage)
   .query(({ ctx, input }) => listWebhookDeliveriesUseCase(ctx.deps, ctx.actor, { organizationId: input.organizationId }, input));
 
 export const listPlatformWebhookDeliveries = adminProcedure
-  .meta({ openapi: { method: 'GET', path: `${PLATFORM_ENDPOINTS}/{endpointId}/deliveries`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'GET', path: `${PLATFORM_ENDPOINTS}/{endpointId}/deliveries`, tags: ['webhooks'], summary },
+  })
   .input(WebhookDeliveryPageInput)
   .output(WebhookDeliveryPage)
   .query(({ ctx, input }) => listWebhookDeliveriesUseCase(ctx.deps, ctx.actor, { organizationId: null }, input));

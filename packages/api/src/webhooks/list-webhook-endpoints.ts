@@ -4,13 +4,19 @@ import { adminProcedure, orgProcedure } from '../trpc';
 import { ORG_ENDPOINTS, PLATFORM_ENDPOINTS, WebhookEndpointPage } from './webhook-schemas';
 
 export const listOrgWebhookEndpoints = orgProcedure
-  .meta({ openapi: { method: 'GET', path: ORG_ENDPOINTS, tags: ['webhooks'], summary: "The organisation's webhook endpoints (owners)" } })
+  .meta({
+    errors: [],
+    openapi: { method: 'GET', path: ORG_ENDPOINTS, tags: ['webhooks'], summary: "The organisation's webhook endpoints (owners)" },
+  })
   .input(PageInput)
   .output(WebhookEndpointPage)
   .query(({ ctx, input }) => listWebhookEndpointsUseCase(ctx.deps, ctx.actor, { organizationId: input.organizationId }, input));
 
 export const listPlatformWebhookEndpoints = adminProcedure
-  .meta({ openapi: { method: 'GET', path: PLATFORM_ENDPOINTS, tags: ['webhooks'], summary: "The platform's webhook endpoints" } })
+  .meta({
+    errors: [],
+    openapi: { method: 'GET', path: PLATFORM_ENDPOINTS, tags: ['webhooks'], summary: "The platform's webhook endpoints" },
+  })
   .input(PageInput)
   .output(WebhookEndpointPage)
   .query(({ ctx, input }) => listWebhookEndpointsUseCase(ctx.deps, ctx.actor, { organizationId: null }, input));

@@ -8,7 +8,10 @@ const summary = 'Send a delivery again now, with the same event id and body';
 const DeliveryInput = z.object({ endpointId: z.uuid(), eventId: z.uuid() });
 
 export const replayOrgWebhookDelivery = orgProcedure
-  .meta({ openapi: { method: 'POST', path: `${ORG_ENDPOINTS}/{endpointId}/deliveries/{eventId}/replay`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND', 'NOT_FOUND'],
+    openapi: { method: 'POST', path: `${ORG_ENDPOINTS}/{endpointId}/deliveries/{eventId}/replay`, tags: ['webhooks'], summary },
+  })
   .input(DeliveryInput)
   .output(WebhookDeliverySchema)
   .mutation(({ ctx, input }) =>
@@ -17,6 +20,7 @@ export const replayOrgWebhookDelivery = orgProcedure
 
 export const replayPlatformWebhookDelivery = adminProcedure
   .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND', 'NOT_FOUND'],
     openapi: { method: 'POST', path: `${PLATFORM_ENDPOINTS}/{endpointId}/deliveries/{eventId}/replay`, tags: ['webhooks'], summary },
   })
   .input(DeliveryInput)

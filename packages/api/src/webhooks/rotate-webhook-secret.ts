@@ -8,7 +8,10 @@ const summary = 'Rotate the signing secret (shown once); the old one keeps signi
 const EndpointInput = z.object({ endpointId: z.uuid() });
 
 export const rotateOrgWebhookSecret = orgProcedure
-  .meta({ openapi: { method: 'POST', path: `${ORG_ENDPOINTS}/{endpointId}/rotate-secret`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'POST', path: `${ORG_ENDPOINTS}/{endpointId}/rotate-secret`, tags: ['webhooks'], summary },
+  })
   .input(EndpointInput)
   .output(WebhookEndpointWithSecretSchema)
   .mutation(({ ctx, input }) =>
@@ -16,7 +19,10 @@ export const rotateOrgWebhookSecret = orgProcedure
   );
 
 export const rotatePlatformWebhookSecret = adminProcedure
-  .meta({ openapi: { method: 'POST', path: `${PLATFORM_ENDPOINTS}/{endpointId}/rotate-secret`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'POST', path: `${PLATFORM_ENDPOINTS}/{endpointId}/rotate-secret`, tags: ['webhooks'], summary },
+  })
   .input(EndpointInput)
   .output(WebhookEndpointWithSecretSchema)
   .mutation(({ ctx, input }) => rotateWebhookSecretUseCase(ctx.deps, ctx.actor, { organizationId: null }, input, originOf(ctx)));

@@ -8,13 +8,19 @@ const EndpointInput = z.object({ endpointId: z.uuid() });
 const Sent = z.object({ eventId: z.uuid() });
 
 export const sendOrgTestWebhook = orgProcedure
-  .meta({ openapi: { method: 'POST', path: `${ORG_ENDPOINTS}/{endpointId}/test`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'POST', path: `${ORG_ENDPOINTS}/{endpointId}/test`, tags: ['webhooks'], summary },
+  })
   .input(EndpointInput)
   .output(Sent)
   .mutation(({ ctx, input }) => sendTestWebhookUseCase(ctx.deps, ctx.actor, { organizationId: input.organizationId }, input));
 
 export const sendPlatformTestWebhook = adminProcedure
-  .meta({ openapi: { method: 'POST', path: `${PLATFORM_ENDPOINTS}/{endpointId}/test`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'POST', path: `${PLATFORM_ENDPOINTS}/{endpointId}/test`, tags: ['webhooks'], summary },
+  })
   .input(EndpointInput)
   .output(Sent)
   .mutation(({ ctx, input }) => sendTestWebhookUseCase(ctx.deps, ctx.actor, { organizationId: null }, input));

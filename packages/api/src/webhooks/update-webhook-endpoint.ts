@@ -6,7 +6,10 @@ import { ORG_ENDPOINTS, PLATFORM_ENDPOINTS, WebhookEndpointSchema, WebhookEndpoi
 const summary = 'Change the URL or events, or turn the endpoint off or back on (which clears its failure streak)';
 
 export const updateOrgWebhookEndpoint = orgProcedure
-  .meta({ openapi: { method: 'PATCH', path: `${ORG_ENDPOINTS}/{endpointId}`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'PATCH', path: `${ORG_ENDPOINTS}/{endpointId}`, tags: ['webhooks'], summary },
+  })
   .input(WebhookEndpointUpdateInput)
   .output(WebhookEndpointSchema)
   .mutation(({ ctx, input }) =>
@@ -14,7 +17,10 @@ export const updateOrgWebhookEndpoint = orgProcedure
   );
 
 export const updatePlatformWebhookEndpoint = adminProcedure
-  .meta({ openapi: { method: 'PATCH', path: `${PLATFORM_ENDPOINTS}/{endpointId}`, tags: ['webhooks'], summary } })
+  .meta({
+    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+    openapi: { method: 'PATCH', path: `${PLATFORM_ENDPOINTS}/{endpointId}`, tags: ['webhooks'], summary },
+  })
   .input(WebhookEndpointUpdateInput)
   .output(WebhookEndpointSchema)
   .mutation(({ ctx, input }) => updateWebhookEndpointUseCase(ctx.deps, ctx.actor, { organizationId: null }, input, originOf(ctx)));
