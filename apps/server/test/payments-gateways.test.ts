@@ -1,86 +1,25 @@
-import { createGateways, type WebhookRequest } from '@fareway/gateways';
-import {
-  type FakeFlutterwave,
-  type FakeMintPay,
-  type FakePayHere,
-  type FakeStripe,
-  startFakeFlutterwave,
-  startFakeMintPay,
-  startFakePayHere,
-  startFakeStripe,
-} from '@fareway/gateways/testing';
+import type { WebhookRequest } from '@fareway/gateways';
+import type { FakeFlutterwave, FakeMintPay, FakePayHere, FakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GatewayFakesHarness, startGatewayFakesHarness } from './support/gateway-fakes-harness';
 import { apiFetch } from './support/openapi-validator';
-import {
-  bearer,
-  insertRental,
-  insertUser,
-  insertVehicle,
-  type Json,
-  type PaymentsHarness,
-  startPaymentsHarness,
-} from './support/payments-harness';
+import { bearer, type PaymentsHarness } from './support/payments-harness';
 
 // Each gateway's webhook through the real server route (raw body, the adapter's
 // own scheme), the job re-checking with the gateway's fake API, and the ledger.
+let g: GatewayFakesHarness;
 let h: PaymentsHarness;
 let payhere: FakePayHere;
 let flutterwave: FakeFlutterwave;
 let stripe: FakeStripe;
 let mintpay: FakeMintPay;
-
 beforeAll(async () => {
-  [payhere, flutterwave, stripe, mintpay] = await Promise.all([
-    startFakePayHere(),
-    startFakeFlutterwave(),
-    startFakeStripe(),
-    startFakeMintPay(),
-  ]);
-  h = await startPaymentsHarness({
-    gateways: (config) =>
-      createGateways({
-        ...config.payments.gateways,
-        payhere: payhere.config,
-        flutterwave: flutterwave.config,
-        stripe: { ...stripe.config, maxNetworkRetries: 0 },
-        mintpay: mintpay.config,
-      }),
-  });
+  g = await startGatewayFakesHarness('2026-03-20T10:00:00Z');
+  ({ h, payhere, flutterwave, stripe, mintpay } = g);
 });
-afterAll(async () => {
-  await h.close();
-  await Promise.all([payhere.close(), flutterwave.close(), stripe.close(), mintpay.close()]);
-});
-
-let dayOffset = 0;
-async function initiate(provider: string) {
-  const owner = await insertUser(h.deps, ['driver']);
-  const vehicle = await insertVehicle(h.deps, owner);
-  const customer = await insertUser(h.deps);
-  const token = await h.tokenFor(customer);
-  dayOffset += 3;
-  const start = new Date(Date.parse('2026-03-20T10:00:00Z') + dayOffset * 86_400_000);
-  const bookingId = await insertRental(h.deps, {
-    customerId: customer,
-    vehicleId: vehicle,
-    ownerUserId: owner,
-    start,
-    end: new Date(start.getTime() + 86_400_000),
-  });
-  const res = await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider }, bearer(token));
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return { token, bookingId, payment: res.body.data as Json };
-}
-
-async function post(provider: string, request: WebhookRequest): Promise<number> {
-  const res = await apiFetch(`${h.base}/api/v1/payments/webhook/${provider}`, {
-    method: 'POST',
-    headers: request.headers as Record<string, string>,
-    body: request.rawBody,
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
+afterAll(() => g.close());
+const initiate = (provider: string) => g.initiate(provider);
+const post = (provider: string, request: WebhookRequest) => g.post(provider, request);
 
 async function settled(token: string, paymentId: string, status: string) {
   await h.eventually(async () => {
