@@ -11,8 +11,8 @@ import { findUnsafeString } from './input-rules';
 export type ErrorsMeta = {
   /**
    * Codes the use case can throw, beyond what the OpenAPI transform infers from the procedure's
-   * middleware (auth, admin, organisation, input, Idempotency-Key). Omitted: the document lists
-   * the whole error envelope as `default`, so an undeclared procedure still validates.
+   * middleware (auth, admin, organisation, input, Idempotency-Key). Every REST procedure declares
+   * it, even empty (packages/api/test/router.test.ts); routes served beside the router may not.
    */
   errors?: readonly ErrorCode[];
 };

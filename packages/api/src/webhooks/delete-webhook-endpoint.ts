@@ -1,33 +1,15 @@
 import { deleteWebhookEndpoint as deleteWebhookEndpointUseCase } from '@fareway/core';
 import { z } from 'zod';
-import { originOf } from '../identity-schemas';
-import { adminProcedure, orgProcedure } from '../trpc';
-import { ORG_ENDPOINTS, PLATFORM_ENDPOINTS } from './webhook-schemas';
+import { scopedMutation } from './scoped-procedures';
+import { EndpointInput } from './webhook-schemas';
 
-const EndpointInput = z.object({ endpointId: z.uuid() });
-const Deleted = z.object({ id: z.uuid(), deleted: z.literal(true) });
-
-export const deleteOrgWebhookEndpoint = orgProcedure
-  .meta({
-    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
-    openapi: { method: 'DELETE', path: `${ORG_ENDPOINTS}/{endpointId}`, tags: ['webhooks'], summary: 'Delete a webhook endpoint' },
-  })
-  .input(EndpointInput)
-  .output(Deleted)
-  .mutation(({ ctx, input }) =>
-    deleteWebhookEndpointUseCase(ctx.deps, ctx.actor, { organizationId: input.organizationId }, input, originOf(ctx)),
-  );
-
-export const deletePlatformWebhookEndpoint = adminProcedure
-  .meta({
-    errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
-    openapi: {
-      method: 'DELETE',
-      path: `${PLATFORM_ENDPOINTS}/{endpointId}`,
-      tags: ['webhooks'],
-      summary: 'Delete a platform webhook endpoint',
-    },
-  })
-  .input(EndpointInput)
-  .output(Deleted)
-  .mutation(({ ctx, input }) => deleteWebhookEndpointUseCase(ctx.deps, ctx.actor, { organizationId: null }, input, originOf(ctx)));
+export const deleteWebhookEndpoint = scopedMutation({
+  method: 'DELETE',
+  path: '/{endpointId}',
+  summary: 'Delete a webhook endpoint',
+  summaries: { org: 'Delete a webhook endpoint', platform: 'Delete a platform webhook endpoint' },
+  errors: ['WEBHOOK_ENDPOINT_NOT_FOUND'],
+  input: EndpointInput,
+  output: z.object({ id: z.uuid(), deleted: z.literal(true) }),
+  run: ({ deps, actor, scope, origin }, input) => deleteWebhookEndpointUseCase(deps, actor, scope, input, origin),
+});

@@ -6,6 +6,9 @@ import { PageInput, PageMeta } from '../identity-schemas';
 export const ORG_ENDPOINTS = '/organizations/{organizationId}/webhook-endpoints';
 export const PLATFORM_ENDPOINTS = '/admin/webhook-endpoints';
 
+/** An endpoint named in the path. */
+export const EndpointInput = z.object({ endpointId: z.uuid() });
+
 export const PartnerEventTypeSchema = z.enum(PARTNER_EVENT_TYPES);
 
 export const WebhookEndpointInput = z.object({

@@ -1,33 +1,44 @@
 import { router } from '../trpc';
-import { createOrgWebhookEndpoint, createPlatformWebhookEndpoint } from './create-webhook-endpoint';
-import { deleteOrgWebhookEndpoint, deletePlatformWebhookEndpoint } from './delete-webhook-endpoint';
-import { listOrgWebhookDeliveries, listPlatformWebhookDeliveries } from './list-webhook-deliveries';
-import { listOrgWebhookEndpoints, listPlatformWebhookEndpoints } from './list-webhook-endpoints';
-import { replayOrgWebhookDelivery, replayPlatformWebhookDelivery } from './replay-webhook-delivery';
-import { rotateOrgWebhookSecret, rotatePlatformWebhookSecret } from './rotate-webhook-secret';
-import { sendOrgTestWebhook, sendPlatformTestWebhook } from './send-test-webhook';
-import { updateOrgWebhookEndpoint, updatePlatformWebhookEndpoint } from './update-webhook-endpoint';
+import { createWebhookEndpoint } from './create-webhook-endpoint';
+import { deleteWebhookEndpoint } from './delete-webhook-endpoint';
+import { listWebhookDeliveries } from './list-webhook-deliveries';
+import { listWebhookEndpoints } from './list-webhook-endpoints';
+import { replayWebhookDelivery } from './replay-webhook-delivery';
+import { rotateWebhookSecret } from './rotate-webhook-secret';
+import { sendTestWebhook } from './send-test-webhook';
+import { updateWebhookEndpoint } from './update-webhook-endpoint';
+
+const operations = {
+  create: createWebhookEndpoint,
+  list: listWebhookEndpoints,
+  update: updateWebhookEndpoint,
+  delete: deleteWebhookEndpoint,
+  rotateSecret: rotateWebhookSecret,
+  sendTest: sendTestWebhook,
+  deliveries: listWebhookDeliveries,
+  replay: replayWebhookDelivery,
+};
 
 /** An operator organisation's webhook endpoints (owners and admins; others are told the organisation does not exist). */
 export const orgWebhookEndpointsRouter = router({
-  create: createOrgWebhookEndpoint,
-  list: listOrgWebhookEndpoints,
-  update: updateOrgWebhookEndpoint,
-  delete: deleteOrgWebhookEndpoint,
-  rotateSecret: rotateOrgWebhookSecret,
-  sendTest: sendOrgTestWebhook,
-  deliveries: listOrgWebhookDeliveries,
-  replay: replayOrgWebhookDelivery,
+  create: operations.create.org,
+  list: operations.list.org,
+  update: operations.update.org,
+  delete: operations.delete.org,
+  rotateSecret: operations.rotateSecret.org,
+  sendTest: operations.sendTest.org,
+  deliveries: operations.deliveries.org,
+  replay: operations.replay.org,
 });
 
 /** The platform's own endpoints (admins), which hear every organisation's events. */
 export const platformWebhookEndpointsRouter = router({
-  create: createPlatformWebhookEndpoint,
-  list: listPlatformWebhookEndpoints,
-  update: updatePlatformWebhookEndpoint,
-  delete: deletePlatformWebhookEndpoint,
-  rotateSecret: rotatePlatformWebhookSecret,
-  sendTest: sendPlatformTestWebhook,
-  deliveries: listPlatformWebhookDeliveries,
-  replay: replayPlatformWebhookDelivery,
+  create: operations.create.platform,
+  list: operations.list.platform,
+  update: operations.update.platform,
+  delete: operations.delete.platform,
+  rotateSecret: operations.rotateSecret.platform,
+  sendTest: operations.sendTest.platform,
+  deliveries: operations.deliveries.platform,
+  replay: operations.replay.platform,
 });
