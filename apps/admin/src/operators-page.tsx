@@ -1,9 +1,11 @@
 import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
-import { Button, type ColumnDef, DataTable, formatDateTime, humanize, ProblemAlert, StatusBadge } from '@fareway/ui';
+import { type ColumnDef, DataTable, formatDateTime, humanize, ProblemAlert, StatusBadge } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import { ReasonAction } from './lib/reason-form';
 import { StatusTabs } from './lib/status-tabs';
+import { SuspendToggle } from './lib/suspend-toggle';
 
 type Organization = RouterOutputs['organizations']['list']['items'][number];
 type Status = Organization['status'];
@@ -54,25 +56,28 @@ export function OperatorsPage() {
         header: () => <span className="fw-visually-hidden">Actions</span>,
         cell: ({ row: { original: org } }) => {
           const busy = setStatus.isPending && setStatus.variables?.organizationId === org.id;
-          return org.status === 'approved' ? (
-            <Button
-              variant="secondary"
-              busy={busy}
-              busyLabel="Suspending…"
-              disabled={setStatus.isPending}
-              onClick={() => setStatus.mutate({ organizationId: org.id, status: 'suspended' })}
-            >
-              Suspend
-            </Button>
-          ) : (
-            <Button
-              busy={busy}
-              busyLabel="Approving…"
-              disabled={setStatus.isPending}
-              onClick={() => setStatus.mutate({ organizationId: org.id, status: 'approved' })}
-            >
-              {org.status === 'pending' ? 'Approve' : 'Restore'}
-            </Button>
+          return (
+            <div className="admin-actions">
+              <SuspendToggle
+                active={org.status === 'approved'}
+                what={org.name}
+                suspendEffect="Its owners are told; it can be restored later."
+                reinstateLabel={org.status === 'pending' ? 'Approve' : 'Restore'}
+                busy={busy}
+                disabled={setStatus.isPending}
+                onChange={(next) => setStatus.mutate({ organizationId: org.id, status: next === 'active' ? 'approved' : 'suspended' })}
+              />
+              {org.status === 'pending' ? (
+                // Suspending an operator still pending review is its rejection: the owners are told the reason.
+                <ReasonAction
+                  label="Reject"
+                  confirmLabel="Reject"
+                  busy={busy}
+                  disabled={setStatus.isPending}
+                  onConfirm={(reason) => setStatus.mutate({ organizationId: org.id, status: 'suspended', reason })}
+                />
+              ) : null}
+            </div>
           );
         },
       },

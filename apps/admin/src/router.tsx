@@ -96,6 +96,15 @@ const backOffice = [
   }),
 ] as const;
 
+// s4-dash: the admin's cockpit (user page, ledger journals, notifications outbox).
+const adminCockpit = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/users/$userId',
+    component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
+  }),
+] as const;
+
 export const routeTree = rootRoute.addChildren([
   dashboardRoute,
   driversRoute,
@@ -104,6 +113,7 @@ export const routeTree = rootRoute.addChildren([
   ledgerRoute,
   usersRoute,
   ...backOffice,
+  ...adminCockpit,
 ]);
 
 export function createConsoleRouter() {

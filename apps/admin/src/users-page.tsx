@@ -14,14 +14,15 @@ import {
   TextField,
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
+import { SuspendToggle } from './lib/suspend-toggle';
 
 type User = RouterOutputs['users']['list']['items'][number];
 
 const route = getRouteApi('/users');
 
-/** Users, newest first, searchable; suspend (revokes every session at once) or reactivate. */
+/** Users, newest first, searchable; suspend (revokes every session at once) or reinstate; each opens its page. */
 export function UsersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -53,7 +54,9 @@ export function UsersPage() {
         accessorFn: (u) => u.name ?? u.phone ?? u.email ?? '',
         cell: ({ row: { original: u } }) => (
           <span>
-            {u.name ?? <span className="fw-muted">No name</span>}
+            <Link to="/users/$userId" params={{ userId: u.id }}>
+              {u.name ?? 'No name'}
+            </Link>
             <span className="fw-muted admin-hint"> {[u.phone ? formatPhone(u.phone) : null, u.email].filter(Boolean).join(' · ')}</span>
           </span>
         ),
@@ -76,31 +79,19 @@ export function UsersPage() {
         header: () => <span className="fw-visually-hidden">Actions</span>,
         enableSorting: false,
         enableHiding: false,
-        cell: ({ row: { original: u } }) => {
-          if (u.id === me?.id) return <span className="fw-muted admin-hint">You</span>;
-          const busy = setStatus.isPending && setStatus.variables?.userId === u.id;
-          return u.status === 'active' ? (
-            <Button
-              variant="secondary"
-              busy={busy}
-              busyLabel="Suspending…"
-              disabled={setStatus.isPending}
-              onClick={() => setStatus.mutate({ userId: u.id, status: 'suspended' })}
-            >
-              Suspend
-            </Button>
+        cell: ({ row: { original: u } }) =>
+          u.id === me?.id ? (
+            <span className="fw-muted admin-hint">You</span>
           ) : (
-            <Button
-              variant="secondary"
-              busy={busy}
-              busyLabel="Reactivating…"
+            <SuspendToggle
+              active={u.status === 'active'}
+              what={u.name ?? u.phone ?? u.email ?? 'this user'}
+              suspendEffect="Every session they have ends at once."
+              busy={setStatus.isPending && setStatus.variables?.userId === u.id}
               disabled={setStatus.isPending}
-              onClick={() => setStatus.mutate({ userId: u.id, status: 'active' })}
-            >
-              Reactivate
-            </Button>
-          );
-        },
+              onChange={(status) => setStatus.mutate({ userId: u.id, status })}
+            />
+          ),
       },
     ],
     [me?.id, setStatus],

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { getDashboard } from './admin-dashboard/get-dashboard';
 import { listJobs } from './admin-jobs/list-jobs';
 import { retryJobs } from './admin-jobs/retry-jobs';
 import { runJob } from './admin-jobs/run-job';
@@ -53,6 +54,7 @@ import { getFullStatus } from './system/get-full-status';
 import { getStatus } from './system/get-status';
 import { tripsRouter } from './trips/trips-router';
 import { createCallerFactory, router } from './trpc';
+import { getAdminUser } from './users/get-admin-user';
 import { listUsers } from './users/list-users';
 import { setUserRoles } from './users/set-user-roles';
 import { setUserStatus } from './users/set-user-status';
@@ -75,7 +77,7 @@ export const appRouter = router({
     fullStatus: getFullStatus,
   }),
   auth: router({ sendOtp, verifyOtp, login, logout, logoutAll, me, updateProfile, refresh }),
-  users: router({ list: listUsers, setStatus: setUserStatus, setRoles: setUserRoles }),
+  users: router({ list: listUsers, get: getAdminUser, setStatus: setUserStatus, setRoles: setUserRoles }),
   organizations: router({
     create: createOrganization,
     get: getOrganization,
@@ -129,6 +131,8 @@ export const appRouter = router({
     payments: router({ list: listAdminPayments, get: getAdminPayment }),
     refunds: router({ list: listAdminRefunds, retry: retryAdminRefund }),
     audit: router({ list: listAuditLog }),
+    // s4-dash: the admin's cockpit
+    dashboard: getDashboard,
     settlements: router({
       list: listAllSettlements,
       get: getAnySettlement,

@@ -296,7 +296,12 @@ const CASES: Record<string, Case[]> = {
   ...webhookEndpointCases(),
   'settlements.get': [{ allowed: ['operatorA'], input: (v) => ({ id: v.settlement }) }],
   'admin.settlements.get': [{ allowed: ['admin'], input: (v) => ({ id: v.settlement }) }],
-  'admin.bookings.list': [{ allowed: ['admin'], input: (v) => ({ vehicleId: v.vehicle, tripId: v.trip, organizationId: v.organization }) }],
+  'admin.bookings.list': [
+    {
+      allowed: ['admin'],
+      input: (v) => ({ vehicleId: v.vehicle, tripId: v.trip, organizationId: v.organization, customerId: v.customer }),
+    },
+  ],
   'admin.bookings.get': [
     { allowed: ['admin'], input: (v) => ({ id: v.rental }) },
     { allowed: ['admin'], input: (v) => ({ id: v.seatBooking }) },
@@ -316,6 +321,7 @@ const CASES: Record<string, Case[]> = {
       fresh: async () => ({ settlement: await settlementOf(sides.A, 'approved') }),
     },
   ],
+  'users.get': [{ allowed: ['admin'], input: (v) => ({ userId: v.customer }) }],
   'users.setStatus': [{ allowed: ['admin'], input: (v) => ({ userId: v.customer, status: 'active' }) }],
   'users.setRoles': [{ allowed: ['admin'], input: (v) => ({ userId: v.customer, roles: ['customer'] }) }],
   'organizations.get': [{ allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization }) }],

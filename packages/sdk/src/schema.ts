@@ -175,6 +175,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user with roles, organisation memberships, live sessions and latest bookings (admin) */
+        get: operations["users-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/users/{userId}/status": {
         parameters: {
             query?: never;
@@ -1353,6 +1370,23 @@ export interface paths {
         };
         /** The audit log, newest first, by actor, action, subject and time; before/after as recorded (admin) */
         get: operations["admin-audit-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings, revenue, holds, conversion, failures and pending approvals, with 30 days per day (admin) */
+        get: operations["admin-dashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4422,6 +4456,329 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "users-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "user": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "phone": "+94770000001",
+                     *           "email": "email text",
+                     *           "name": "name text",
+                     *           "locale": "en",
+                     *           "roles": [
+                     *             "customer"
+                     *           ],
+                     *           "status": "active",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z"
+                     *         },
+                     *         "memberships": [
+                     *           {
+                     *             "organizationId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text",
+                     *             "status": "pending",
+                     *             "role": "owner"
+                     *           }
+                     *         ],
+                     *         "sessions": [
+                     *           {
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "expiresAt": "2026-03-01T10:00:00.000Z",
+                     *             "ip": "ip text",
+                     *             "userAgent": "userAgent text"
+                     *           }
+                     *         ],
+                     *         "bookings": {
+                     *           "items": [
+                     *             {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "kind": "rental",
+                     *               "status": "pending",
+                     *               "customer": {
+                     *                 "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                 "name": "name text",
+                     *                 "phone": "+94770000001",
+                     *                 "email": "email text"
+                     *               },
+                     *               "inventory": {
+                     *                 "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                 "label": "label text",
+                     *                 "timeZone": "Asia/Colombo"
+                     *               },
+                     *               "organization": {
+                     *                 "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                 "name": "name text"
+                     *               },
+                     *               "timeZone": "Asia/Colombo",
+                     *               "startsAt": "2026-03-01T10:00:00.000Z",
+                     *               "endsAt": "2026-03-01T10:00:00.000Z",
+                     *               "totalMinor": 1,
+                     *               "paidMinor": 1,
+                     *               "currency": "LKR",
+                     *               "createdAt": "2026-03-01T10:00:00.000Z"
+                     *             }
+                     *           ],
+                     *           "total": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                phone: string | null;
+                                email: string | null;
+                                name: string | null;
+                                locale: ("en" | "si" | "ta") | null;
+                                roles: ("customer" | "driver" | "admin")[];
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            memberships: {
+                                /** Format: uuid */
+                                organizationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "suspended";
+                                /** @enum {string} */
+                                role: "owner" | "staff";
+                            }[];
+                            sessions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                ip: string | null;
+                                userAgent: string | null;
+                            }[];
+                            bookings: {
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "rental" | "seat";
+                                    /** @enum {string} */
+                                    status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                                    customer: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string | null;
+                                        phone: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    inventory: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        label: string;
+                                        timeZone: string;
+                                    } | null;
+                                    organization: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    timeZone: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    totalMinor: number;
+                                    paidMinor: number;
+                                    currency: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "USER_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "USER_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;
@@ -28295,6 +28652,7 @@ export interface operations {
                 status?: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                 kind?: "rental" | "seat";
                 phone?: string;
+                customerId?: string;
                 vehicleId?: string;
                 tripId?: string;
                 organizationId?: string;
@@ -30700,6 +31058,222 @@ export interface operations {
                             timestamp: string;
                             requestId: string;
                             details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "generatedAt": "2026-03-01T10:00:00.000Z",
+                     *         "bookings": {
+                     *           "today": 0,
+                     *           "last7Days": 0,
+                     *           "last30Days": 0
+                     *         },
+                     *         "revenue": [
+                     *           {
+                     *             "currency": "LKR",
+                     *             "capturedMinor": 1,
+                     *             "refundedMinor": 1,
+                     *             "netMinor": 1
+                     *           }
+                     *         ],
+                     *         "liveHolds": 0,
+                     *         "conversion": {
+                     *           "settledHolds": 0,
+                     *           "paid": 0,
+                     *           "rate": 0
+                     *         },
+                     *         "failedPayments": 0,
+                     *         "failingJobs": 0,
+                     *         "pendingApprovals": {
+                     *           "drivers": 0,
+                     *           "vehicles": 0,
+                     *           "operators": 0
+                     *         },
+                     *         "days": [
+                     *           {
+                     *             "day": "2026-03-01",
+                     *             "bookings": 0,
+                     *             "revenue": [
+                     *               {
+                     *                 "currency": "LKR",
+                     *                 "capturedMinor": 1,
+                     *                 "refundedMinor": 1,
+                     *                 "netMinor": 1
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description When these figures were computed (they are cached for up to 30 s)
+                             */
+                            generatedAt: string;
+                            /** @description Paid bookings by when they were made (UTC days, today included) */
+                            bookings: {
+                                today: number;
+                                last7Days: number;
+                                last30Days: number;
+                            };
+                            /** @description Booking money of the last 30 days per currency */
+                            revenue: {
+                                currency: string;
+                                capturedMinor: number;
+                                refundedMinor: number;
+                                /** @description captured − refunded */
+                                netMinor: number;
+                            }[];
+                            liveHolds: number;
+                            conversion: {
+                                settledHolds: number;
+                                paid: number;
+                                rate: number | null;
+                            };
+                            /** @description Payments failed in the last 7 days */
+                            failedPayments: number;
+                            /** @description Background jobs failed or waiting to retry */
+                            failingJobs: number;
+                            pendingApprovals: {
+                                drivers: number;
+                                vehicles: number;
+                                operators: number;
+                            };
+                            /** @description The last 30 UTC days, oldest first */
+                            days: {
+                                /** Format: date */
+                                day: string;
+                                bookings: number;
+                                revenue: {
+                                    currency: string;
+                                    capturedMinor: number;
+                                    refundedMinor: number;
+                                    /** @description captured − refunded */
+                                    netMinor: number;
+                                }[];
+                            }[];
                         };
                     };
                 };

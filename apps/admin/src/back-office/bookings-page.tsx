@@ -23,7 +23,7 @@ type Row = RouterOutputs['admin']['bookings']['list']['items'][number];
 const route = getRouteApi('/bookings');
 const STATUSES = ['pending', 'confirmed', 'active', 'completed', 'expired', 'cancelled'] as const;
 
-const columns: Array<ColumnDef<Row, unknown>> = [
+export const bookingColumns: Array<ColumnDef<Row, unknown>> = [
   {
     id: 'booking',
     header: 'Booking',
@@ -136,7 +136,7 @@ export function BookingsPage() {
           <DataTable
             label="Bookings"
             data={data.items}
-            columns={columns}
+            columns={bookingColumns}
             getRowId={(b) => b.id}
             sorting={sorting}
             manualSorting

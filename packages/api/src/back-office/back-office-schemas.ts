@@ -28,6 +28,7 @@ export const AdminBookingFilters = PageInput.extend({
   status: z.enum(BOOKING_STATUSES).optional(),
   kind: z.enum(['rental', 'seat']).optional(),
   phone: Phone,
+  customerId: z.uuid().optional(),
   vehicleId: z.uuid().optional(),
   tripId: z.uuid().optional(),
   organizationId: z.uuid().optional(),

@@ -13,6 +13,8 @@ export interface AdminBookingFilters {
   kind?: 'rental' | 'seat';
   /** The customer's phone as typed; read in the configured default region. */
   phone?: string;
+  /** One customer's bookings (the console's user page). */
+  customerId?: string;
   vehicleId?: string;
   tripId?: string;
   organizationId?: string;
@@ -52,6 +54,7 @@ export async function listAdminBookings(deps: Pick<Deps, 'db' | 'config'>, input
     if (!customerId) return { items: [], meta: { page: input.page, limit: input.limit, total: 0 } };
     filters.push(eq(b.customerId, customerId));
   }
+  if (input.customerId) filters.push(eq(b.customerId, input.customerId));
   if (input.status) filters.push(eq(b.status, input.status));
   if (input.kind) filters.push(eq(b.kind, input.kind));
   if (input.vehicleId) filters.push(eq(b.vehicleId, input.vehicleId));

@@ -28,6 +28,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_phone_key').on(t.phone),
     uniqueIndex('users_email_key').on(t.email),
+    // The console's user list: newest first.
+    index('users_created_idx').on(t.createdAt),
     check('users_status_check', sql`${t.status} in ('active', 'suspended')`),
     check('users_roles_check', sql`${t.roles} <@ array['customer', 'driver', 'admin']::text[]`),
     check('users_locale_check', sql`${t.locale} is null or ${t.locale} in ('en', 'si', 'ta')`),

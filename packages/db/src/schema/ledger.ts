@@ -63,7 +63,8 @@ export const ledgerEntries = pgTable(
       'restrict',
     ),
     index('ledger_entries_journal_idx').on(t.journalId),
-    index('ledger_entries_account_idx').on(t.accountCode, t.currency),
+    // An account's entries, newest first (the console's drill-down); also the trial balance's grouping.
+    index('ledger_entries_account_created_idx').on(t.accountCode, t.currency, t.createdAt),
     check('ledger_entries_nonzero', sql`${t.amountMinor} <> 0`),
   ],
 );

@@ -55,6 +55,9 @@ export const notifications = pgTable(
     index('notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
     index('notifications_lease_idx').on(t.lockedUntil).where(sql`${t.status} = 'sending'`),
     // cleanup-notifications: delivered rows by age.
+    // The console's outbox: newest first, optionally by state.
+    index('notifications_created_idx').on(t.createdAt),
+    index('notifications_status_created_idx').on(t.status, t.createdAt),
     index('notifications_sent_idx').on(t.sentAt).where(sql`${t.status} = 'sent'`),
     check('notifications_status_check', sql`${t.status} in ('queued', 'sending', 'sent', 'failed', 'dead')`),
     check('notifications_channel_check', sql`${t.channel} in ('sms', 'email')`),

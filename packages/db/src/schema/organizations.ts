@@ -18,7 +18,11 @@ export const organizations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [check('organizations_status_check', sql`${t.status} in ('pending', 'approved', 'suspended')`)],
+  (t) => [
+    // The approval queue and the dashboard's pending count.
+    index('organizations_status_idx').on(t.status, t.createdAt),
+    check('organizations_status_check', sql`${t.status} in ('pending', 'approved', 'suspended')`),
+  ],
 );
 
 export const organizationMembers = pgTable(

@@ -58,6 +58,8 @@ export const payments = pgTable(
     index('payments_created_idx').on(t.createdAt),
     index('payments_status_created_idx').on(t.status, t.createdAt),
     index('payments_provider_created_idx').on(t.provider, t.createdAt),
+    // The dashboard's revenue: money captured per day, by when it was captured.
+    index('payments_captured_idx').on(t.completedAt).where(sql`${t.capturedMinor} > 0`),
     // Reconciliation reads intents stuck in initiated/pending, oldest first.
     index('payments_unsettled_idx').on(t.updatedAt).where(sql`${t.status} in ('initiated', 'pending')`),
     check('payments_status_check', sql`${t.status} in ('initiated', 'pending', 'completed', 'failed', 'refunded', 'partially_refunded')`),
@@ -137,6 +139,8 @@ export const refunds = pgTable(
     index('refunds_created_idx').on(t.createdAt),
     index('refunds_status_created_idx').on(t.status, t.createdAt),
     index('refunds_booking_idx').on(t.bookingId),
+    // The dashboard's revenue: money returned per day, by when it went back.
+    index('refunds_succeeded_idx').on(t.completedAt).where(sql`${t.status} = 'succeeded'`),
     check('refunds_amount_check', sql`${t.amountMinor} > 0`),
     check('refunds_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
     check('refunds_reason_check', sql`${t.reason} in ('cancellation', 'orphan', 'admin')`),
