@@ -52,6 +52,11 @@ export const ERROR_MESSAGES: { readonly [Code in AppErrorCode]: string } = {
   PAYMENT_LINK_EXPIRED: 'This payment link has expired. Open the payment again from your booking.',
   PAYLOAD_TOO_LARGE: 'That file is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'That kind of file is not accepted. Use a JPEG, PNG or WebP image, or a PDF.',
+  TICKET_INVALID: 'This is not a Fareway ticket for your trips.',
+  TICKET_WRONG_TRIP: 'This ticket is for another trip.',
+  TICKET_NOT_VALID: 'This booking is not paid or was cancelled: the ticket is not valid.',
+  TICKET_NOT_ISSUED: 'The e-ticket is ready once the seats are paid for.',
+  RECEIPT_NOT_ISSUED: 'The receipt is ready once the booking is paid for.',
   SERVICE_UNAVAILABLE: 'Fareway is busy or being updated. Try again in a moment.',
   INTERNAL_ERROR: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
 };
