@@ -1,4 +1,7 @@
 import common from '../locales/en/common.json';
+import home from '../locales/en/home.json';
+import notFound from '../locales/en/notFound.json';
+import signIn from '../locales/en/signIn.json';
 
 /**
  * The English resources, bundled with the shell: English is the fallback and
@@ -6,7 +9,7 @@ import common from '../locales/en/common.json';
  * import, one entry) and add `locales/{en,si,ta}/<namespace>.json`; Sinhala
  * and Tamil are found by `locales/si.ts` and `locales/ta.ts` and load lazily.
  */
-export const en = { common } as const;
+export const en = { common, home, notFound, signIn } as const;
 
 export type Namespace = keyof typeof en;
 
