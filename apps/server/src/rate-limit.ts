@@ -5,10 +5,10 @@ import { sendError } from './envelope';
 
 export type RateLimitGroup = 'general' | 'auth' | 'payments' | 'webhooks';
 
-const SIGN_IN = /^\/api\/v1\/auth\/(send-otp|verify-otp|login)(\/|\?|$)/;
+const SIGN_IN = /^\/api\/v1\/auth\/(send-otp|verify-otp|login|register)(\/|\?|$)/;
 const PAYMENTS = /^\/api\/v1\/(payments\/|wallet\/top-up)/;
 const WEBHOOKS = /^\/api\/v1\/payments\/webhook\//;
-const TRPC_SIGN_IN = new Set(['auth.sendOtp', 'auth.verifyOtp', 'auth.login']);
+const TRPC_SIGN_IN = new Set(['auth.sendOtp', 'auth.verifyOtp', 'auth.login', 'journey.register']);
 
 /** Which budget a request spends: the strictest of the procedures it calls (a tRPC batch names several). */
 export function rateLimitGroupOf(url: string): RateLimitGroup | null {

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { calculateSettlements, ensureAdmin } from '@fareway/core';
+import { applyGatewayPayment, calculateSettlements, ensureAdmin } from '@fareway/core';
 import { newId, schema } from '@fareway/db';
 import { ERROR_CODE_LIST, type ErrorCode, httpStatusOf } from '@fareway/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPaidRental } from '../../../packages/core/test/support/money-fixtures';
+import { insertPaidRental, insertPendingIntent } from '../../../packages/core/test/support/money-fixtures';
 import { buildServer } from '../src/app';
 import { probeRouter } from './probe-router';
 import { operatorTrip } from './seats-fixtures';
@@ -228,6 +228,40 @@ describe('every error code over REST, as the document says', () => {
       'TRIP_NOT_BOOKABLE',
       'trip',
     );
+  });
+
+  it('tickets and receipts: none before paying, a forged code, another trip, a cancelled booking', async () => {
+    const day = (n: number) => new Date(h.deps.clock.now().getTime() + n * 86_400_000);
+    const trip = await operatorTrip(h.deps, { rows: 2, stops: 2, departsAt: day(3) });
+    const owner = bearer(trip.ownerToken);
+    const [row] = await h.deps.database.sql<Array<{ bus_id: string }>>`select bus_id from trips where id = ${trip.tripId}`;
+    const later = await h.call(
+      'POST',
+      `/api/v1/organizations/${trip.organizationId}/trips`,
+      { routeId: trip.routeId, busId: row?.bus_id, departsAt: day(4).toISOString() },
+      owner,
+    );
+    expect(later.status).toBe(200);
+    const customerId = await insertUser(h.deps);
+    const customer = bearer(await h.tokenFor(customerId));
+    const held = await h.call('POST', '/api/v1/bookings/reserve', { tripId: trip.tripId, seatNumbers: ['1A'] }, customer);
+    const bookingId = held.body.data.id as string;
+    expectCode(await h.call('GET', `/api/v1/bookings/${bookingId}/ticket`, undefined, customer), 'TICKET_NOT_ISSUED', 'ticket unpaid');
+    expectCode(await h.call('GET', `/api/v1/bookings/${bookingId}/receipt`, undefined, customer), 'RECEIPT_NOT_ISSUED', 'receipt unpaid');
+    const amountMinor = held.body.data.totalMinor as number;
+    const paymentId = await insertPendingIntent(h.deps, { bookingId, customerId, amountMinor });
+    expect(await applyGatewayPayment(h.deps, paymentId, { intentId: paymentId, status: 'succeeded', amountMinor, currency: 'LKR' })).toBe(
+      'captured',
+    );
+    const ticket = await h.call('GET', `/api/v1/bookings/${bookingId}/ticket`, undefined, customer);
+    expect(ticket.status).toBe(200);
+    const verify = `/api/v1/organizations/${trip.organizationId}/tickets/verify`;
+    const code = ticket.body.data.code as string;
+    expect((await h.call('POST', verify, { code, tripId: trip.tripId }, owner)).status).toBe(200);
+    expectCode(await h.call('POST', verify, { code: `${code.slice(0, -4)}AAAA` }, owner), 'TICKET_INVALID', 'forged ticket');
+    expectCode(await h.call('POST', verify, { code, tripId: later.body.data.id }, owner), 'TICKET_WRONG_TRIP', 'ticket of another trip');
+    expect((await h.call('POST', `/api/v1/bookings/${bookingId}/cancel`, {}, customer)).status).toBe(200);
+    expectCode(await h.call('POST', verify, { code }, owner), 'TICKET_NOT_VALID', 'ticket of a cancelled booking');
   });
 
   it('settlements: approve twice, pay before approval, pay twice', async () => {

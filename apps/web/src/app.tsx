@@ -1,27 +1,37 @@
 import { useSession } from '@fareway/api-client';
 import { Alert, AppShell, Button } from '@fareway/ui';
 import { type ErrorComponentProps, Link, Outlet } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { WebAccount } from './account';
+import { LanguagePicker, useLanguageSync } from './i18n/language';
 import './app.css';
 
-/** The frame of every page: header with the navigation (a menu on phones), the account corner, the page. */
+/** The frame of every page: header with the navigation (a menu on phones), the language, the account corner, the page. */
 export function RootLayout() {
+  const { t } = useTranslation();
   const session = useSession();
+  useLanguageSync();
   const isDriver = session.user?.roles.includes('driver') ?? false;
 
   return (
     <AppShell
-      brand={<Link to="/">Fareway</Link>}
+      brand={<Link to="/">{t('brand')}</Link>}
+      labels={{ menu: t('nav.menu'), nav: t('nav.label') }}
       nav={
         <>
-          <Link to="/cars">Cars</Link>
-          <Link to="/bus">Bus</Link>
-          <Link to="/bookings">My bookings</Link>
-          <Link to="/wallet">Wallet</Link>
-          <Link to="/driver">{isDriver ? 'My cars' : 'Drive'}</Link>
+          <Link to="/cars">{t('nav.cars')}</Link>
+          <Link to="/bus">{t('nav.bus')}</Link>
+          <Link to="/bookings">{t('nav.bookings')}</Link>
+          <Link to="/wallet">{t('nav.wallet')}</Link>
+          <Link to="/driver">{isDriver ? t('nav.myCars') : t('nav.drive')}</Link>
         </>
       }
-      account={session.user ? <WebAccount user={session.user} /> : null}
+      account={
+        <>
+          <LanguagePicker />
+          {session.user ? <WebAccount user={session.user} /> : null}
+        </>
+      }
     >
       <Outlet />
     </AppShell>
@@ -30,21 +40,23 @@ export function RootLayout() {
 
 /** Shown while a page's code is loading (only on a slow connection: it waits a moment first). */
 export function RoutePending() {
+  const { t } = useTranslation();
   return (
     <p className="fw-muted fw-loading" role="status">
-      Loading…
+      {t('route.loading')}
     </p>
   );
 }
 
 /** A page that failed to load or render: say so and offer a retry. */
 export function RouteError({ error, reset }: ErrorComponentProps) {
+  const { t } = useTranslation();
   return (
     <div className="web-page">
-      <Alert title="This page could not be shown">
-        <p>{error instanceof Error ? error.message : 'Something went wrong.'}</p>
+      <Alert title={t('route.errorTitle')}>
+        <p>{error instanceof Error ? error.message : t('route.somethingWrong')}</p>
         <Button variant="secondary" onClick={reset}>
-          Try again
+          {t('route.tryAgain')}
         </Button>
       </Alert>
     </div>

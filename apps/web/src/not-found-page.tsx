@@ -1,11 +1,13 @@
 import { Link } from '@tanstack/react-router';
+import { Trans, useTranslation } from 'react-i18next';
 
 export function NotFoundPage() {
+  const { t } = useTranslation('notFound');
   return (
     <div className="web-page">
-      <h1 className="fw-page-title">Page not found</h1>
+      <h1 className="fw-page-title">{t('title')}</h1>
       <p>
-        There is nothing at this address. <Link to="/">Go to the start page</Link>.
+        <Trans t={t} i18nKey="body" components={{ home: <Link to="/" /> }} />
       </p>
     </div>
   );

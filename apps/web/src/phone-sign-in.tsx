@@ -1,15 +1,16 @@
-import { appErrorCode, retryAfterSeconds, useCompleteSignIn, useTRPC } from '@fareway/api-client';
+import { appErrorCode, problemOf, retryAfterSeconds, useCompleteSignIn, useTRPC } from '@fareway/api-client';
 import { Alert, Button, Card, formatWait, TextField, useCountdown } from '@fareway/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 
 type Step = 'phone' | 'code';
 
 const CODE_PATTERN = /^\d{6}$/;
 
-/** Words for a failed request that has no better home (network down, server error). */
-function fallbackMessage(error: { message: string }): string {
-  return appErrorCode(error) === undefined ? 'Could not reach Fareway; check your connection and try again' : error.message;
+/** Words for a failed request that has no better home (network down, server error), in the user's language. */
+function fallbackMessage(error: unknown): string {
+  return problemOf(error)?.message ?? '';
 }
 
 /**
@@ -18,6 +19,7 @@ function fallbackMessage(error: { message: string }): string {
  * and this card goes away. The first sign-in creates the account.
  */
 export function PhoneSignIn() {
+  const { t } = useTranslation('signIn');
   const trpc = useTRPC();
   const completeSignIn = useCompleteSignIn();
 
@@ -47,7 +49,7 @@ export function PhoneSignIn() {
       onSuccess: (signedIn) => completeSignIn(signedIn),
       onError: (error) => {
         if (appErrorCode(error) === 'OTP_INVALID') {
-          setCodeProblem('That code is not right');
+          setCodeProblem(t('codeWrong'));
           codeInput.current?.select();
           codeInput.current?.focus();
         }
@@ -93,7 +95,7 @@ export function PhoneSignIn() {
     event.preventDefault();
     if (verify.isPending) return;
     if (!CODE_PATTERN.test(code)) {
-      setCodeProblem('Enter the 6 digits from the SMS');
+      setCodeProblem(t('codeDigits'));
       codeInput.current?.focus();
       return;
     }
@@ -120,21 +122,20 @@ export function PhoneSignIn() {
   }
 
   const sendErrorCode = appErrorCode(send.error);
-  const rateLimitMessage =
-    sendWait > 0 ? `Too many codes requested; try again in ${formatWait(sendWait)}` : 'You can ask for a new code now';
+  const rateLimitMessage = sendWait > 0 ? t('tooManyCodes', { wait: formatWait(sendWait) }) : t('canAskAgain');
 
   if (step === 'phone') {
     return (
-      <Card title="Sign in with your phone" className="web-sign-in">
+      <Card title={t('title')} className="web-sign-in">
         <form className="fw-form" onSubmit={onSubmitPhone}>
-          <p className="web-sign-in__lead">We will text you a 6-digit code. New here? Signing in creates your account.</p>
+          <p className="web-sign-in__lead">{t('lead')}</p>
           {send.error && sendErrorCode === 'OTP_RATE_LIMIT' ? (
             <Alert>
               <p>{rateLimitMessage}</p>
               <p>
-                Already have a code for this number?{' '}
+                {t('haveCode')}{' '}
                 <Button variant="link" onClick={enterExistingCode}>
-                  Enter it
+                  {t('enterIt')}
                 </Button>
               </p>
             </Alert>
@@ -144,14 +145,14 @@ export function PhoneSignIn() {
           ) : null}
           <TextField
             ref={phoneInput}
-            label="Mobile number"
+            label={t('phoneLabel')}
             name="phone"
             type="tel"
             inputMode="tel"
             autoComplete="tel"
             placeholder="077 123 4567"
-            hint="Sri Lankan numbers work without +94; for other countries start with + and the country code."
-            error={sendErrorCode === 'VALIDATION_ERROR' ? 'Enter a valid mobile number, like 077 123 4567' : undefined}
+            hint={t('phoneHint')}
+            error={sendErrorCode === 'VALIDATION_ERROR' ? t('phoneInvalid') : undefined}
             required
             value={phone}
             onChange={(event) => {
@@ -160,8 +161,8 @@ export function PhoneSignIn() {
             }}
           />
           <div className="fw-form__actions">
-            <Button type="submit" busy={send.isPending} busyLabel="Sending code…">
-              Send code
+            <Button type="submit" busy={send.isPending} busyLabel={t('sendingCode')}>
+              {t('sendCode')}
             </Button>
           </div>
         </form>
@@ -171,25 +172,25 @@ export function PhoneSignIn() {
 
   const verifyCode = appErrorCode(verify.error);
   let problem: string | null = null;
-  if (verifyCode === 'OTP_EXPIRED') problem = 'That code expired; we can send a new one';
-  else if (verifyCode === 'ACCOUNT_SUSPENDED') problem = 'This account is suspended; contact Fareway support';
+  if (verifyCode === 'OTP_EXPIRED') problem = t('codeExpired');
+  else if (verifyCode === 'ACCOUNT_SUSPENDED') problem = t('suspended');
   else if (verify.error && verifyCode !== 'OTP_INVALID') problem = fallbackMessage(verify.error);
   else if (send.error) problem = sendErrorCode === 'OTP_RATE_LIMIT' ? rateLimitMessage : fallbackMessage(send.error);
 
   return (
-    <Card title="Sign in with your phone" className="web-sign-in">
+    <Card title={t('title')} className="web-sign-in">
       <form className="fw-form" onSubmit={onSubmitCode}>
         {problem ? (
           <Alert>{problem}</Alert>
         ) : (
           <Alert variant="info">
-            If <strong>{sentTo}</strong> can receive SMS, a 6-digit code is on its way.
-            {codeLifetime === null ? null : ` It works for ${formatWait(codeLifetime)}.`}
+            <Trans t={t} i18nKey="codeOnItsWay" values={{ phone: sentTo }} components={{ strong: <strong /> }} />
+            {codeLifetime === null ? null : ` ${t('codeLifetime', { wait: formatWait(codeLifetime) })}`}
           </Alert>
         )}
         <TextField
           ref={codeInput}
-          label="6-digit code"
+          label={t('codeLabel')}
           name="code"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -203,17 +204,23 @@ export function PhoneSignIn() {
           }}
         />
         <div className="fw-form__actions">
-          <Button type="submit" busy={verify.isPending} busyLabel="Checking…">
-            Sign in
+          <Button type="submit" busy={verify.isPending} busyLabel={t('checking')}>
+            {t('signIn')}
           </Button>
-          <Button variant="secondary" busy={send.isPending} busyLabel="Sending…" disabled={sendWait > 0} onClick={() => sendCode(sentTo)}>
-            {sendWait > 0 ? `Resend code in ${sendWait}s` : 'Resend code'}
+          <Button
+            variant="secondary"
+            busy={send.isPending}
+            busyLabel={t('sending')}
+            disabled={sendWait > 0}
+            onClick={() => sendCode(sentTo)}
+          >
+            {sendWait > 0 ? t('resendIn', { seconds: sendWait }) : t('resend')}
           </Button>
         </div>
         <p className="web-sign-in__switch">
-          Not {sentTo}?{' '}
+          {t('notYou', { phone: sentTo })}{' '}
           <Button variant="link" onClick={chooseAnotherNumber}>
-            Use another number
+            {t('anotherNumber')}
           </Button>
         </p>
       </form>

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { type AppErrorCode, appErrorCode, retryAfterSeconds } from './errors';
-import { ERROR_MESSAGES, fieldErrors } from './messages';
+import { errorMessage, fieldErrors, type Language, messageLanguage, unreachableMessage } from './messages';
 
 /** A failed request as the SPAs show it (structurally the `Problem` of `@fareway/ui`). */
 export interface RequestProblem {
-  /** What to tell a person: the code's sentence from ERROR_MESSAGES, or a plain one when the server was not reached. */
+  /** What to tell a person, in the current language: the code's sentence (errorMessage), or a plain one when the server was not reached. */
   message: string;
   /** The server's own message, for logs and support (not for the screen). */
   serverMessage: string | null;
@@ -18,7 +18,8 @@ export interface RequestProblem {
   fields: Record<string, string>;
 }
 
-export const UNREACHABLE_MESSAGE = 'Could not reach Fareway; check your connection and try again';
+/** The English "could not reach" sentence (unreachableMessage() gives it in the current language). */
+export const UNREACHABLE_MESSAGE = unreachableMessage('en');
 
 function detailsOf(error: unknown): unknown {
   if (typeof error !== 'object' || error === null || !('data' in error)) return undefined;
@@ -31,7 +32,7 @@ function detailsOf(error: unknown): unknown {
  * sentence (one table, ERROR_MESSAGES), the field errors of a validation
  * error, its code, and the moment a retry is allowed. `now` is when the error arrived.
  */
-export function problemOf(error: unknown, now = Date.now()): RequestProblem | null {
+export function problemOf(error: unknown, now = Date.now(), language: Language = messageLanguage()): RequestProblem | null {
   if (error === null || error === undefined) return null;
   const code = appErrorCode(error);
   const details = detailsOf(error);
@@ -39,7 +40,8 @@ export function problemOf(error: unknown, now = Date.now()): RequestProblem | nu
   const serverMessage = code === undefined ? null : error instanceof Error ? error.message : String(error);
   const fields = code === 'VALIDATION_ERROR' ? fieldErrors(details) : {};
   // A code this build does not know yet (a newer server) still gets the server's own words.
-  let message = code === undefined ? UNREACHABLE_MESSAGE : (ERROR_MESSAGES[code] ?? serverMessage ?? UNREACHABLE_MESSAGE);
+  const unreachable = unreachableMessage(language);
+  let message = code === undefined ? unreachable : (errorMessage(code, language) ?? serverMessage ?? unreachable);
   // Forms show each field's message beside it; anywhere else the alert says what was wrong.
   const fieldMessages = Object.values(fields);
   if (fieldMessages.length > 0) message = `${message.replace(/\.$/, '')}: ${fieldMessages.join('; ')}`;
@@ -53,7 +55,12 @@ export function problemOf(error: unknown, now = Date.now()): RequestProblem | nu
   };
 }
 
-/** `problemOf(error)`, computed once per error so a Retry-After countdown keeps its deadline across renders. */
+/**
+ * `problemOf(error)`, computed once per error (and language) so a Retry-After
+ * countdown keeps its deadline across renders; a page re-rendered by a
+ * language change gets the sentence in the new language.
+ */
 export function useProblem(error: unknown): RequestProblem | null {
-  return useMemo(() => problemOf(error), [error]);
+  const language = messageLanguage();
+  return useMemo(() => problemOf(error, Date.now(), language), [error, language]);
 }

@@ -9,6 +9,7 @@ import { logout } from './auth/logout';
 import { logoutAll } from './auth/logout-all';
 import { me } from './auth/me';
 import { refresh } from './auth/refresh';
+import { register } from './auth/register';
 import { sendOtp } from './auth/send-otp';
 import { updateProfile } from './auth/update-profile';
 import { verifyOtp } from './auth/verify-otp';
@@ -52,6 +53,10 @@ import { getMySettlement } from './settlements/get-my-settlement';
 import { listMySettlements } from './settlements/list-my-settlements';
 import { getFullStatus } from './system/get-full-status';
 import { getStatus } from './system/get-status';
+import { getReceipt } from './tickets/get-receipt';
+import { getTicket } from './tickets/get-ticket';
+import { verifyTicket } from './tickets/verify-ticket';
+import { findSeatAlternatives } from './trips/find-seat-alternatives';
 import { tripsRouter } from './trips/trips-router';
 import { createCallerFactory, router } from './trpc';
 import { getAdminUser } from './users/get-admin-user';
@@ -59,6 +64,7 @@ import { listUsers } from './users/list-users';
 import { setUserRoles } from './users/set-user-roles';
 import { setUserStatus } from './users/set-user-status';
 import { createVehicle } from './vehicles/create-vehicle';
+import { findVehicleAlternatives } from './vehicles/find-vehicle-alternatives';
 import { getVehicle } from './vehicles/get-vehicle';
 import { listMyVehicles, listVehiclesForReview } from './vehicles/list-vehicles';
 import { approveVehicle, reinstateVehicle, rejectVehicle, suspendVehicle } from './vehicles/review-vehicle';
@@ -68,6 +74,7 @@ import { updateVehicle } from './vehicles/update-vehicle';
 import { createBlackout, deleteBlackout, listBlackouts } from './vehicles/vehicle-blackouts';
 import { addVehiclePhoto, removeVehiclePhoto } from './vehicles/vehicle-photos';
 import { getWallet } from './wallet/get-wallet';
+import { listWalletMoves } from './wallet/list-wallet-moves';
 import { topUpWallet } from './wallet/top-up-wallet';
 import { orgWebhookEndpointsRouter, platformWebhookEndpointsRouter } from './webhooks/webhooks-router';
 
@@ -142,6 +149,16 @@ export const appRouter = router({
     }),
   }),
   settlements: router({ list: listMySettlements, get: getMySettlement }),
+  // Issue 13 (the traveller's journey): e-tickets, receipts, wallet history, alternatives, email accounts.
+  journey: router({
+    register,
+    ticket: getTicket,
+    receipt: getReceipt,
+    verifyTicket,
+    walletMoves: listWalletMoves,
+    vehicleAlternatives: findVehicleAlternatives,
+    seatAlternatives: findSeatAlternatives,
+  }),
   rentals: router({
     start: startRental,
     complete: completeRental,

@@ -183,6 +183,19 @@ const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }
   'rentals.complete': { access: 'authed', input: () => ({ id: NO_ID }) },
   'rentals.listForVehicle': { access: 'authed', input: () => ({ id: NO_ID }) },
   'rentals.listForDriver': { access: 'authed', input: () => ({}) },
+  'journey.register': {
+    access: 'public',
+    input: (f) => ({ email: `matrix-${f.n}@example.com`, password: 'matrix password', name: 'Matrix' }),
+  },
+  'journey.ticket': { access: 'authed', input: () => ({ id: NO_ID }) },
+  'journey.receipt': { access: 'authed', input: () => ({ id: NO_ID }) },
+  'journey.verifyTicket': { access: 'org', input: (f) => ({ organizationId: f.orgA, code: 'FW1.x.y' }) },
+  'journey.walletMoves': { access: 'authed', input: () => ({}) },
+  'journey.vehicleAlternatives': {
+    access: 'public',
+    input: () => ({ id: NO_ID, startDate: '2026-02-01T10:00:00Z', endDate: '2026-02-02T10:00:00Z' }),
+  },
+  'journey.seatAlternatives': { access: 'public', input: () => ({ id: NO_ID, seats: 2 }) },
   ...webhookEndpointRows('organizations.webhookEndpoints', 'org', (f) => ({ organizationId: f.orgA })),
   ...webhookEndpointRows('admin.webhookEndpoints', 'admin', () => ({})),
 };

@@ -51,6 +51,9 @@ interface Side {
   paidRental: string;
   /** A failed refund of that rental, for admin.refunds.retry. */
   failedRefund: string;
+  /** A seat booking paid from the wallet (it has an e-ticket), and the signed code of its QR. */
+  paidSeatBooking: string;
+  ticketCode: string;
 }
 
 interface Case {
@@ -251,6 +254,9 @@ async function buildSide(name: 'A' | 'B'): Promise<Side> {
   partial.paidRental = await rentalOf(partial);
   await callerFor(`customer${name}`).payments.process({ bookingId: partial.paidRental, method: 'wallet' });
   partial.failedRefund = await failedRefundOf(partial);
+  partial.paidSeatBooking = await seatBookingOf(partial);
+  await callerFor(`customer${name}`).payments.process({ bookingId: partial.paidSeatBooking, method: 'wallet' });
+  partial.ticketCode = (await callerFor(`customer${name}`).journey.ticket({ id: partial.paidSeatBooking })).code;
   return partial;
 }
 
@@ -596,6 +602,15 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'rentals.listForVehicle': [{ allowed: [...A('driver'), 'admin'], input: (v) => ({ id: v.vehicle }) }],
+  'journey.ticket': [{ allowed: [...A('customer', 'operator'), 'admin'], input: (v) => ({ id: v.paidSeatBooking }) }],
+  'journey.receipt': [{ allowed: [...A('customer', 'driver'), 'admin'], input: (v) => ({ id: v.paidRental }) }],
+  // Another operator scanning A's genuine ticket is told exactly what a forged code gets.
+  'journey.verifyTicket': [
+    { allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization, code: v.ticketCode }) },
+    { allowed: ['operatorA', 'admin'], input: (v, c) => ({ organizationId: c.organization, code: v.ticketCode }) },
+  ],
+  'journey.vehicleAlternatives': [{ allowed: ROLES, input: (v) => ({ id: v.vehicle, ...rentalDates() }) }],
+  'journey.seatAlternatives': [{ allowed: ROLES, input: (v) => ({ id: v.trip, seats: 1 }) }],
 };
 
 /** An organisation's endpoints (owners and admins; another owner naming their own organisation gets "not found") and the platform's (admins). */

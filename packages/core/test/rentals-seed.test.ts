@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DRIVERS, demoSeeders, demoVehiclesSeeder, searchVehicles, seedDemo } from '../src';
+import {
+  DEMO_DRIVERS,
+  demoSeeders,
+  demoVehiclePhotosSeeder,
+  demoVehiclesSeeder,
+  detectFileType,
+  fileStorageOf,
+  searchVehicles,
+  seedDemo,
+} from '../src';
 import { createTestDeps, type TestDeps } from '../src/testing';
 
 let deps: TestDeps;
@@ -30,5 +39,25 @@ describe('the demo vehicles seeder', () => {
       ['customer', 'driver'],
       ['customer', 'driver'],
     ]);
+  });
+
+  it('gives every demo car a photo drawn at seed time, stored like an upload, once', async () => {
+    expect(demoSeeders.indexOf(demoVehiclePhotosSeeder)).toBe(demoSeeders.indexOf(demoVehiclesSeeder) + 1);
+    const cars = DEMO_DRIVERS.reduce((n, d) => n + d.vehicles.length, 0);
+    // The first test's seedDemo drew them already; a car that loses its photos gets one again, and only it.
+    expect(await demoVehiclePhotosSeeder.run(deps)).toEqual({ created: 0 });
+    await deps.database.sql`delete from vehicle_photos where vehicle_id = (select id from vehicles order by id limit 1)`;
+    expect(await demoVehiclePhotosSeeder.run(deps)).toEqual({ created: 1 });
+    const rows = await deps.database.sql<Array<{ storage_key: string; content_type: string; size_bytes: string }>>`
+      select f.storage_key, f.content_type, f.size_bytes::text from vehicle_photos p join stored_files f on f.id = p.file_id`;
+    expect(rows).toHaveLength(cars);
+    const stored = await fileStorageOf(deps).get(rows[0]?.storage_key as string);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stored?.body ?? []) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect(detectFileType(bytes)).toBe('image/png');
+    expect(bytes.length).toBe(Number(rows[0]?.size_bytes));
+    const found = await searchVehicles(deps, { location: 'Kandy', page: 1, limit: 20 });
+    expect(found.items.every((v) => v.photos.length === 1)).toBe(true);
   });
 });

@@ -1497,6 +1497,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a customer account that signs in with email and password (beside phone OTP); signed in at once */
+        post: operations["journey-register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The e-ticket of a paid seat booking, with the signed code for its QR */
+        get: operations["journey-ticket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a paid booking: lines, payments, refunds and totals */
+        get: operations["journey-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/tickets/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a scanned e-ticket: the booking and its passengers, if it is a paid booking on this operator's trip */
+        post: operations["journey-verifyTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wallet/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The wallet's history, newest first: top-ups, payments and refunds with the balance after each */
+        get: operations["journey-walletMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vehicles/{id}/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a car is taken: other cars in its city free for the whole range, the same type and closest price first */
+        get: operations["journey-vehicleAlternatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trips/{id}/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When seats are taken: the free seats on the same leg, and the next trips between the same stops with room */
+        get: operations["journey-seatAlternatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/bookings/{id}/start": {
         parameters: {
             query?: never;
@@ -1655,7 +1774,7 @@ export interface components {
             success: false;
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_FOUND" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+                code: "VALIDATION_ERROR" | "OTP_INVALID" | "OTP_EXPIRED" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_SUSPENDED" | "USER_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "NOT_FOUND" | "BOOKING_NOT_FOUND" | "VEHICLE_NOT_FOUND" | "TRIP_NOT_FOUND" | "TRIP_NOT_BOOKABLE" | "PAYMENT_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "BOOKING_CONFLICT" | "VEHICLE_UNAVAILABLE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "HOLD_LIMIT_REACHED" | "BOOKING_CANNOT_CANCEL" | "PAYMENT_FAILED" | "INSUFFICIENT_BALANCE" | "PAYMENT_ALREADY_PROCESSED" | "REFUND_EXCEEDS_CAPTURED" | "REFUND_NOT_FOUND" | "REFUND_NOT_RETRYABLE" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE" | "OTP_RATE_LIMIT" | "RATE_LIMITED" | "WEBHOOK_SIGNATURE_INVALID" | "PAYMENT_LINK_INVALID" | "PAYMENT_LINK_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "JOB_NOT_FOUND" | "SETTLEMENT_NOT_FOUND" | "SETTLEMENT_ALREADY_APPROVED" | "SETTLEMENT_NOT_APPROVED" | "SETTLEMENT_ALREADY_PAID" | "TICKET_INVALID" | "TICKET_WRONG_TRIP" | "TICKET_NOT_VALID" | "TICKET_NOT_ISSUED" | "RECEIPT_NOT_ISSUED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
                 message: string;
                 /** Format: date-time */
                 timestamp: string;
@@ -15510,11 +15629,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "reason": "reason text"
+                 *       "reason": "reason text",
+                 *       "refundTo": "original"
                  *     }
                  */
                 "application/json": {
                     reason?: string;
+                    /** @enum {string} */
+                    refundTo?: "original" | "wallet";
                 };
             };
         };
@@ -33122,6 +33244,2081 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "SETTLEMENT_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "journey-register": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "someone@example.com",
+                 *       "password": "password text",
+                 *       "name": "name text",
+                 *       "locale": "en"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    name: string;
+                    /** @enum {string} */
+                    locale?: "en" | "si" | "ta";
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "token": "token text",
+                     *         "expiresAt": "2026-03-01T10:00:00.000Z",
+                     *         "user": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "phone": "+94770000001",
+                     *           "email": "email text",
+                     *           "name": "name text",
+                     *           "locale": "en",
+                     *           "roles": [
+                     *             "customer"
+                     *           ],
+                     *           "status": "active",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            token: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                phone: string | null;
+                                email: string | null;
+                                name: string | null;
+                                locale: ("en" | "si" | "ta") | null;
+                                roles: ("customer" | "driver" | "admin")[];
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE, EMAIL_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE" | "EMAIL_IN_USE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests (Retry-After set): RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "RATE_LIMITED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "journey-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "reference": "reference text",
+                     *         "status": "pending",
+                     *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "operator": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
+                     *         },
+                     *         "routeName": "routeName text",
+                     *         "bus": {
+                     *           "name": "name text",
+                     *           "registrationNumber": "registrationNumber text"
+                     *         },
+                     *         "timeZone": "Asia/Colombo",
+                     *         "from": {
+                     *           "position": 1,
+                     *           "name": "name text",
+                     *           "city": "city text",
+                     *           "departsAt": "2026-03-01T10:00:00.000Z"
+                     *         },
+                     *         "to": {
+                     *           "position": 1,
+                     *           "name": "name text",
+                     *           "city": "city text",
+                     *           "arrivesAt": "2026-03-01T10:00:00.000Z"
+                     *         },
+                     *         "passengers": [
+                     *           {
+                     *             "seatNo": "1A",
+                     *             "passengerName": "passengerName text"
+                     *           }
+                     *         ],
+                     *         "customerName": "customerName text",
+                     *         "totalMinor": 1,
+                     *         "currency": "LKR",
+                     *         "code": "123456"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** @description The reference people quote, FW-XXXXXXXX */
+                            reference: string;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                            /** Format: uuid */
+                            tripId: string;
+                            operator: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            routeName: string;
+                            bus: {
+                                name: string;
+                                registrationNumber: string;
+                            };
+                            /** @description The trip's IANA zone: show departure and arrival on its wall clock */
+                            timeZone: string;
+                            from: {
+                                position: number;
+                                name: string;
+                                city: string;
+                                /** Format: date-time */
+                                departsAt: string;
+                            };
+                            to: {
+                                position: number;
+                                name: string;
+                                city: string;
+                                /** Format: date-time */
+                                arrivesAt: string;
+                            };
+                            passengers: {
+                                seatNo: string;
+                                passengerName: string | null;
+                            }[];
+                            customerName: string | null;
+                            totalMinor: number;
+                            currency: string;
+                            /** @description The signed booking reference the ticket's QR code carries; the operator checks it with /tickets/verify */
+                            code: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "BOOKING_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "BOOKING_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: TICKET_NOT_ISSUED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TICKET_NOT_ISSUED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TICKET_NOT_ISSUED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "journey-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "reference": "reference text",
+                     *         "booking": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "kind": "rental",
+                     *           "status": "pending",
+                     *           "vehicleId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "timeZone": "Asia/Colombo",
+                     *           "startDate": "2026-03-01T10:00:00.000Z",
+                     *           "endDate": "2026-03-01T10:00:00.000Z",
+                     *           "fromStop": 1,
+                     *           "toStop": 1,
+                     *           "pickupLocation": "pickupLocation text",
+                     *           "totalPrice": 1,
+                     *           "totalMinor": 1,
+                     *           "currency": "LKR",
+                     *           "paidMinor": 1,
+                     *           "refundDueMinor": 1,
+                     *           "expiresAt": "2026-03-01T10:00:00.000Z",
+                     *           "confirmedAt": "2026-03-01T10:00:00.000Z",
+                     *           "cancelledAt": "2026-03-01T10:00:00.000Z",
+                     *           "cancellationReason": "cancellationReason text",
+                     *           "lines": [
+                     *             {
+                     *               "kind": "kind text",
+                     *               "description": "description text",
+                     *               "quantity": 1,
+                     *               "unitMinor": 1,
+                     *               "amountMinor": 1,
+                     *               "seatNo": "1A"
+                     *             }
+                     *           ],
+                     *           "seats": [
+                     *             {
+                     *               "seatNo": "1A",
+                     *               "passengerName": "passengerName text",
+                     *               "fareMinor": 1
+                     *             }
+                     *           ],
+                     *           "cancellationPolicy": {
+                     *             "tiers": [
+                     *               {
+                     *                 "hoursBeforeStart": 1,
+                     *                 "refundBasisPoints": 1
+                     *               }
+                     *             ],
+                     *             "afterStartRefundBasisPoints": 1
+                     *           },
+                     *           "refunds": [
+                     *             {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "amountMinor": 1,
+                     *               "currency": "LKR",
+                     *               "destination": "gateway",
+                     *               "status": "pending",
+                     *               "createdAt": "2026-03-01T10:00:00.000Z",
+                     *               "completedAt": "2026-03-01T10:00:00.000Z"
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-03-01T10:00:00.000Z"
+                     *         },
+                     *         "title": "title text",
+                     *         "payments": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "provider": "provider text",
+                     *             "amountMinor": 1,
+                     *             "currency": "LKR",
+                     *             "status": "status text",
+                     *             "paidAt": "2026-03-01T10:00:00.000Z"
+                     *           }
+                     *         ],
+                     *         "totals": {
+                     *           "chargedMinor": 1,
+                     *           "paidMinor": 1,
+                     *           "refundedMinor": 1,
+                     *           "netMinor": 1,
+                     *           "currency": "LKR"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            reference: string;
+                            booking: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "rental" | "seat";
+                                /** @enum {string} */
+                                status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                                vehicleId: string | null;
+                                tripId: string | null;
+                                /** @description The vehicle's or trip's IANA zone: show and read the booking's times on its wall clock */
+                                timeZone: string;
+                                /** Format: date-time */
+                                startDate: string;
+                                /** Format: date-time */
+                                endDate: string;
+                                fromStop: number | null;
+                                toStop: number | null;
+                                pickupLocation: string | null;
+                                /** @description Major units, kept for the first mobile client; use totalMinor */
+                                totalPrice: number;
+                                totalMinor: number;
+                                currency: string;
+                                paidMinor: number;
+                                /** @description Set on cancellation: what the snapshotted policy owes back */
+                                refundDueMinor: number | null;
+                                /** @description When an unpaid hold lapses (pending bookings only) */
+                                expiresAt: string | null;
+                                confirmedAt: string | null;
+                                cancelledAt: string | null;
+                                cancellationReason: string | null;
+                                lines: {
+                                    kind: string;
+                                    description: string;
+                                    quantity: number;
+                                    unitMinor: number;
+                                    amountMinor: number;
+                                    seatNo: string | null;
+                                }[];
+                                seats: {
+                                    seatNo: string;
+                                    passengerName: string | null;
+                                    fareMinor: number;
+                                }[];
+                                /** @description The policy snapshotted when booked: a customer cancelling at least hoursBeforeStart ahead gets refundBasisPoints of what was paid */
+                                cancellationPolicy: {
+                                    tiers: {
+                                        hoursBeforeStart: number;
+                                        refundBasisPoints: number;
+                                    }[];
+                                    afterStartRefundBasisPoints: number;
+                                };
+                                /** @description Refunds of the booking's payments, oldest first, with their state */
+                                refunds: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    amountMinor: number;
+                                    currency: string;
+                                    /** @enum {string} */
+                                    destination: "gateway" | "wallet";
+                                    /** @enum {string} */
+                                    status: "pending" | "succeeded" | "failed";
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    completedAt: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            /** @description What was booked, in words */
+                            title: string;
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                provider: string;
+                                amountMinor: number;
+                                currency: string;
+                                status: string;
+                                paidAt: string | null;
+                            }[];
+                            totals: {
+                                /** @description The price of the booking */
+                                chargedMinor: number;
+                                /** @description What the payments captured */
+                                paidMinor: number;
+                                /** @description Refunds that went through */
+                                refundedMinor: number;
+                                netMinor: number;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "BOOKING_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "BOOKING_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: RECEIPT_NOT_ISSUED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "RECEIPT_NOT_ISSUED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "RECEIPT_NOT_ISSUED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "journey-verifyTicket": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first response (success or error, except 5xx and 429) is stored for 24 h under your key and replayed byte for byte, with `Idempotency-Replayed: true`, to a retry with the same key and request. The same key with another request → 422 IDEMPOTENCY_KEY_REUSED; a retry while the first still runs waits for it briefly, then 409 IDEMPOTENCY_KEY_IN_USE with Retry-After. Keys are per caller (signed-in user, else client IP); use a random UUID.
+                 * @example 0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description What the QR code holds */
+                    code: string;
+                    /**
+                     * Format: uuid
+                     * @description The trip being boarded: a ticket for another trip is refused
+                     */
+                    tripId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "reference": "reference text",
+                     *         "status": "pending",
+                     *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "operator": {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "name": "name text"
+                     *         },
+                     *         "routeName": "routeName text",
+                     *         "bus": {
+                     *           "name": "name text",
+                     *           "registrationNumber": "registrationNumber text"
+                     *         },
+                     *         "timeZone": "Asia/Colombo",
+                     *         "from": {
+                     *           "position": 1,
+                     *           "name": "name text",
+                     *           "city": "city text",
+                     *           "departsAt": "2026-03-01T10:00:00.000Z"
+                     *         },
+                     *         "to": {
+                     *           "position": 1,
+                     *           "name": "name text",
+                     *           "city": "city text",
+                     *           "arrivesAt": "2026-03-01T10:00:00.000Z"
+                     *         },
+                     *         "passengers": [
+                     *           {
+                     *             "seatNo": "1A",
+                     *             "passengerName": "passengerName text"
+                     *           }
+                     *         ],
+                     *         "customerName": "customerName text",
+                     *         "totalMinor": 1,
+                     *         "currency": "LKR"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** @description The reference people quote, FW-XXXXXXXX */
+                            reference: string;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                            /** Format: uuid */
+                            tripId: string;
+                            operator: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            routeName: string;
+                            bus: {
+                                name: string;
+                                registrationNumber: string;
+                            };
+                            /** @description The trip's IANA zone: show departure and arrival on its wall clock */
+                            timeZone: string;
+                            from: {
+                                position: number;
+                                name: string;
+                                city: string;
+                                /** Format: date-time */
+                                departsAt: string;
+                            };
+                            to: {
+                                position: number;
+                                name: string;
+                                city: string;
+                                /** Format: date-time */
+                                arrivesAt: string;
+                            };
+                            passengers: {
+                                seatNo: string;
+                                passengerName: string | null;
+                            }[];
+                            customerName: string | null;
+                            totalMinor: number;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR, TICKET_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "TICKET_INVALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "ORGANIZATION_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "ORGANIZATION_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: IDEMPOTENCY_KEY_IN_USE, TICKET_WRONG_TRIP, TICKET_NOT_VALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_IN_USE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_IN_USE" | "TICKET_WRONG_TRIP" | "TICKET_NOT_VALID";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Body too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another request: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "IDEMPOTENCY_KEY_REUSED",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "journey-walletMoves": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "currency": "LKR",
+                     *         "items": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "kind": "top_up",
+                     *             "amountMinor": 1,
+                     *             "balanceMinor": 1,
+                     *             "currency": "LKR",
+                     *             "at": "2026-03-01T10:00:00.000Z",
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *           }
+                     *         ],
+                     *         "meta": {
+                     *           "page": 1,
+                     *           "limit": 1,
+                     *           "total": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            currency: string;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "top_up" | "payment" | "refund" | "other";
+                                /** @description Money in is positive, money out negative */
+                                amountMinor: number;
+                                /** @description The balance right after this move */
+                                balanceMinor: number;
+                                currency: string;
+                                /** Format: date-time */
+                                at: string;
+                                bookingId: string | null;
+                            }[];
+                            meta: {
+                                page: number;
+                                limit: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "journey-vehicleAlternatives": {
+        parameters: {
+            query: {
+                startDate: string;
+                endDate: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "items": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "ownerUserId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "make": "make text",
+                     *             "model": "model text",
+                     *             "year": 1,
+                     *             "type": "car",
+                     *             "seats": 1,
+                     *             "transmission": "automatic",
+                     *             "fuel": "petrol",
+                     *             "description": "description text",
+                     *             "city": "city text",
+                     *             "latitude": 1,
+                     *             "longitude": 1,
+                     *             "timeZone": "Asia/Colombo",
+                     *             "dailyRateMinor": 1,
+                     *             "dailyRate": 1,
+                     *             "currency": "LKR",
+                     *             "bufferMinutes": 1,
+                     *             "status": "draft",
+                     *             "reviewReason": "reviewReason text",
+                     *             "photos": [
+                     *               {
+                     *                 "fileId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                 "url": "url text",
+                     *                 "position": 1
+                     *               }
+                     *             ],
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "updatedAt": "2026-03-01T10:00:00.000Z",
+                     *             "quote": {
+                     *               "days": 1,
+                     *               "totalMinor": 1,
+                     *               "totalPrice": 1,
+                     *               "currency": "LKR"
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                make: string;
+                                model: string;
+                                year: number;
+                                /** @enum {string} */
+                                type: "car" | "suv" | "van" | "minibus" | "pickup" | "motorbike" | "tuk_tuk";
+                                seats: number;
+                                /** @enum {string} */
+                                transmission: "automatic" | "manual";
+                                /** @enum {string} */
+                                fuel: "petrol" | "diesel" | "hybrid" | "electric";
+                                description: string | null;
+                                city: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                                timeZone: string;
+                                dailyRateMinor: number;
+                                /** @description Major units of dailyRateMinor */
+                                dailyRate: number;
+                                currency: string;
+                                bufferMinutes: number;
+                                /** @enum {string} */
+                                status: "draft" | "pending_review" | "approved" | "rejected" | "suspended";
+                                /** @description Why it was rejected or suspended (owner and admins only) */
+                                reviewReason: string | null;
+                                photos: {
+                                    /** Format: uuid */
+                                    fileId: string;
+                                    url: string;
+                                    position: number;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description The price of the searched range (null without dates) */
+                                quote: {
+                                    days: number;
+                                    totalMinor: number;
+                                    /** @description Major units; use totalMinor */
+                                    totalPrice: number;
+                                    currency: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: VEHICLE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VEHICLE_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VEHICLE_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "journey-seatAlternatives": {
+        parameters: {
+            query?: {
+                fromStop?: number;
+                toStop?: number;
+                seats?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "sameTrip": {
+                     *           "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "fromStop": 1,
+                     *           "toStop": 1,
+                     *           "freeSeats": [
+                     *             "freeSeats text"
+                     *           ]
+                     *         },
+                     *         "laterTrips": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "status": "scheduled",
+                     *             "routeName": "routeName text",
+                     *             "operator": {
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "name": "name text"
+                     *             },
+                     *             "busName": "busName text",
+                     *             "timeZone": "Asia/Colombo",
+                     *             "currency": "LKR",
+                     *             "fromStop": 1,
+                     *             "toStop": 1,
+                     *             "departsAt": "2026-03-01T10:00:00.000Z",
+                     *             "arrivesAt": "2026-03-01T10:00:00.000Z",
+                     *             "origin": {
+                     *               "position": 1,
+                     *               "name": "name text",
+                     *               "city": "city text"
+                     *             },
+                     *             "destination": {
+                     *               "position": 1,
+                     *               "name": "name text",
+                     *               "city": "city text"
+                     *             },
+                     *             "fareMinor": 1,
+                     *             "seatCount": 1,
+                     *             "freeSeats": 1
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            sameTrip: {
+                                /** Format: uuid */
+                                tripId: string;
+                                fromStop: number;
+                                toStop: number;
+                                freeSeats: string[];
+                            };
+                            laterTrips: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "boarding";
+                                routeName: string;
+                                operator: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                busName: string;
+                                timeZone: string;
+                                currency: string;
+                                fromStop: number;
+                                toStop: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Departure from the origin stop
+                                 */
+                                departsAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Arrival at the destination stop
+                                 */
+                                arrivesAt: string;
+                                origin: {
+                                    position: number;
+                                    name: string;
+                                    city: string;
+                                };
+                                destination: {
+                                    position: number;
+                                    name: string;
+                                    city: string;
+                                };
+                                /** @description Per seat, for this leg */
+                                fareMinor: number;
+                                seatCount: number;
+                                /** @description Seats free for the whole leg */
+                                freeSeats: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: TRIP_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TRIP_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TRIP_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;

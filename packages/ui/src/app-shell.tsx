@@ -9,6 +9,8 @@ export interface AppShellProps {
   account?: ReactNode;
   /** Optional page footer content. */
   footer?: ReactNode;
+  /** The phone menu button's word and the navigation's accessible name, in the app's language ("Menu", "Main"). */
+  labels?: { menu: string; nav: string };
   children: ReactNode;
 }
 
@@ -17,7 +19,7 @@ export interface AppShellProps {
  * corner fold behind a Menu button (a disclosure, `aria-expanded`), which
  * closes again when a link in it is followed.
  */
-export function AppShell({ brand, nav, account, footer, children }: AppShellProps) {
+export function AppShell({ brand, nav, account, footer, labels = { menu: 'Menu', nav: 'Main' }, children }: AppShellProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const closeOnLink = (event: MouseEvent<HTMLDivElement>) => {
@@ -37,13 +39,13 @@ export function AppShell({ brand, nav, account, footer, children }: AppShellProp
               aria-controls={menuId}
               onClick={() => setOpen(!open)}
             >
-              <span aria-hidden="true">{open ? '✕' : '☰'}</span> Menu
+              <span aria-hidden="true">{open ? '✕' : '☰'}</span> {labels.menu}
             </button>
           ) : null}
           {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: only notices link clicks bubbling up; the links themselves are the controls. */}
           <div id={menuId} className={`fw-shell__menu${open ? ' fw-shell__menu--open' : ''}`} onClick={closeOnLink}>
             {hasMenu ? (
-              <nav className="fw-shell__nav" aria-label="Main">
+              <nav className="fw-shell__nav" aria-label={labels.nav}>
                 {nav}
               </nav>
             ) : null}

@@ -1,5 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatTime, instantToZonedInput, isTimeZone, zonedInputToInstant } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LOCALE,
+  formatDate,
+  formatDateTime,
+  formatLocale,
+  formatMoney,
+  formatTime,
+  formatWait,
+  instantToZonedInput,
+  isTimeZone,
+  localeForLanguage,
+  setFormatLocale,
+  zonedInputToInstant,
+} from './format';
 
 // Intl separates some parts with narrow or non-breaking spaces; compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -93,5 +106,34 @@ describe('formatMoney with the locale', () => {
     [-2_50, 'USD', 'en-GB', '-USD 2.50'],
   ])('%i %s in %s is %s', (minor, currency, locale, text) => {
     expect(plain(formatMoney(minor, currency, locale))).toBe(text);
+  });
+});
+
+describe('the formatters follow the chosen language', () => {
+  afterEach(() => setFormatLocale(DEFAULT_LOCALE));
+
+  it.each([
+    // language, date-time in Colombo seen from New York, the date there, the time there, money, a wait
+    ['en', 'en-LK', 'Sun, Feb 1, 2026, 10:00 (Asia/Colombo)', 'Sat, Jan 31, 2026', '23:30', 'LKR 12,500.00', '3 minutes'],
+    ['si', 'si-LK', '2026 නවම් 1, ඉරිදා, 10.00 (Asia/Colombo)', '2026 දුරුතු 31, සෙන', '23.30', 'LKR 12,500.00', 'මිනිත්තු 3'],
+    ['ta', 'ta-LK', 'ஞாயி., 1 பிப்., 2026, 10:00 (Asia/Colombo)', 'சனி, 31 ஜன., 2026', '23:30', 'LKR 12,500.00', '3 நிமிடங்கள்'],
+    // A language the apps do not speak formats as Sri Lankan English.
+    ['fr', 'en-LK', 'Sun, Feb 1, 2026, 10:00 (Asia/Colombo)', 'Sat, Jan 31, 2026', '23:30', 'LKR 12,500.00', '3 minutes'],
+  ])('%s formats as %s, zones unchanged', (language, locale, dateTime, date, time, money, wait) => {
+    expect(localeForLanguage(language)).toBe(locale);
+    setFormatLocale(localeForLanguage(language));
+    expect(formatLocale()).toBe(locale);
+    const instant = '2026-02-01T04:30:00Z';
+    expect(plain(formatDateTime(instant, 'Asia/Colombo', undefined, 'America/New_York'))).toBe(dateTime);
+    expect(plain(formatDate(instant, 'America/New_York'))).toBe(date);
+    expect(plain(formatTime(instant, 'America/New_York', undefined, 'America/New_York'))).toBe(time);
+    expect(plain(formatMoney(1_250_000, 'LKR'))).toBe(money);
+    expect(plain(formatWait(150))).toBe(wait);
+  });
+
+  it('starts in en-LK, and an explicit locale still wins', () => {
+    expect(formatLocale()).toBe('en-LK');
+    setFormatLocale('ta-LK');
+    expect(plain(formatTime('2026-02-01T04:30:00Z', 'Asia/Colombo', 'en-GB', 'Asia/Colombo'))).toBe('10:00');
   });
 });

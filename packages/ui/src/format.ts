@@ -1,6 +1,30 @@
 import { currencyExponent, formatMoney as formatMoneyInDomain } from '@fareway/domain';
 
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+/** The locale both SPAs format for until the user picks another (issue 13: en-LK by default). */
+export const DEFAULT_LOCALE = 'en-LK';
+
+/** The Intl locale of each language the apps speak: Sri Lankan English, Sinhala and Tamil. */
+const LANGUAGE_LOCALES: Readonly<Record<string, string>> = { en: 'en-LK', si: 'si-LK', ta: 'ta-LK' };
+
+/** The Intl locale of a language code ('si' → 'si-LK'); English (en-LK) for any other. */
+export function localeForLanguage(language: string): string {
+  return LANGUAGE_LOCALES[language] ?? DEFAULT_LOCALE;
+}
+
+let currentLocale = DEFAULT_LOCALE;
+
+/**
+ * Makes every formatter below follow the language the user chose (the web
+ * app's i18n module calls this on each language change); zones are untouched.
+ */
+export function setFormatLocale(locale: string): void {
+  currentLocale = locale;
+}
+
+/** The locale formatters use when none is passed: the user's language, en-LK until one is chosen. */
+export function formatLocale(): string {
+  return currentLocale;
+}
 
 const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400],
@@ -13,13 +37,13 @@ export function formatRelative(iso: string, reference: string | number | Date): 
   const seconds = Math.round((new Date(iso).getTime() - new Date(reference).getTime()) / 1000);
   if (!Number.isFinite(seconds)) return 'at an unknown time';
   const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
-  return relativeFormat.format(Math.trunc(seconds / size), unit);
+  return new Intl.RelativeTimeFormat(currentLocale, { numeric: 'auto' }).format(Math.trunc(seconds / size), unit);
 }
 
 /** A full local date and time, for tooltips and "checked at" lines. */
 export function formatAbsolute(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(currentLocale, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 /**
@@ -28,10 +52,12 @@ export function formatAbsolute(iso: string): string {
  */
 export function formatWait(seconds: number): string {
   const whole = Math.max(0, Math.ceil(seconds));
-  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
-  if (whole < 120) return plural(whole, 'second');
-  if (whole < 7200) return plural(Math.ceil(whole / 60), 'minute');
-  return plural(Math.ceil(whole / 3600), 'hour');
+  // Intl's unit formatting words (and pluralises) the wait in the user's language.
+  const inUnit = (count: number, unit: string) =>
+    new Intl.NumberFormat(currentLocale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+  if (whole < 120) return inUnit(whole, 'second');
+  if (whole < 7200) return inUnit(Math.ceil(whole / 60), 'minute');
+  return inUnit(Math.ceil(whole / 3600), 'hour');
 }
 
 /**
@@ -43,15 +69,12 @@ export function formatPhone(phone: string): string {
   return lk ? `+94 ${lk[1]} ${lk[2]} ${lk[3]}` : phone;
 }
 
-/** The locale both SPAs format for until the user picks another (issue 13: en-LK by default). */
-export const DEFAULT_LOCALE = 'en-LK';
-
 /**
  * Money for people: `LKR 12,500.00`. Amounts travel as integer minor units with
  * their currency; the digits after the point follow the currency's ISO 4217
  * exponent (the one table in `@fareway/domain`), never a float guess.
  */
-export function formatMoney(amountMinor: number, currency: string, locale: string = DEFAULT_LOCALE): string {
+export function formatMoney(amountMinor: number, currency: string, locale: string = currentLocale): string {
   return formatMoneyInDomain(amountMinor, currency, locale);
 }
 
@@ -129,24 +152,19 @@ function formatIn(instant: Instant, zone: string, locale: string, viewerZone: st
 export function formatDateTime(
   instant: Instant,
   zone: string,
-  locale: string = DEFAULT_LOCALE,
+  locale: string = currentLocale,
   viewerZone: string = browserTimeZone(),
 ): string {
   return formatIn(instant, zone, locale, viewerZone, { ...DATE_PARTS, ...TIME_PARTS });
 }
 
 /** Just the time of day, "10:00" (plus the zone's name when not the viewer's), on the wall clock of `zone`. */
-export function formatTime(
-  instant: Instant,
-  zone: string,
-  locale: string = DEFAULT_LOCALE,
-  viewerZone: string = browserTimeZone(),
-): string {
+export function formatTime(instant: Instant, zone: string, locale: string = currentLocale, viewerZone: string = browserTimeZone()): string {
   return formatIn(instant, zone, locale, viewerZone, TIME_PARTS);
 }
 
 /** Just the date, "Sun, 1 Feb 2026", on the wall clock of `zone` (no zone name: a date alone rarely misleads). */
-export function formatDate(instant: Instant, zone: string, locale: string = DEFAULT_LOCALE): string {
+export function formatDate(instant: Instant, zone: string, locale: string = currentLocale): string {
   const date = toDate(instant);
   if (!date) return String(instant);
   return date.toLocaleDateString(locale, { ...DATE_PARTS, timeZone: isTimeZone(zone) ? zone : undefined });

@@ -14,6 +14,7 @@ export {
   formatClock,
   formatDate,
   formatDateTime,
+  formatLocale,
   formatMoney,
   formatPhone,
   formatRelative,
@@ -23,8 +24,10 @@ export {
   instantToZonedDate,
   instantToZonedInput,
   isTimeZone,
+  localeForLanguage,
   minorToInput,
   parseMajorUnits,
+  setFormatLocale,
   zonedInputToInstant,
 } from './format';
 export { Pager, type PagerProps } from './pager';

@@ -1,15 +1,17 @@
 import { type SessionUser, useSession } from '@fareway/api-client';
 import { Alert, Button } from '@fareway/ui';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PhoneSignIn } from '../phone-sign-in';
 
 /** Renders `children(user)` for a signed-in user; otherwise says why and offers the phone sign-in in place. */
 export function SignInGate({ reason, children }: { reason: string; children: (user: SessionUser) => ReactNode }) {
+  const { t } = useTranslation();
   const session = useSession();
   if (session.isLoading) {
     return (
       <p className="fw-muted fw-loading" role="status">
-        Checking your session…
+        {t('session.checking')}
       </p>
     );
   }
@@ -17,10 +19,10 @@ export function SignInGate({ reason, children }: { reason: string; children: (us
   return (
     <div className="web-gate">
       {session.error ? (
-        <Alert title="Could not check whether you are signed in">
+        <Alert title={t('session.checkFailed')}>
           <p>{session.error.message}</p>
           <Button variant="secondary" onClick={() => void session.refetch()}>
-            Try again
+            {t('route.tryAgain')}
           </Button>
         </Alert>
       ) : (

@@ -1,5 +1,5 @@
 import { type Transaction, withTransaction } from '@fareway/db';
-import { type CancellationPolicy, type CancelledBy, refundOnCancel } from '@fareway/domain';
+import { AppError, type CancellationPolicy, type CancelledBy, refundOnCancel } from '@fareway/domain';
 import type { RequestOrigin } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
@@ -29,6 +29,8 @@ export async function cancelLockedBooking(
     deps: Pick<Deps, 'clock' | 'config' | 'jobs'>;
     /** The notice the customer gets: their own cancellation's, or the operator's trip cancellation. */
     notice?: 'booking.cancelled' | 'trip.cancelled';
+    /** Where the refund goes: unset, back the way the money came (see createRefundInTransaction). */
+    refundDestination?: 'gateway' | 'wallet';
   },
 ): Promise<BookingRow> {
   // Money: the refund is decided once, here, from the policy the customer was sold under.
@@ -46,7 +48,12 @@ export async function cancelLockedBooking(
     set: { cancelledAt: context.at, cancelledBy: context.actorUserId, cancellationReason: context.reason, refundDueMinor },
     note: { cancelledBy: context.cancelledBy, refundDueMinor, currency: booking.currency },
   });
-  await refundCancelledBooking(tx, context.deps, { bookingId: booking.id, refundDueMinor, at: context.at });
+  await refundCancelledBooking(tx, context.deps, {
+    bookingId: booking.id,
+    refundDueMinor,
+    at: context.at,
+    destination: context.refundDestination,
+  });
   await queueBookingNotice(tx, context.deps, {
     bookingId: booking.id,
     template: context.notice ?? 'booking.cancelled',
@@ -59,12 +66,29 @@ export async function cancelLockedBooking(
 export async function cancelBooking(
   deps: Deps,
   actor: Actor,
-  input: { bookingId: string; reason?: string },
+  input: { bookingId: string; reason?: string; refundTo?: 'original' | 'wallet' },
   origin: RequestOrigin,
 ): Promise<PublicBooking> {
   return withTransaction(deps.db, async (tx) => {
     const { booking, access } = await loadBookingFor(tx, actor, input.bookingId, { forUpdate: true });
     const cancelledBy: CancelledBy = access === 'customer' ? 'customer' : access === 'partner' ? 'partner' : 'platform';
+    if (input.refundTo === 'wallet') {
+      // Money: the wallet is the customer's, and holds one currency; nobody else may send their refund there.
+      if (access !== 'customer') {
+        throw new AppError('VALIDATION_ERROR', 'Only the customer may choose where their refund goes', {
+          details: [{ path: 'refundTo', message: 'Only the customer may choose the wallet' }],
+        });
+      }
+      if (booking.currency !== deps.config.payments.walletCurrency) {
+        throw new AppError(
+          'VALIDATION_ERROR',
+          `The wallet holds ${deps.config.payments.walletCurrency}; this booking was paid in ${booking.currency}`,
+          {
+            details: [{ path: 'refundTo', message: `The wallet holds ${deps.config.payments.walletCurrency} only` }],
+          },
+        );
+      }
+    }
     const cancelled = await cancelLockedBooking(tx, booking, {
       at: deps.clock.now(),
       cancelledBy,
@@ -72,6 +96,7 @@ export async function cancelBooking(
       reason: input.reason?.trim() || null,
       origin,
       deps,
+      refundDestination: input.refundTo === 'wallet' ? 'wallet' : undefined,
     });
     return toPublicBooking(tx, cancelled);
   });

@@ -1,2 +1,3 @@
+export * from './find-seat-alternatives';
 export * from './reserve-seats';
 export * from './seat-occupancy';

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import { ensureAdmin } from '../identity/ensure-admin';
+import { demoVehiclePhotosSeeder } from '../rentals/seed-demo-vehicle-photos';
 import { demoVehiclesSeeder } from '../rentals/seed-demo-vehicles';
 import { demoTrips } from '../trips/seed-demo-trips';
 
@@ -23,7 +24,7 @@ const demoAdmin: Seeder = {
   },
 };
 
-export const demoSeeders: Seeder[] = [demoAdmin, demoVehiclesSeeder, demoTrips];
+export const demoSeeders: Seeder[] = [demoAdmin, demoVehiclesSeeder, demoVehiclePhotosSeeder, demoTrips];
 
 /** Runs every seeder in order; safe to run on every start (each skips what exists). */
 export async function seedDemo(deps: Deps, seeders: Seeder[] = demoSeeders): Promise<Array<{ name: string; created: number }>> {

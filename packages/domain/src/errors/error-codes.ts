@@ -56,6 +56,16 @@ export const ERROR_CODES = {
   SETTLEMENT_NOT_APPROVED: { status: 409, trpc: 'CONFLICT' },
   /** Marking paid a statement already paid (its payout was recorded once). */
   SETTLEMENT_ALREADY_PAID: { status: 409, trpc: 'CONFLICT' },
+  /** A scanned code that is not a Fareway e-ticket, or names a booking of another operator's trips. */
+  TICKET_INVALID: { status: 400, trpc: 'BAD_REQUEST' },
+  /** A genuine e-ticket for another trip of the same operator than the one being boarded. */
+  TICKET_WRONG_TRIP: { status: 409, trpc: 'CONFLICT' },
+  /** A genuine e-ticket whose booking is not (or no longer) paid: cancelled, expired, or an unpaid hold. */
+  TICKET_NOT_VALID: { status: 409, trpc: 'CONFLICT' },
+  /** Asking for the e-ticket of a rental or of a seat booking that is not paid. */
+  TICKET_NOT_ISSUED: { status: 409, trpc: 'CONFLICT' },
+  /** Asking for the receipt of a booking nothing was paid for. */
+  RECEIPT_NOT_ISSUED: { status: 409, trpc: 'CONFLICT' },
   SERVICE_UNAVAILABLE: { status: 503, trpc: 'INTERNAL_SERVER_ERROR' },
   INTERNAL_ERROR: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
 } as const satisfies Record<string, { status: number; trpc: TrpcErrorCode }>;

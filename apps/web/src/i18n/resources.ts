@@ -1,0 +1,16 @@
+import common from '../locales/en/common.json';
+import home from '../locales/en/home.json';
+import notFound from '../locales/en/notFound.json';
+import signIn from '../locales/en/signIn.json';
+
+/**
+ * The English resources, bundled with the shell: English is the fallback and
+ * the first language of most visitors. Register a new namespace here (one
+ * import, one entry) and add `locales/{en,si,ta}/<namespace>.json`; Sinhala
+ * and Tamil are found by `locales/si.ts` and `locales/ta.ts` and load lazily.
+ */
+export const en = { common, home, notFound, signIn } as const;
+
+export type Namespace = keyof typeof en;
+
+export const NAMESPACES = Object.keys(en) as Namespace[];

@@ -1,0 +1,34 @@
+import { listWalletMoves as listWalletMovesUseCase } from '@fareway/core';
+import { z } from 'zod';
+import { PageInput, PageMeta } from '../identity-schemas';
+import { authedProcedure } from '../trpc';
+
+export const listWalletMoves = authedProcedure
+  .meta({
+    errors: [],
+    openapi: {
+      method: 'GET',
+      path: '/wallet/moves',
+      tags: ['wallet'],
+      summary: "The wallet's history, newest first: top-ups, payments and refunds with the balance after each",
+    },
+  })
+  .input(PageInput)
+  .output(
+    z.object({
+      currency: z.string().length(3),
+      items: z.array(
+        z.object({
+          id: z.uuid(),
+          kind: z.enum(['top_up', 'payment', 'refund', 'other']),
+          amountMinor: z.number().int().describe('Money in is positive, money out negative'),
+          balanceMinor: z.number().int().describe('The balance right after this move'),
+          currency: z.string().length(3),
+          at: z.iso.datetime({ offset: true }),
+          bookingId: z.uuid().nullable(),
+        }),
+      ),
+      meta: PageMeta,
+    }),
+  )
+  .query(({ ctx, input }) => listWalletMovesUseCase(ctx.deps, ctx.actor, input));
