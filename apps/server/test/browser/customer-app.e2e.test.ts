@@ -133,8 +133,18 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
       await page.getByLabel('6-digit code').fill(CODE);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       // Money in each wallet (fixture: the top-up flow is tested with the wallet page).
-      const [user] = await app.deps.database.sql<{ id: string }[]>`select id from users where phone = ${phone}`;
-      const customerId = user?.id ?? '';
+      // The account exists once the code is verified (the click does not wait for that).
+      let customerId = '';
+      await expect
+        .poll(
+          async () => {
+            const [user] = await app.deps.database.sql<{ id: string }[]>`select id from users where phone = ${phone}`;
+            customerId = user?.id ?? '';
+            return customerId;
+          },
+          { timeout: 30_000 },
+        )
+        .not.toBe('');
       await postJournal(app.deps.db, {
         kind: 'top_up',
         reference: `browser-${customerId}`,
@@ -219,6 +229,19 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await page.getByTestId('receipt-start').waitFor();
     await checkPage(page, 'car-receipt');
 
+    // Cancelling it, the customer keeps the refund in the wallet instead of the card, chosen before confirming.
+    await page.goto(`/bookings/${carBooking}`);
+    await page.getByRole('button', { name: 'Cancel booking' }).click();
+    await page.getByTestId('refund-choice').waitFor();
+    await page.getByLabel(/Keep it in my Fareway wallet/).check();
+    await checkPage(page, 'cancel-refund-choice');
+    await page.getByRole('button', { name: 'Yes, cancel the booking' }).click();
+    await page.getByText(/to your Fareway wallet/).waitFor();
+    const [refund] = await app.deps.database.sql<
+      { destination: string }[]
+    >`select destination from refunds where booking_id = ${carBooking}`;
+    expect(refund?.destination).toBe('wallet');
+
     // An expired hold offers to hold it again.
     const [late] = await app.deps.database.sql<{ id: string }[]>`
       select id from vehicles where model = 'Vezel'`;
@@ -232,6 +255,21 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await page.getByText('Your hold has run out').waitFor();
     await page.getByRole('button', { name: 'Hold again' }).waitFor();
     await checkPage(page, 'hold-expired');
+
+    // A new customer registers with an email and a password, and is signed in at once.
+    const newcomer = await newTravellerContext(app);
+    const signUp = await newcomer.newPage();
+    const signUpErrors = watchConsole(signUp);
+    await signUp.goto('/register');
+    await signUp.getByRole('heading', { name: 'Create an account' }).waitFor();
+    await checkPage(signUp, 'register');
+    await signUp.getByLabel('Your name').fill('Asha Fernando');
+    await signUp.getByLabel('Email').first().fill('asha@example.com');
+    await signUp.getByLabel('Password').first().fill('a long enough secret');
+    await signUp.getByRole('button', { name: 'Create account' }).click();
+    await signUp.getByText('Signed in as asha@example.com.').waitFor();
+    expect(signUpErrors).toEqual([]);
+    await newcomer.close();
 
     // The loser's refused hold is the one failed request the browser reports.
     loser.errors.splice(0, loser.errors.length, ...loser.errors.filter((e) => !/status of 409.*bookings\.reserve/.test(e)));
