@@ -58,6 +58,29 @@ const bookingRoute = createRoute({
   remountDeps: ({ params }) => params,
   component: lazyRouteComponent(() => import('./bookings/booking-page'), 'BookingPage'),
 });
+const ticketRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/bookings/$id/ticket',
+  remountDeps: ({ params }) => params,
+  component: lazyRouteComponent(() => import('./tickets/ticket-page'), 'TicketPage'),
+});
+const receiptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/bookings/$id/receipt',
+  remountDeps: ({ params }) => params,
+  component: lazyRouteComponent(() => import('./tickets/receipt-page'), 'ReceiptPage'),
+});
+const walletHistoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/wallet/history',
+  validateSearch: searchSchemas.walletHistory,
+  component: lazyRouteComponent(() => import('./wallet/wallet-history-page'), 'WalletHistoryPage'),
+});
+const registerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/register',
+  component: lazyRouteComponent(() => import('./account/register-page'), 'RegisterPage'),
+});
 const paymentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/payments/$id',
@@ -107,6 +130,10 @@ export const routeTree = rootRoute.addChildren([
   driverBookingsRoute,
   newVehicleRoute,
   manageVehicleRoute,
+  ticketRoute,
+  receiptRoute,
+  walletHistoryRoute,
+  registerRoute,
 ]);
 
 export function createAppRouter() {

@@ -16,5 +16,6 @@ export const searchSchemas = {
   trip: z.object({ from: countParam, to: countParam }),
   bookings: z.object({ status: enumParam(BOOKING_STATUSES), sort: sortParam, page: pageParam }),
   driver: z.object({ page: pageParam }),
+  walletHistory: z.object({ page: pageParam }),
   driverBookings: z.object({ status: enumParam(BOOKING_STATUSES), sort: sortParam, page: pageParam }),
 };

@@ -1,7 +1,6 @@
-import { ensureAdmin, issueSession, processPaymentEvent, processRefund, recordPaymentEvent, signTicketCode } from '@fareway/core';
+import { applyGatewayPayment, ensureAdmin, issueSession, processRefund, signTicketCode } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import { newId } from '@fareway/db';
-import { sandboxWebhook } from '@fareway/gateways/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUser, insertVehicle } from '../../core/test/support/booking-fixtures';
@@ -29,20 +28,10 @@ async function told(promise: Promise<unknown>): Promise<{ code: string; message?
   }
 }
 
-/** What the sandbox's Approve does: a signed event, recorded and applied by the job's use case. */
+/** The gateway's success applied through the real capture path (booking confirmed, capture journal posted). */
 async function approveInSandbox(intentId: string, amountMinor: number) {
-  const request = sandboxWebhook({
-    secret: deps.config.payments.gateways.sandbox.webhookSecret,
-    intentId,
-    amountMinor,
-    currency: 'LKR',
-    type: 'payment.succeeded',
-    now: deps.clock.now(),
-  });
-  const event = await deps.gateways.sandbox.verifyWebhook(request, deps.clock.now());
-  if (!event) throw new Error('sandbox event ignored');
-  const recorded = await recordPaymentEvent(deps, 'sandbox', event);
-  await processPaymentEvent(deps, { eventId: recorded.eventId as string });
+  const outcome = await applyGatewayPayment(deps, intentId, { intentId, status: 'succeeded', amountMinor, currency: 'LKR' });
+  if (outcome !== 'captured') throw new Error(`payment was ${outcome}`);
 }
 
 /** Runs the refunds of a booking as the process-refunds job would. */

@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { SignInGate } from '../lib/sign-in-gate';
 import { openCheckout } from '../payments/open-checkout';
 import { vehicleName } from '../rentals/car-search-page';
+import { BookingDocuments } from '../tickets/booking-documents';
 import { CancelledSummary, CancelPanel, DeclinedPayment, HoldAgain, rememberPayment } from './booking-panels';
 import { type Booking, BookingStatusBadge } from './booking-status';
 
@@ -195,6 +196,7 @@ function BookingView({ booking }: { booking: Booking }) {
         </div>
 
         <div className="web-detail__side fw-stack">
+          <BookingDocuments booking={booking} />
           {booking.status === 'pending' && !lapsed ? <PayPanel booking={booking} /> : null}
           {booking.status === 'pending' || booking.status === 'confirmed' ? <CancelPanel booking={booking} /> : null}
         </div>

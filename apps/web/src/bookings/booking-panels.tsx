@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Booking } from './booking-status';
+import { RefundChoice, type RefundTo } from './refund-choice';
 
 /** Where a booking's card payment attempt is remembered between leaving for the gateway and coming back. */
 const lastPaymentKey = (bookingId: string) => `fareway.payment.${bookingId}`;
@@ -176,6 +177,7 @@ export function CancelPanel({ booking }: { booking: Booking }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
+  const [refundTo, setRefundTo] = useState<RefundTo>('original');
   const cancel = useMutation(
     trpc.bookings.cancel.mutationOptions({
       onSuccess: (cancelled) => {
@@ -195,7 +197,8 @@ export function CancelPanel({ booking }: { booking: Booking }) {
           className="fw-form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (!cancel.isPending) cancel.mutate({ id: booking.id, reason: reason.trim() || undefined });
+            if (!cancel.isPending)
+              cancel.mutate({ id: booking.id, reason: reason.trim() || undefined, ...(refundTo === 'wallet' ? { refundTo } : {}) });
           }}
         >
           <p data-testid="refund-preview">
@@ -211,6 +214,7 @@ export function CancelPanel({ booking }: { booking: Booking }) {
               `This close to the start the policy refunds nothing of the ${formatMoney(booking.paidMinor, booking.currency)} you paid.`
             )}
           </p>
+          <RefundChoice booking={booking} refund={refund} value={refundTo} onChange={setRefundTo} />
           <TextField label="Reason (optional)" name="reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
           {problem ? <ProblemAlert title="Could not cancel" problem={problem} /> : null}
           <div className="fw-form__actions">

@@ -122,12 +122,15 @@ export function VehicleForm({
   vehicle?: Vehicle;
   submitLabel: string;
   busy: boolean;
-  problem: Problem | null;
+  problem: (Problem & { fields?: Record<string, string> }) | null;
   onSubmit: (fields: VehicleFields) => void;
   note?: ReactNode;
 }) {
   const [state, setState] = useState<FormState>(() => initialState(vehicle));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [localErrors, setErrors] = useState<FieldErrors>({});
+  // The server's field errors (a VALIDATION_ERROR's details) stand beside their fields, like the form's own checks.
+  const errors: FieldErrors = { ...(problem?.fields ?? {}), ...localErrors };
+  const serverFieldsOnly = problem?.code === 'VALIDATION_ERROR' && Object.keys(problem.fields ?? {}).length > 0;
   const set = (key: keyof FormState) => (event: { target: { value: string } }) => setState({ ...state, [key]: event.target.value });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -174,11 +177,12 @@ export function VehicleForm({
           onChange={set('fuel')}
         />
         <TextField label="City" name="city" required maxLength={80} value={state.city} error={errors.city} onChange={set('city')} />
-        <TextField
+        <SelectField
           label="Time zone"
           name="timeZone"
           required
           value={state.timeZone}
+          options={zoneOptions(state.timeZone)}
           hint="Rental days are counted on this clock"
           error={errors.timeZone}
           onChange={set('timeZone')}
@@ -208,12 +212,12 @@ export function VehicleForm({
           error={errors.dailyRate}
           onChange={set('dailyRate')}
         />
-        <TextField
+        <SelectField
           label="Currency"
           name="currency"
           required
-          maxLength={3}
           value={state.currency}
+          options={currencyOptions(state.currency)}
           error={errors.currency}
           onChange={set('currency')}
         />
@@ -235,7 +239,7 @@ export function VehicleForm({
         onChange={set('description')}
       />
       {note}
-      {problem ? <ProblemAlert title="Could not save the car" problem={problem} /> : null}
+      {problem && !serverFieldsOnly ? <ProblemAlert title="Could not save the car" problem={problem} /> : null}
       <div className="fw-form__actions">
         <Button type="submit" busy={busy} busyLabel="Saving…">
           {submitLabel}
@@ -243,4 +247,20 @@ export function VehicleForm({
       </div>
     </form>
   );
+}
+
+/** The currencies a listing may be priced in (the gateways' and the wallet's), with their names. */
+const CURRENCIES = ['LKR', 'USD', 'EUR', 'GBP', 'INR', 'NGN', 'KES', 'GHS', 'ZAR', 'AUD', 'SGD', 'AED'] as const;
+
+function currencyOptions(current: string) {
+  const names = new Intl.DisplayNames(undefined, { type: 'currency' });
+  const codes = CURRENCIES.includes(current as (typeof CURRENCIES)[number]) || current === '' ? CURRENCIES : [current, ...CURRENCIES];
+  return codes.map((code) => ({ value: code, label: `${code} · ${names.of(code) ?? code}` }));
+}
+
+/** Every IANA zone the browser knows, the car's current one first if it is unusual. */
+function zoneOptions(current: string) {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const all = zones.includes(current) || current === '' ? zones : [current, ...zones];
+  return all.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
 }

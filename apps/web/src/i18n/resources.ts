@@ -1,7 +1,12 @@
+import alternatives from '../locales/en/alternatives.json';
 import common from '../locales/en/common.json';
 import home from '../locales/en/home.json';
 import notFound from '../locales/en/notFound.json';
+import receipt from '../locales/en/receipt.json';
+import register from '../locales/en/register.json';
 import signIn from '../locales/en/signIn.json';
+import ticket from '../locales/en/ticket.json';
+import walletHistory from '../locales/en/walletHistory.json';
 
 /**
  * The English resources, bundled with the shell: English is the fallback and
@@ -9,7 +14,7 @@ import signIn from '../locales/en/signIn.json';
  * import, one entry) and add `locales/{en,si,ta}/<namespace>.json`; Sinhala
  * and Tamil are found by `locales/si.ts` and `locales/ta.ts` and load lazily.
  */
-export const en = { common, home, notFound, signIn } as const;
+export const en = { common, home, notFound, signIn, ticket, receipt, walletHistory, alternatives, register } as const;
 
 export type Namespace = keyof typeof en;
 

@@ -1,5 +1,6 @@
 import { type SessionUser, useSession } from '@fareway/api-client';
 import { Alert, Button } from '@fareway/ui';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneSignIn } from '../phone-sign-in';
@@ -29,6 +30,17 @@ export function SignInGate({ reason, children }: { reason: string; children: (us
         <Alert variant="info">{reason}</Alert>
       )}
       <PhoneSignIn />
+      <EmailSignInLink />
     </div>
+  );
+}
+
+/** Customers who registered with an email sign in on the register page. */
+function EmailSignInLink() {
+  const { t } = useTranslation('register');
+  return (
+    <p>
+      <Link to="/register">{t('link')}</Link>
+    </p>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { CarAlternatives } from '../alternatives/car-alternatives';
 import { defaultRentalRange, rangeProblem } from '../lib/dates';
 import { PhoneSignIn } from '../phone-sign-in';
 import { vehicleName } from './car-search-page';
@@ -150,6 +151,9 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
             />
             {holdProblem ? (
               <ProblemAlert title="Could not hold the car" problem={holdProblem}>
+                {holdProblem.code === 'BOOKING_CONFLICT' && startDate && endDate ? (
+                  <CarAlternatives vehicleId={vehicle.id} startDate={startDate} endDate={endDate} start={range.start} end={range.end} />
+                ) : null}
                 {holdProblem.code === 'HOLD_LIMIT_REACHED' ? (
                   <p>
                     Pay for or cancel one of{' '}

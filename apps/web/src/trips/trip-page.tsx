@@ -16,6 +16,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
+import { SeatAlternatives } from '../alternatives/seat-alternatives';
 import { PhoneSignIn } from '../phone-sign-in';
 
 type Trip = RouterOutputs['trips']['get'];
@@ -233,6 +234,9 @@ function TripDetail({ trip }: { trip: Trip }) {
             {problem ? (
               <ProblemAlert title="Could not hold the seats" problem={problem}>
                 {taken.length > 0 ? <p>Taken meanwhile: {taken.join(', ')}. Pick others; the map is updated.</p> : null}
+                {problem.code === 'SEATS_UNAVAILABLE' ? (
+                  <SeatAlternatives tripId={trip.id} fromStop={fromStop} toStop={toStop} seats={Math.max(1, taken.length, chosen.length)} />
+                ) : null}
                 {problem.code === 'HOLD_LIMIT_REACHED' ? (
                   <p>
                     Pay for or cancel one of{' '}

@@ -1,7 +1,9 @@
 import { QueryState, useProblem, useTRPC } from '@fareway/api-client';
 import { Alert, Button, Card, formatMoney, ProblemAlert, parseMajorUnits, TextField, useRetryWait } from '@fareway/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SignInGate } from '../lib/sign-in-gate';
 import { openCheckout } from '../payments/open-checkout';
 
@@ -27,6 +29,7 @@ function Wallet() {
               {formatMoney(w.balanceMinor, w.currency)}
             </p>
             <p className="fw-muted web-hint">Pay bookings from here at once; refunds you choose to keep come back here.</p>
+            <WalletHistoryLink />
           </Card>
           <TopUp currency={w.currency} />
         </div>
@@ -82,5 +85,14 @@ function TopUp({ currency }: { currency: string }) {
         </div>
       </form>
     </Card>
+  );
+}
+
+function WalletHistoryLink() {
+  const { t } = useTranslation('walletHistory');
+  return (
+    <p>
+      <Link to="/wallet/history">{t('open')}</Link>
+    </p>
   );
 }
