@@ -94,59 +94,43 @@ export async function writeCapture(
 
   const now = deps.clock.now();
   const providerPaymentId = input.news.providerPaymentId ?? intent.providerPaymentId;
-  const captured: PaymentRow = {
-    ...intent,
+  // What the two rows become: written below, and what partners hear.
+  const capture = {
     status: 'completed',
     capturedMinor: intent.amountMinor,
     providerPaymentId,
     completedAt: now,
     updatedAt: now,
     failureReason: null,
-  };
-  const confirmed: BookingRow = { ...booking, status: 'confirmed', paidMinor: intent.amountMinor, confirmedAt: now, updatedAt: now };
+  } satisfies Partial<PaymentRow>;
+  const confirm = { status: 'confirmed', paidMinor: intent.amountMinor, confirmedAt: now, updatedAt: now } satisfies Partial<BookingRow>;
   const fact = facts.get(booking.id);
   const notices =
     fact && row.user
       ? notificationRows(deps, bookingNotice('booking.confirmed', { ...fact, paidMinor: intent.amountMinor }), recipientFromUser(row.user))
       : [];
   const journal = journalParts(tx, captureJournal(intent, booking, now));
+  // The worker acts for nobody: no actor on its audit rows.
+  const system = (action: string, subjectType: string, subjectId: string, before: unknown, after: unknown) =>
+    auditRow(now, input.origin, { actorUserId: null, action, subjectType, subjectId, before, after });
   const parts: SQL[] = [
-    tx
-      .update(p)
-      .set({
-        status: 'completed',
-        capturedMinor: intent.amountMinor,
-        providerPaymentId,
-        completedAt: now,
-        updatedAt: now,
-        failureReason: null,
-      })
-      .where(eq(p.id, intent.id))
-      .getSQL(),
-    tx
-      .update(b)
-      .set({ status: 'confirmed', paidMinor: intent.amountMinor, confirmedAt: now, updatedAt: now })
-      .where(eq(b.id, booking.id))
-      .getSQL(),
+    tx.update(p).set(capture).where(eq(p.id, intent.id)).getSQL(),
+    tx.update(b).set(confirm).where(eq(b.id, booking.id)).getSQL(),
     tx
       .insert(schema.auditLog)
       .values([
-        auditRow(now, input.origin, {
-          actorUserId: null,
-          action: 'payment.captured',
-          subjectType: 'payment',
-          subjectId: intent.id,
-          before: { status: intent.status },
-          after: { status: 'completed', amountMinor: intent.amountMinor, currency: intent.currency },
-        }),
-        auditRow(now, input.origin, {
-          actorUserId: null,
-          action: 'booking.confirm',
-          subjectType: 'booking',
-          subjectId: booking.id,
-          before: { status: booking.status },
-          after: { status: 'confirmed' },
-        }),
+        system(
+          'payment.captured',
+          'payment',
+          intent.id,
+          { status: intent.status },
+          {
+            status: 'completed',
+            amountMinor: intent.amountMinor,
+            currency: intent.currency,
+          },
+        ),
+        system('booking.confirm', 'booking', booking.id, { status: booking.status }, { status: 'confirmed' }),
       ])
       .getSQL(),
   ];
@@ -165,8 +149,8 @@ export async function writeCapture(
   const ctes = [...parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`), ...journal.parts];
   await tx.execute(sql`with ${sql.join(ctes, sql`, `)} select 1`);
   if (row.listened) {
-    await emitPaymentEvent(tx, 'payment.succeeded', captured, now);
-    await emitBookingEvents(tx, 'booking.confirmed', [confirmed], now);
+    await emitPaymentEvent(tx, 'payment.succeeded', { ...intent, ...capture }, now);
+    await emitBookingEvents(tx, 'booking.confirmed', [{ ...booking, ...confirm }], now);
   }
   return 'captured';
 }
