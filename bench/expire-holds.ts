@@ -1,6 +1,7 @@
 // bench/expire-holds: the `expire-holds` sweep (set-based: one UPDATE of a
-// chunk of holds, the status trigger freeing their inventory rows, one
-// multi-row INSERT of their audit rows, per transaction) over BENCH_EXPIRE_HOLDS
+// chunk of holds, the status trigger freeing their inventory rows in one
+// statement, one multi-row INSERT of their audit rows and one of their notices,
+// per transaction, two transactions at a time) over BENCH_EXPIRE_HOLDS
 // (default 10⁵) due holds on 1 000 vehicles; then the cost of a scheduled run
 // when nothing is due (the every-minute case), and its plan. Prints holds
 // expired per second (goal ≥ 10 000/s) and the empty run's p50/p95 in ms.
@@ -34,8 +35,11 @@ export async function runExpireHolds(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const [freed] = await sql<{ n: number }[]>`select count(*)::int as n from vehicle_occupancies where status = 'expired'`;
     const [audited] = await sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'booking.expired'`;
+    const [noticed] = await sql<{ n: number }[]>`select count(*)::int as n from notifications where kind = 'booking.hold_expired'`;
     console.log(`  expired ${expired} holds in ${seconds.toFixed(2)} s: ${(expired / seconds).toFixed(0)} holds/s (goal ≥ 10 000/s)`);
-    console.log(`  inventory rows freed ${freed?.n}, audit rows ${audited?.n} (each equal to the holds: nothing twice, nothing missed)`);
+    console.log(
+      `  inventory rows freed ${freed?.n}, audit rows ${audited?.n}, notices ${noticed?.n} (each equal to the holds: nothing twice, nothing missed)`,
+    );
 
     // What autovacuum does after a sweep that large: the planner learns the pending holds are gone.
     await sql`analyze bookings`;

@@ -1,15 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectDatabase, type DatabaseHandle, migrate, startEmbeddedPostgres } from '@fareway/db';
+import { connectDatabase, type DatabaseHandle, migrate, restartEmbeddedPostgres, startEmbeddedPostgres } from '@fareway/db';
 
 export interface BenchDatabase extends DatabaseHandle {
   url: string;
   stop(): Promise<void>;
 }
 
-/** DATABASE_URL when set, else a throwaway embedded Postgres; migrated either way. */
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+/**
+ * DATABASE_URL when set, else a throwaway embedded Postgres; migrated either way.
+ * `statements`: the embedded one is restarted with pg_stat_statements loaded, so a
+ * bench can count round trips and server time per operation (readStatements).
+ */
+export async function openBenchDatabase(options: { statements?: boolean } = {}): Promise<BenchDatabase> {
   let url = process.env.DATABASE_URL;
   let stopServer = async () => {};
   let folder: string | undefined;
@@ -18,6 +22,18 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     const server = await startEmbeddedPostgres({ dataDir: folder, database: 'fareway_bench' });
     url = server.url;
     stopServer = server.stop;
+    if (options.statements) {
+      const admin = connectDatabase(url, { max: 1 });
+      await admin.sql`alter system set shared_preload_libraries = 'pg_stat_statements'`;
+      await admin.sql`alter system set pg_stat_statements.track = 'all'`;
+      await admin.close();
+      await restartEmbeddedPostgres(join(folder, 'pg'));
+    }
+  }
+  if (options.statements) {
+    const admin = connectDatabase(url, { max: 1 });
+    await admin.sql`create extension if not exists pg_stat_statements`;
+    await admin.close();
   }
   await migrate(url);
   const handle = connectDatabase(url, { max: 20, applicationName: 'fareway-bench' });

@@ -10,86 +10,22 @@
 // booking confirmed p50/p95, the job wait (enqueue → start) p50/p95, and the
 // ingestion and drain rates (goal: p95 < 2 s with one worker, drain ≥ ingestion).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
-import { createDeps, createLogger, loadConfig, recordPaymentEvent, systemClock } from '@fareway/core';
-import { newId } from '@fareway/db';
-import { JobQueue, queues } from '@fareway/jobs';
-import { buildServer } from '@fareway/server/app';
-import { type Figures, measure, openBenchDatabase, printTable, seedRentalHolds, UNREACHED_RATE_LIMITS } from './lib';
+import { pathToFileURL } from 'node:url';
+import { queues } from '@fareway/jobs';
+import { measure, openBenchDatabase, seedRentalHolds } from './lib';
+import { measureIngestion, printEventsAndJobs, signed, startWebhookServer, WEBHOOK_SECRET } from './webhook-load';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOKS ?? 2000);
 const DRAIN_EVENTS = Number(process.env.BENCH_DRAIN_EVENTS ?? 1000);
 const ROOT = resolve(import.meta.dirname, '..');
-const SECRET = 'bench-sandbox-webhook-secret';
-
-function signed(intentId: string, eventId: string, amountMinor = 100_000): { body: string; signature: string } {
-  const body = JSON.stringify({ id: eventId, type: 'payment.succeeded', data: { intentId, amountMinor, currency: 'LKR' } });
-  const t = Math.floor(Date.now() / 1000);
-  const v1 = createHmac('sha256', SECRET).update(`${t}.${body}`).digest('hex');
-  return { body, signature: `t=${t},v1=${v1}` };
-}
 
 export async function runPaymentWebhooks(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({
-    ...UNREACHED_RATE_LIMITS,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_POOL_MAX: '20',
-    SANDBOX_WEBHOOK_SECRET: SECRET,
-  });
-  const jobs = new JobQueue({ connectionString: database.url, role: 'sender' });
-  await jobs.start(Object.values(queues));
-  const deps = createDeps({ db: database.db, config, clock: systemClock, log: createLogger('silent'), jobs });
-  const app = await buildServer(deps, { serveApps: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/v1/payments/webhook/sandbox`;
-  const post = async (body: string, signature: string) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'fareway-signature': signature }, body });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-  };
+  const server = await startWebhookServer(database);
   try {
-    const rows: Figures[] = [];
-    const duplicate = signed(newId(), `evt_dup_${newId()}`);
-    await post(duplicate.body, duplicate.signature);
-    for (const clients of [16, 64]) {
-      rows.push(
-        await measure('in process: record + enqueue', clients, EVENTS, async () => {
-          await recordPaymentEvent(deps, 'sandbox', {
-            eventId: `evt_${newId()}`,
-            intentId: newId(),
-            status: 'succeeded',
-            amountMinor: 100_000,
-            currency: 'LKR',
-            needsConfirmation: false,
-          });
-        }),
-      );
-      rows.push(
-        await measure('HTTP: verify + record + enqueue', clients, EVENTS, async () => {
-          const { body, signature } = signed(newId(), `evt_${newId()}`);
-          await post(body, signature);
-        }),
-      );
-      rows.push(await measure('HTTP: duplicate delivery', clients, EVENTS, () => post(duplicate.body, duplicate.signature)));
-    }
-    printTable(`Payment webhooks (${EVENTS} deliveries per scenario)`, rows);
-    for (const clients of [16, 64]) {
-      const [raw, http, dup] = rows.filter((r) => r.clients === clients);
-      if (raw && http && dup) {
-        console.log(
-          `  ${clients} clients: HTTP/in-process ${((100 * http.perSecond) / raw.perSecond).toFixed(0)} %, duplicate/fresh ${((100 * dup.perSecond) / http.perSecond).toFixed(0)} %`,
-        );
-      }
-    }
-    const [events] = await database.sql<{ n: number }[]>`select count(*)::int as n from payment_events`;
-    const [queued] = await database.sql<
-      { n: number }[]
-    >`select count(*)::int as n from pgboss.job where name = ${queues.processPaymentEvent.name}`;
-    console.log(`  events recorded ${events?.n}, jobs enqueued ${queued?.n} (equal: every event has its job, duplicates none)`);
+    await measureIngestion(server, EVENTS);
+    await printEventsAndJobs(database);
 
     // The ingestion scenarios left jobs for intents that do not exist; they are not the drain's.
     await database.sql`delete from pgboss.job where name = ${queues.processPaymentEvent.name}`;
@@ -97,10 +33,9 @@ export async function runPaymentWebhooks(): Promise<void> {
       `\nWebhook accepted → booking confirmed (${DRAIN_EVENTS} held bookings paid from 16 clients, worker processes on the queue)`,
     );
     console.log('  workers   ingested/s   drained/s   confirm p50 ms   confirm p95 ms   job wait p50 ms   job wait p95 ms');
-    for (const workers of [1, 2]) await drain(database, workers, post);
+    for (const workers of [1, 2]) await drain(database, workers, server.post);
   } finally {
-    await app.close();
-    await jobs.stop({ graceful: false, timeoutMs: 2_000 });
+    await server.close();
     await database.stop();
   }
 }
@@ -108,7 +43,14 @@ export async function runPaymentWebhooks(): Promise<void> {
 function startWorkerProcess(databaseUrl: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, SANDBOX_WEBHOOK_SECRET: SECRET },
+    env: {
+      ...process.env,
+      TZ: 'UTC',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -173,7 +115,7 @@ async function drain(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.env.TZ = 'UTC';
   await runPaymentWebhooks();
   process.exit(0);

@@ -2,6 +2,7 @@
 import { runExpireHolds } from './expire-holds';
 import { runHttpOverhead } from './http-overhead';
 import { runIdempotencyOverhead } from './idempotency-overhead';
+import { runPaymentApply } from './payment-apply';
 import { runPaymentWebhooks } from './payment-webhooks';
 import { runRentalHolds } from './rental-holds';
 import { runSeatHolds } from './seat-holds';
@@ -11,6 +12,7 @@ await runHttpOverhead();
 await runIdempotencyOverhead();
 await runSeatHolds();
 await runPaymentWebhooks();
+await runPaymentApply();
 await runRentalHolds();
 await runExpireHolds();
 process.exit(0);

@@ -91,10 +91,17 @@ describe('expire-holds', () => {
     expect(await sql()`select status from bookings where id = ${live}`).toEqual([{ status: 'pending' }]);
   });
 
+  it('small chunks three at a time (and a second run beside them): each hold expired once, the count exact', async () => {
+    const ids = await dueHolds(30);
+    const [one, two] = await Promise.all([sweepExpiredHolds(deps, { chunk: 4, parallel: 3 }), sweepExpiredHolds(deps, { chunk: 3 })]);
+    await expiredOnce(ids);
+    expect((one?.expired ?? 0) + (two?.expired ?? 0)).toBe(ids.length);
+  });
+
   it('cut off after its first chunk committed, then retried: the rest expired, nothing twice', async () => {
     const ids = await dueHolds(9);
     const fired = await failNextCommitOn(sql(), 'audit_log', { afterRows: 4 });
-    await failsAtCommit(sweepExpiredHolds(deps, { chunk: 4 }));
+    await failsAtCommit(sweepExpiredHolds(deps, { chunk: 4, parallel: 1 }));
     expect(await fired()).toBeGreaterThanOrEqual(5);
     expect(await count(sql()`select count(*)::int as n from bookings where id in ${sql()(ids)} and status = 'expired'`)).toBe(4);
     await handlers.expireHolds({});

@@ -1,6 +1,6 @@
 import { type DatabaseOrTransaction, newId, schema } from '@fareway/db';
 import type { PostingLine } from '@fareway/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 export type JournalKind =
   | 'capture'
@@ -11,40 +11,67 @@ export type JournalKind =
   | 'settlement_approval'
   | 'settlement_payout';
 
+export interface JournalInput {
+  kind: JournalKind;
+  reference: string;
+  currency: string;
+  lines: PostingLine[];
+  at: Date;
+}
+
 /**
  * Posts ONE journal (domain built and balanced its lines) inside the caller's
  * transaction. The journal is unique per (kind, reference): posting the same
  * capture or refund again returns null and writes nothing, so a retried job can
  * never move money twice. The deferred trigger checks the balance at commit.
+ * One statement (journalParts): the accounts, the journal and its lines.
  */
-export async function postJournal(
-  tx: DatabaseOrTransaction,
-  input: { kind: JournalKind; reference: string; currency: string; lines: PostingLine[]; at: Date },
-): Promise<string | null> {
+export async function postJournal(tx: DatabaseOrTransaction, input: JournalInput): Promise<string | null> {
+  const { parts } = journalParts(tx, input);
+  const rows = await tx.execute<{ id: string }>(sql`with ${sql.join(parts, sql`, `)} select id from ${sql.raw(JOURNAL_CTE)}`);
+  return rows[0]?.id ?? null;
+}
+
+/** The name of the journal's CTE in journalParts: one row (its id) when it was posted now, none when it already was. */
+export const JOURNAL_CTE = 'ledger_journal_w';
+
+/**
+ * A journal as data-modifying CTEs (`name as (...)`) for a caller's larger statement: its
+ * accounts (created when absent), the journal (nothing when (kind, reference) exists), and
+ * its lines, written only beside a journal written now, so a retry posts nothing.
+ */
+export function journalParts(tx: DatabaseOrTransaction, input: JournalInput): { id: string; parts: SQL[] } {
   const accounts = new Map(input.lines.map((line) => [line.account.code, line.account.kind]));
-  await tx
-    .insert(schema.ledgerAccounts)
-    .values([...accounts].map(([code, kind]) => ({ code, currency: input.currency, kind, createdAt: input.at })))
-    .onConflictDoNothing();
   const id = newId();
-  const [journal] = await tx
-    .insert(schema.ledgerJournals)
-    .values({ id, kind: input.kind, reference: input.reference, createdAt: input.at })
-    .onConflictDoNothing()
-    .returning({ id: schema.ledgerJournals.id });
-  if (!journal) return null;
-  await tx.insert(schema.ledgerEntries).values(
-    input.lines.map((line) => ({
-      id: newId(),
-      journalId: id,
-      accountCode: line.account.code,
-      currency: input.currency,
-      amountMinor: line.amountMinor,
-      lineKind: line.lineKind,
-      createdAt: input.at,
-    })),
-  );
-  return id;
+  const at = input.at.toISOString();
+  const lines = input.lines.map((line) => ({
+    id: newId(),
+    account_code: line.account.code,
+    amount_minor: line.amountMinor,
+    line_kind: line.lineKind,
+  }));
+  return {
+    id,
+    parts: [
+      sql`ledger_accounts_w as (${tx
+        .insert(schema.ledgerAccounts)
+        .values([...accounts].map(([code, kind]) => ({ code, currency: input.currency, kind, createdAt: input.at })))
+        .onConflictDoNothing()
+        .getSQL()})`,
+      sql`${sql.raw(JOURNAL_CTE)} as (${tx
+        .insert(schema.ledgerJournals)
+        .values({ id, kind: input.kind, reference: input.reference, createdAt: input.at })
+        .onConflictDoNothing()
+        .returning({ id: schema.ledgerJournals.id })
+        .getSQL()})`,
+      // The lines travel as one JSON parameter; the foreign key to the accounts sees the accounts inserted above.
+      sql`ledger_entries_w as (
+        insert into ${schema.ledgerEntries} (id, journal_id, account_code, currency, amount_minor, line_kind, created_at)
+        select e.id, j.id, e.account_code, ${input.currency}, e.amount_minor, e.line_kind, ${at}::timestamptz
+        from ${sql.raw(JOURNAL_CTE)} j
+        cross join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as e(id uuid, account_code text, amount_minor bigint, line_kind text))`,
+    ],
+  };
 }
 
 /** Signed balance of one account (debits positive). */

@@ -1,11 +1,9 @@
 import { schema, type Transaction, withTransaction } from '@fareway/db';
 import {
-  capturePostings,
   decidePaymentTransition,
   findAppError,
   type GatewayProvider,
   orphanCapturePostings,
-  type PartnerRef,
   type PaymentEvent,
   topUpPostings,
 } from '@fareway/domain';
@@ -21,6 +19,7 @@ import { queueNotification } from '../notifications/queue-notification';
 import { createRefundInTransaction } from '../refunds/create-refund';
 import { emitPaymentEvent } from '../webhooks/emit-partner-event';
 import type { PaymentRow } from './public-payment';
+import { captureJournal, writeCapture } from './write-capture';
 
 export type PaymentOutcome = 'captured' | 'orphaned' | 'failed' | 'pending' | 'ignored' | 'mismatch' | 'reversed' | 'unknown_intent';
 
@@ -34,12 +33,6 @@ const EVENT_OF: Record<GatewayPayment['status'], PaymentEvent | null> = {
   mismatch: null,
   reversed: null,
 };
-
-export function partnerOf(booking: Pick<BookingRow, 'partnerUserId' | 'partnerOrganizationId' | 'id'>): PartnerRef {
-  if (booking.partnerUserId) return { userId: booking.partnerUserId };
-  if (booking.partnerOrganizationId) return { organizationId: booking.partnerOrganizationId };
-  throw new Error(`booking ${booking.id} has no partner to pay`);
-}
 
 /**
  * Applies what a gateway says about one intent, in ONE transaction: the
@@ -65,6 +58,14 @@ export async function applyGatewayPayment(
 ): Promise<PaymentOutcome> {
   const origin = options.origin ?? SYSTEM;
   return withTransaction(deps.db, async (tx) => {
+    // The common case (money for a live hold) in one read and one write, the event marked with it.
+    const fast = await writeCapture(tx, deps, {
+      intentId,
+      news,
+      origin,
+      ...(options.eventRowId ? { eventRowId: options.eventRowId } : {}),
+    });
+    if (fast) return fast;
     const outcome = await decideAndApply(tx);
     // Marked in the same transaction: an event is processed exactly when its effect is committed.
     if (options.eventRowId) {
@@ -167,19 +168,7 @@ export async function applyGatewayPayment(
       await orphanCapture(tx, deps, captured, refused.code, now);
       return 'orphaned' as const;
     }
-    await postJournal(tx, {
-      kind: 'capture',
-      reference: intent.id,
-      currency: intent.currency,
-      at: now,
-      lines: capturePostings({
-        provider,
-        amountMinor: intent.amountMinor,
-        feeMinor: intent.feeMinor,
-        commissionMinor: Math.min(booking.commissionMinor, intent.amountMinor),
-        partner: partnerOf(booking),
-      }),
-    });
+    await postJournal(tx, captureJournal(intent, booking, now));
     return 'captured' as const;
   }
 }

@@ -1,10 +1,10 @@
 import { schema } from '@fareway/db';
 import { type GatewayPayment, matchIntent, pickGateway } from '@fareway/gateways';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { applyGatewayPayment, type PaymentOutcome } from './apply-gateway-payment';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const DECISIVE: GatewayPayment['status'][] = ['succeeded', 'failed', 'mismatch', 'reversed'];
 
 /**
@@ -25,11 +25,19 @@ export async function processPaymentEvent(
   deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs' | 'log' | 'gateways'>,
   input: { eventId: string },
 ): Promise<PaymentOutcome | 'skipped'> {
-  const [event] = await deps.db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.id, input.eventId)).limit(1);
+  // The event and its intent in one read (an intent reference that is no UUID of ours finds none).
+  const [found] = await deps.db
+    .select({ event: schema.paymentEvents, intent: schema.payments })
+    .from(schema.paymentEvents)
+    .leftJoin(
+      schema.payments,
+      sql`${schema.payments.id} = case when ${schema.paymentEvents.intentRef} ~* ${UUID_PATTERN} then ${schema.paymentEvents.intentRef}::uuid end`,
+    )
+    .where(eq(schema.paymentEvents.id, input.eventId))
+    .limit(1);
+  const event = found?.event;
   if (!event || event.processedAt) return 'skipped';
-  const [intent] = UUID.test(event.intentRef)
-    ? await deps.db.select().from(schema.payments).where(eq(schema.payments.id, event.intentRef)).limit(1)
-    : [];
+  const intent = found.intent;
   if (!intent || intent.provider !== event.provider) {
     deps.log.warn({ eventId: event.id, provider: event.provider, intentRef: event.intentRef }, 'payment event for no intent of ours');
     await markProcessed(deps, event.id, 'unknown_intent');

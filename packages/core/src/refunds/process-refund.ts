@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { postJournal } from '../ledger/post-journal';
 import { queueNotification } from '../notifications/queue-notification';
-import { partnerOf } from '../payments/apply-gateway-payment';
+import { partnerOf } from '../payments/write-capture';
 import { emitRefundEvent } from '../webhooks/emit-partner-event';
 
 export type RefundOutcome = 'succeeded' | 'failed' | 'skipped';

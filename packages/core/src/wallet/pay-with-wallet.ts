@@ -7,8 +7,8 @@ import { confirmBookingInTransaction } from '../bookings/confirm-booking';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { accountBalance, lockAccount, postJournal } from '../ledger/post-journal';
-import { partnerOf } from '../payments/apply-gateway-payment';
 import { assertPayableHold } from '../payments/assert-payable-hold';
+import { partnerOf } from '../payments/write-capture';
 import { emitPaymentEvent } from '../webhooks/emit-partner-event';
 
 export interface WalletPaymentResult {
