@@ -263,3 +263,59 @@ describe('partial refunds of one payment', () => {
     expect(await checkMoneyInvariants(deps.db)).toEqual([]);
   });
 });
+
+describe('a cancellation refunds what is left of the capture, never more', () => {
+  it.each([
+    // refunded by an admin before the cancellation, the cancellation's refund (null: none written)
+    [0, 1_000_000],
+    [400_000, 600_000],
+    [1_000_000, null],
+  ])('after %i refunded, the partner cancelling refunds %s', async (before, expected) => {
+    deps.clock.set(new Date('2026-03-01T00:00:00Z'));
+    const paid = await insertPaidRental(deps, { provider: 'sandbox' });
+    const payment = {
+      id: paid.paymentId,
+      bookingId: paid.bookingId,
+      customerId: paid.customerId,
+      currency: 'LKR',
+      provider: 'sandbox' as const,
+    };
+    if (before > 0) {
+      await withTransaction(deps.db, (tx) =>
+        createRefundInTransaction(tx, deps, { payment, amountMinor: before, reason: 'admin', at: deps.clock.now() }),
+      );
+    }
+    const cancelled = await cancelBooking(
+      deps,
+      { userId: paid.ownerUserId, roles: ['customer', 'driver'], sessionId: 's' },
+      { bookingId: paid.bookingId, reason: 'vehicle broke down' },
+      origin,
+    );
+    // The policy owes everything; what is written is capped by what the capture has left.
+    expect(cancelled.refundDueMinor).toBe(1_000_000);
+    const written = await deps.database.sql<{ amount: number }[]>`
+      select amount_minor::int as amount from refunds where payment_id = ${paid.paymentId} and reason = 'cancellation'`;
+    expect(written.map((r) => r.amount)).toEqual(expected === null ? [] : [expected]);
+    expect(await checkMoneyInvariants(deps.db)).toEqual([]);
+  });
+
+  it('a booking confirmed without a payment (by hand) is cancelled with no refund', async () => {
+    const owner = await insertUser(deps, ['driver']);
+    const vehicle = await insertVehicle(deps, owner);
+    const customer = await insertUser(deps);
+    const start = new Date('2026-09-01T10:00:00Z');
+    const bookingId = await insertRental(deps, {
+      customerId: customer,
+      vehicleId: vehicle,
+      ownerUserId: owner,
+      start,
+      end: new Date(start.getTime() + 86_400_000),
+      status: 'confirmed',
+      paidMinor: 1_000_000,
+    });
+    const cancelled = await cancelBooking(deps, actorOf(customer), { bookingId }, origin);
+    expect(cancelled.status).toBe('cancelled');
+    const written = await deps.database.sql`select id from refunds where booking_id = ${bookingId}`;
+    expect(written).toHaveLength(0);
+  });
+});
