@@ -46,19 +46,20 @@ afterAll(async () => {
 });
 
 /** A rental paid through Stripe (its fake) by the webhook path, as a customer would; returns its ids. */
-async function paidWithStripe() {
+/** A day's rental of a fresh vehicle by a fresh customer, days after the last one. */
+async function rental(extra: { status?: 'confirmed'; paidMinor?: number } = {}) {
   const owner = await insertUser(deps, ['driver']);
   const vehicle = await insertVehicle(deps, owner);
   const customer = await insertUser(deps);
   day += 3;
   const start = new Date(new Date('2026-04-01T10:00:00Z').getTime() + day * 86_400_000);
-  const bookingId = await insertRental(deps, {
-    customerId: customer,
-    vehicleId: vehicle,
-    ownerUserId: owner,
-    start,
-    end: new Date(start.getTime() + 86_400_000),
-  });
+  const end = new Date(start.getTime() + 86_400_000);
+  const bookingId = await insertRental(deps, { customerId: customer, vehicleId: vehicle, ownerUserId: owner, start, end, ...extra });
+  return { owner, customer, bookingId };
+}
+
+async function paidWithStripe() {
+  const { owner, customer, bookingId } = await rental();
   const payment = await initiatePayment(deps, actorOf(customer), { bookingId, provider: 'stripe' }, origin);
   stripe.setStatus(payment.id, 'succeeded');
   const webhook = stripe.webhook(payment.id, { timestampSeconds: Math.floor(deps.clock.now().getTime() / 1000) });
@@ -300,19 +301,7 @@ describe('a cancellation refunds what is left of the capture, never more', () =>
   });
 
   it('a booking confirmed without a payment (by hand) is cancelled with no refund', async () => {
-    const owner = await insertUser(deps, ['driver']);
-    const vehicle = await insertVehicle(deps, owner);
-    const customer = await insertUser(deps);
-    const start = new Date('2026-09-01T10:00:00Z');
-    const bookingId = await insertRental(deps, {
-      customerId: customer,
-      vehicleId: vehicle,
-      ownerUserId: owner,
-      start,
-      end: new Date(start.getTime() + 86_400_000),
-      status: 'confirmed',
-      paidMinor: 1_000_000,
-    });
+    const { customer, bookingId } = await rental({ status: 'confirmed', paidMinor: 1_000_000 });
     const cancelled = await cancelBooking(deps, actorOf(customer), { bookingId }, origin);
     expect(cancelled.status).toBe('cancelled');
     const written = await deps.database.sql`select id from refunds where booking_id = ${bookingId}`;
