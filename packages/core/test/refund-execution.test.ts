@@ -116,6 +116,17 @@ const refundNotices = async (userId: string) =>
     select count(*)::int as n from notifications where user_id = ${userId} and kind = 'refund.issued'`
   )[0]?.n;
 
+/** An admin's refund of part of a sandbox payment made by insertPaidRental (pending, its job queued). */
+const adminRefund = (paid: { paymentId: string; bookingId: string; customerId: string }, amountMinor: number) =>
+  withTransaction(deps.db, (tx) =>
+    createRefundInTransaction(tx, deps, {
+      payment: { id: paid.paymentId, bookingId: paid.bookingId, customerId: paid.customerId, currency: 'LKR', provider: 'sandbox' },
+      amountMinor,
+      reason: 'admin',
+      at: deps.clock.now(),
+    }),
+  );
+
 describe('a refund through the gateway', () => {
   it('is sent to the payment gateway once, keyed by the refund, then posted, settled and told', async () => {
     const paid = await paidWithStripe();
@@ -234,17 +245,7 @@ describe('partial refunds of one payment', () => {
     const paid = await insertPaidRental(deps, { provider: 'sandbox' });
     // The fixture captures without a gateway payment id; the sandbox's would be its intent id.
     await deps.database.sql`update payments set provider_payment_id = ${paid.paymentId} where id = ${paid.paymentId}`;
-    const payment = {
-      id: paid.paymentId,
-      bookingId: paid.bookingId,
-      customerId: paid.customerId,
-      currency: 'LKR',
-      provider: 'sandbox' as const,
-    };
-    const refund = (amountMinor: number) =>
-      withTransaction(deps.db, (tx) =>
-        createRefundInTransaction(tx, deps, { payment, amountMinor, reason: 'admin', at: deps.clock.now() }),
-      );
+    const refund = (amountMinor: number) => adminRefund(paid, amountMinor);
     // 333 333 then 666 667 of 1 000 000 paid with 100 000 commission: 33 333 (half up of 33 333.3), then the rest, 66 667.
     const steps = [
       [333_333, 33_333, 'partially_refunded', 333_333],
@@ -274,18 +275,7 @@ describe('a cancellation refunds what is left of the capture, never more', () =>
   ])('after %i refunded, the partner cancelling refunds %s', async (before, expected) => {
     deps.clock.set(new Date('2026-03-01T00:00:00Z'));
     const paid = await insertPaidRental(deps, { provider: 'sandbox' });
-    const payment = {
-      id: paid.paymentId,
-      bookingId: paid.bookingId,
-      customerId: paid.customerId,
-      currency: 'LKR',
-      provider: 'sandbox' as const,
-    };
-    if (before > 0) {
-      await withTransaction(deps.db, (tx) =>
-        createRefundInTransaction(tx, deps, { payment, amountMinor: before, reason: 'admin', at: deps.clock.now() }),
-      );
-    }
+    if (before > 0) await adminRefund(paid, before);
     const cancelled = await cancelBooking(
       deps,
       { userId: paid.ownerUserId, roles: ['customer', 'driver'], sessionId: 's' },
