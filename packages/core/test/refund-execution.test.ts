@@ -46,19 +46,20 @@ afterAll(async () => {
 });
 
 /** A rental paid through Stripe (its fake) by the webhook path, as a customer would; returns its ids. */
-async function paidWithStripe() {
+/** A day's rental of a fresh vehicle by a fresh customer, days after the last one. */
+async function rental(extra: { status?: 'confirmed'; paidMinor?: number } = {}) {
   const owner = await insertUser(deps, ['driver']);
   const vehicle = await insertVehicle(deps, owner);
   const customer = await insertUser(deps);
   day += 3;
   const start = new Date(new Date('2026-04-01T10:00:00Z').getTime() + day * 86_400_000);
-  const bookingId = await insertRental(deps, {
-    customerId: customer,
-    vehicleId: vehicle,
-    ownerUserId: owner,
-    start,
-    end: new Date(start.getTime() + 86_400_000),
-  });
+  const end = new Date(start.getTime() + 86_400_000);
+  const bookingId = await insertRental(deps, { customerId: customer, vehicleId: vehicle, ownerUserId: owner, start, end, ...extra });
+  return { owner, customer, bookingId };
+}
+
+async function paidWithStripe() {
+  const { owner, customer, bookingId } = await rental();
   const payment = await initiatePayment(deps, actorOf(customer), { bookingId, provider: 'stripe' }, origin);
   stripe.setStatus(payment.id, 'succeeded');
   const webhook = stripe.webhook(payment.id, { timestampSeconds: Math.floor(deps.clock.now().getTime() / 1000) });
@@ -114,6 +115,17 @@ const refundNotices = async (userId: string) =>
     await deps.database.sql<{ n: number }[]>`
     select count(*)::int as n from notifications where user_id = ${userId} and kind = 'refund.issued'`
   )[0]?.n;
+
+/** An admin's refund of part of a sandbox payment made by insertPaidRental (pending, its job queued). */
+const adminRefund = (paid: { paymentId: string; bookingId: string; customerId: string }, amountMinor: number) =>
+  withTransaction(deps.db, (tx) =>
+    createRefundInTransaction(tx, deps, {
+      payment: { id: paid.paymentId, bookingId: paid.bookingId, customerId: paid.customerId, currency: 'LKR', provider: 'sandbox' },
+      amountMinor,
+      reason: 'admin',
+      at: deps.clock.now(),
+    }),
+  );
 
 describe('a refund through the gateway', () => {
   it('is sent to the payment gateway once, keyed by the refund, then posted, settled and told', async () => {
@@ -233,17 +245,7 @@ describe('partial refunds of one payment', () => {
     const paid = await insertPaidRental(deps, { provider: 'sandbox' });
     // The fixture captures without a gateway payment id; the sandbox's would be its intent id.
     await deps.database.sql`update payments set provider_payment_id = ${paid.paymentId} where id = ${paid.paymentId}`;
-    const payment = {
-      id: paid.paymentId,
-      bookingId: paid.bookingId,
-      customerId: paid.customerId,
-      currency: 'LKR',
-      provider: 'sandbox' as const,
-    };
-    const refund = (amountMinor: number) =>
-      withTransaction(deps.db, (tx) =>
-        createRefundInTransaction(tx, deps, { payment, amountMinor, reason: 'admin', at: deps.clock.now() }),
-      );
+    const refund = (amountMinor: number) => adminRefund(paid, amountMinor);
     // 333 333 then 666 667 of 1 000 000 paid with 100 000 commission: 33 333 (half up of 33 333.3), then the rest, 66 667.
     const steps = [
       [333_333, 33_333, 'partially_refunded', 333_333],
@@ -261,5 +263,38 @@ describe('partial refunds of one payment', () => {
       expect(await paymentOf(paid.paymentId)).toEqual({ status, refunded_minor: refunded });
     }
     expect(await checkMoneyInvariants(deps.db)).toEqual([]);
+  });
+});
+
+describe('a cancellation refunds what is left of the capture, never more', () => {
+  it.each([
+    // refunded by an admin before the cancellation, the cancellation's refund (null: none written)
+    [0, 1_000_000],
+    [400_000, 600_000],
+    [1_000_000, null],
+  ])('after %i refunded, the partner cancelling refunds %s', async (before, expected) => {
+    deps.clock.set(new Date('2026-03-01T00:00:00Z'));
+    const paid = await insertPaidRental(deps, { provider: 'sandbox' });
+    if (before > 0) await adminRefund(paid, before);
+    const cancelled = await cancelBooking(
+      deps,
+      { userId: paid.ownerUserId, roles: ['customer', 'driver'], sessionId: 's' },
+      { bookingId: paid.bookingId, reason: 'vehicle broke down' },
+      origin,
+    );
+    // The policy owes everything; what is written is capped by what the capture has left.
+    expect(cancelled.refundDueMinor).toBe(1_000_000);
+    const written = await deps.database.sql<{ amount: number }[]>`
+      select amount_minor::int as amount from refunds where payment_id = ${paid.paymentId} and reason = 'cancellation'`;
+    expect(written.map((r) => r.amount)).toEqual(expected === null ? [] : [expected]);
+    expect(await checkMoneyInvariants(deps.db)).toEqual([]);
+  });
+
+  it('a booking confirmed without a payment (by hand) is cancelled with no refund', async () => {
+    const { customer, bookingId } = await rental({ status: 'confirmed', paidMinor: 1_000_000 });
+    const cancelled = await cancelBooking(deps, actorOf(customer), { bookingId }, origin);
+    expect(cancelled.status).toBe('cancelled');
+    const written = await deps.database.sql`select id from refunds where booking_id = ${bookingId}`;
+    expect(written).toHaveLength(0);
   });
 });
