@@ -3,6 +3,7 @@ import { Button, type ColumnDef, DataTable, formatDateTime, humanize, ProblemAle
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import { ReasonAction } from './lib/reason-form';
 import { StatusTabs } from './lib/status-tabs';
 
 type Organization = RouterOutputs['organizations']['list']['items'][number];
@@ -65,14 +66,26 @@ export function OperatorsPage() {
               Suspend
             </Button>
           ) : (
-            <Button
-              busy={busy}
-              busyLabel="Approving…"
-              disabled={setStatus.isPending}
-              onClick={() => setStatus.mutate({ organizationId: org.id, status: 'approved' })}
-            >
-              {org.status === 'pending' ? 'Approve' : 'Restore'}
-            </Button>
+            <div className="fw-form__actions">
+              <Button
+                busy={busy}
+                busyLabel="Approving…"
+                disabled={setStatus.isPending}
+                onClick={() => setStatus.mutate({ organizationId: org.id, status: 'approved' })}
+              >
+                {org.status === 'pending' ? 'Approve' : 'Restore'}
+              </Button>{' '}
+              {org.status === 'pending' ? (
+                // Rejecting a pending operator is suspending it; its owners are told the reason.
+                <ReasonAction
+                  label="Reject"
+                  confirmLabel="Reject it"
+                  busy={busy}
+                  disabled={setStatus.isPending}
+                  onConfirm={(reason) => setStatus.mutate({ organizationId: org.id, status: 'suspended', reason })}
+                />
+              ) : null}
+            </div>
           );
         },
       },

@@ -4,6 +4,7 @@ export type { AppRouter, RouterInputs, RouterOutputs } from '@fareway/api';
 export { type ApiClient, type ApiClientOptions, createApiClient } from './client';
 export { type AppErrorCode, appErrorCode, errorHttpStatus, isSignedOutError, retryAfterSeconds, SIGNED_OUT_CODES } from './errors';
 export { ERROR_MESSAGES, fieldErrors } from './messages';
+export { PhoneSignIn, type PhoneSignInProps } from './phone-sign-in';
 export { problemOf, type RequestProblem, UNREACHABLE_MESSAGE, useProblem } from './problem';
 export { ApiProvider, type ApiProviderProps } from './provider';
 export { createQueryClient, shouldRetryQuery } from './query-client';
