@@ -1,16 +1,10 @@
-import { QueryState, useTRPC } from '@fareway/api-client';
+import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
 import { humanize, StatusBadge } from '@fareway/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 
-export type Organization = {
-  id: string;
-  name: string;
-  status: 'pending' | 'approved' | 'suspended';
-  timeZone: string;
-  myRole: 'owner' | 'staff' | null;
-};
+export type Organization = RouterOutputs['organizations']['get'];
 
 export function useOrganization(organizationId: string) {
   const trpc = useTRPC();

@@ -28,7 +28,7 @@ export function OfficeHomePage() {
               <p className="op-lead">
                 You are signed in as <strong>{who}</strong>. This console is for Fareway administrators and operator staff, and this account
                 is neither yet. If you run buses, apply as an operator: once Fareway approves your company you can add your buses, routes
-                and timetables and sell seats. If you work for an operator, ask its owner to add you; then sign in again.
+                and timetables and sell seats. If you work for an operator, ask its owner to add you, then open this page again.
               </p>
               <Card title="Apply as an operator">
                 <ApplyForm />

@@ -51,9 +51,7 @@ export function TripPage() {
               <TripFacts manifest={data} />
               <LegSeats tripId={tripId} manifest={data} />
               <ManifestTable manifest={data} />
-              {data.trip.status === 'scheduled' || data.trip.status === 'boarding' ? (
-                <CancelTripCard organizationId={organizationId} manifest={data} />
-              ) : null}
+              <CancelTripCard organizationId={organizationId} manifest={data} />
             </>
           )}
         </QueryState>
@@ -209,6 +207,10 @@ function CancelTripCard({ organizationId, manifest }: { organizationId: string; 
     cancel.mutate({ organizationId, tripId, reason: reason.trim() || undefined });
   }
 
+  // A trip that has left (or was cancelled before this page opened) cannot be cancelled; the outcome of cancelling it here stays shown.
+  const cancellable = manifest.trip.status === 'scheduled' || manifest.trip.status === 'boarding';
+  if (!cancellable && !cancel.isSuccess) return null;
+
   return (
     <Card title="Cancel this trip" className="op-cancel">
       {cancel.isSuccess ? (
@@ -217,7 +219,7 @@ function CancelTripCard({ organizationId, manifest }: { organizationId: string; 
           {formatMoney(cancel.data.refundDueMinor, cancel.data.currency)} to refund.
         </Alert>
       ) : null}
-      {!open ? (
+      {!cancellable ? null : !open ? (
         <Button variant="secondary" onClick={() => setOpen(true)}>
           Cancel trip…
         </Button>
@@ -227,7 +229,7 @@ function CancelTripCard({ organizationId, manifest }: { organizationId: string; 
             <form className="fw-form" onSubmit={onSubmit}>
               <p role="status">
                 Cancelling cancels {p.cancelledBookings} {p.cancelledBookings === 1 ? 'booking' : 'bookings'} and refunds{' '}
-                <strong>{formatMoney(p.refundDueMinor, p.currency)}</strong> in full to the customers, who are told at once.
+                <strong>{formatMoney(p.refundDueMinor, p.currency)}</strong> to the customers (all that they paid), who are told at once.
               </p>
               {p.bookings.length > 0 ? (
                 <ul className="op-refunds" aria-label="Refunds">

@@ -3,6 +3,7 @@ import { type CancellationPolicy, decideTripTransition, refundOnCancel } from '@
 import { and, asc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { compareSeatNos } from '../seats/seat-occupancy';
 import { loadOperatorTrip } from './trip-rows';
 
 export interface TripCancellationPreview {
@@ -76,7 +77,10 @@ export async function previewTripCancellation(
     bookingId: row.id,
     status: row.status as 'pending' | 'confirmed',
     customer: { name: row.customerName, phone: row.customerPhone },
-    seats: seats.filter((s) => s.bookingId === row.id).map((s) => s.seatNo),
+    seats: seats
+      .filter((s) => s.bookingId === row.id)
+      .map((s) => s.seatNo)
+      .sort(compareSeatNos),
     paidMinor: row.paidMinor,
     // Money: the same rule cancelTrip applies (the operator cancelling owes back all that was paid).
     refundMinor: refundOnCancel(row.policy as CancellationPolicy, row.paidMinor, now, row.startsAt, isMember ? 'partner' : 'platform'),
