@@ -3,16 +3,18 @@ import { Alert, AppShell, Button } from '@fareway/ui';
 import { type ErrorComponentProps, Link, Outlet } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { AdminAccount } from './account';
-import { NotAdminPage } from './not-admin-page';
+import { OfficeGate, OfficeNav } from './operator/office-gate';
+import { OperatorSignIn } from './operator/operator-sign-in';
 import { SignInPage } from './sign-in-page';
 import './app.css';
 
-function Shell({ account, children }: { account?: ReactNode; children: ReactNode }) {
+function Shell({ account, nav, children }: { account?: ReactNode; nav?: ReactNode; children: ReactNode }) {
   return (
     <AppShell
       brand={<Link to="/">Fareway Admin</Link>}
       nav={
-        account ? (
+        nav ??
+        (account ? (
           <>
             <Link to="/" activeOptions={{ exact: true }}>
               Dashboard
@@ -28,7 +30,7 @@ function Shell({ account, children }: { account?: ReactNode; children: ReactNode
             <Link to="/jobs">Jobs</Link>
             <Link to="/audit">Audit</Link>
           </>
-        ) : null
+        ) : null)
       }
       account={account}
     >
@@ -101,14 +103,16 @@ export function ConsoleLayout() {
           </div>
         ) : null}
         <SignInPage />
+        <OperatorSignIn />
       </Shell>
     );
   }
 
+  // Operator staff, and anyone signed in who is neither (they may apply as an operator): the operator office.
   if (!isAdmin(session.user)) {
     return (
-      <Shell>
-        <NotAdminPage user={session.user} />
+      <Shell account={<AdminAccount user={session.user} />} nav={<OfficeNav />}>
+        <OfficeGate />
       </Shell>
     );
   }

@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { ConsoleLayout, NotFoundPage, RouteError, RoutePending } from './app';
+import { officeSearch } from './operator/search';
 import { searchSchemas } from './search';
 
 /**
@@ -105,6 +106,64 @@ const adminCockpit = [
   }),
 ] as const;
 
+/** The operator office (issue 12): operator staff, scoped to their organisations; anyone signed in may apply. */
+const office = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office',
+    component: lazyRouteComponent(() => import('./operator/office-home-page'), 'OfficeHomePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/apply',
+    component: lazyRouteComponent(() => import('./operator/office-home-page'), 'ApplyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId',
+    component: lazyRouteComponent(() => import('./operator/organization-page'), 'OrganizationPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId/layouts',
+    component: lazyRouteComponent(() => import('./operator/layouts-page'), 'LayoutsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId/buses',
+    component: lazyRouteComponent(() => import('./operator/buses-page'), 'BusesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId/routes',
+    component: lazyRouteComponent(() => import('./operator/routes-page'), 'RoutesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId/trips',
+    validateSearch: officeSearch.trips,
+    component: lazyRouteComponent(() => import('./operator/trips-page'), 'TripsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId/trips/$tripId',
+    validateSearch: officeSearch.trip,
+    component: lazyRouteComponent(() => import('./operator/trip-page'), 'TripPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId/bookings',
+    validateSearch: officeSearch.bookings,
+    component: lazyRouteComponent(() => import('./operator/bookings-page'), 'OperatorBookingsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/office/$organizationId/settlements',
+    validateSearch: officeSearch.settlements,
+    component: lazyRouteComponent(() => import('./operator/settlements-page'), 'OperatorSettlementsPage'),
+  }),
+] as const;
+
 export const routeTree = rootRoute.addChildren([
   dashboardRoute,
   driversRoute,
@@ -114,6 +173,7 @@ export const routeTree = rootRoute.addChildren([
   usersRoute,
   ...backOffice,
   ...adminCockpit,
+  ...office,
 ]);
 
 export function createConsoleRouter() {

@@ -56,7 +56,7 @@ export function SignInPage() {
       <h1 id={headingId} className="admin-auth__title">
         Sign in
       </h1>
-      <p className="admin-auth__lead">The Fareway console is for administrators. Sign in with your email address and password.</p>
+      <p className="admin-auth__lead">Administrators, and operator staff with an email account: use your email address and password.</p>
       <form className="fw-form" onSubmit={onSubmit}>
         {error ? <Alert>{signInErrorMessage(appErrorCode(error), error.message, wait)}</Alert> : null}
         <TextField

@@ -431,6 +431,16 @@ const CASES: Record<string, Case[]> = {
     { allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization, tripId: v.trip }) },
     { allowed: ['operatorA', 'admin'], input: (v, c) => ({ organizationId: c.organization, tripId: v.trip }) },
   ],
+  'operators.cancelTripPreview': [
+    { allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization, tripId: v.trip }) },
+    // Another operator naming their own organisation and side A's trip: absent.
+    { allowed: ['operatorA', 'admin'], input: (v, c) => ({ organizationId: c.organization, tripId: v.trip }) },
+  ],
+  'operators.listBookings': [
+    { allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization }) },
+    { allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization, tripId: v.trip }) },
+  ],
+  'operators.listSettlements': [{ allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization }) }],
   // Public objects: an approved operator's trip is everyone's to see and book.
   'trips.get': [{ allowed: ROLES, input: (v) => ({ id: v.trip }) }],
   'trips.seats': [{ allowed: ROLES, input: (v) => ({ id: v.trip }) }],

@@ -556,6 +556,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/trips/{tripId}/cancel-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What cancelling the trip now would do: the bookings it cancels and the refund each is owed (nothing changes) */
+        get: operations["operators-cancelTripPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seat bookings on the operator's trips, by status, departure, customer phone or trip */
+        get: operations["operators-listBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's monthly statements (owners), newest month first */
+        get: operations["operators-listSettlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/trips": {
         parameters: {
             query?: never;
@@ -12419,6 +12470,9 @@ export interface operations {
                  *       "days": 1,
                  *       "departureTimes": [
                  *         "06:30"
+                 *       ],
+                 *       "weekdays": [
+                 *         1
                  *       ]
                  *     }
                  */
@@ -12434,6 +12488,8 @@ export interface operations {
                     startDate: string;
                     days: number;
                     departureTimes: string[];
+                    /** @description ISO weekdays to run on, 1 = Monday … 7 = Sunday; omitted = every day */
+                    weekdays?: number[];
                 };
             };
         };
@@ -13874,6 +13930,767 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "ORGANIZATION_NOT_FOUND" | "TRIP_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "operators-cancelTripPreview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *         "bookings": [
+                     *           {
+                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "status": "pending",
+                     *             "customer": {
+                     *               "name": "name text",
+                     *               "phone": "+94770000001"
+                     *             },
+                     *             "seats": [
+                     *               "seats text"
+                     *             ],
+                     *             "paidMinor": 1,
+                     *             "refundMinor": 1
+                     *           }
+                     *         ],
+                     *         "cancelledBookings": 1,
+                     *         "refundDueMinor": 1,
+                     *         "currency": "LKR"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            tripId: string;
+                            bookings: {
+                                /** Format: uuid */
+                                bookingId: string;
+                                /** @enum {string} */
+                                status: "pending" | "confirmed";
+                                customer: {
+                                    name: string | null;
+                                    phone: string | null;
+                                };
+                                seats: string[];
+                                paidMinor: number;
+                                refundMinor: number;
+                            }[];
+                            cancelledBookings: number;
+                            refundDueMinor: number;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND, TRIP_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "ORGANIZATION_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "ORGANIZATION_NOT_FOUND" | "TRIP_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "operators-listBookings": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                phone?: string;
+                tripId?: string;
+                from?: string;
+                to?: string;
+                sort?: "createdAt.desc" | "createdAt.asc" | "startsAt.desc" | "startsAt.asc";
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "kind": "rental",
+                     *           "status": "pending",
+                     *           "customer": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text",
+                     *             "phone": "+94770000001",
+                     *             "email": "email text"
+                     *           },
+                     *           "inventory": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "label": "label text",
+                     *             "timeZone": "Asia/Colombo"
+                     *           },
+                     *           "organization": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
+                     *           },
+                     *           "timeZone": "Asia/Colombo",
+                     *           "startsAt": "2026-03-01T10:00:00.000Z",
+                     *           "endsAt": "2026-03-01T10:00:00.000Z",
+                     *           "totalMinor": 1,
+                     *           "paidMinor": 1,
+                     *           "currency": "LKR",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "rental" | "seat";
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            } | null;
+                            inventory: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                timeZone: string;
+                            } | null;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            timeZone: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            totalMinor: number;
+                            paidMinor: number;
+                            currency: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "ORGANIZATION_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "ORGANIZATION_NOT_FOUND";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "operators-listSettlements": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                period?: string;
+                status?: "draft" | "approved" | "paid";
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "period": "period text",
+                     *           "partner": {
+                     *             "type": "user",
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
+                     *           },
+                     *           "currency": "LKR",
+                     *           "status": "draft",
+                     *           "grossMinor": 1,
+                     *           "commissionMinor": 1,
+                     *           "feesMinor": 1,
+                     *           "refundsMinor": 1,
+                     *           "netMinor": 1,
+                     *           "lineCount": 1,
+                     *           "approvedAt": "2026-03-01T10:00:00.000Z",
+                     *           "paidAt": "2026-03-01T10:00:00.000Z",
+                     *           "payoutReference": "payoutReference text",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "updatedAt": "2026-03-01T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description YYYY-MM, a month in UTC */
+                            period: string;
+                            partner: {
+                                /** @enum {string} */
+                                type: "user" | "organization";
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            /** @description What customers paid for the month’s sales */
+                            grossMinor: number;
+                            /** @description Platform commission, net of what refunds took back */
+                            commissionMinor: number;
+                            /** @description Gateway fees on the sales */
+                            feesMinor: number;
+                            /** @description What went back to customers in the month */
+                            refundsMinor: number;
+                            /** @description gross − commission − fees − refunds: what the platform owes the partner (negative: what the partner owes) */
+                            netMinor: number;
+                            lineCount: number;
+                            approvedAt: string | null;
+                            paidAt: string | null;
+                            payoutReference: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not yours: ORGANIZATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "ORGANIZATION_NOT_FOUND",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "ORGANIZATION_NOT_FOUND";
                             message: string;
                             /** Format: date-time */
                             timestamp: string;

@@ -45,6 +45,7 @@ export {
   wallClockParam,
 } from './search-params';
 export { MAX_SEAT_MAP_COLUMNS, SeatMap, type SeatMapCell, SeatMapLegend, type SeatMapProps, type SeatState } from './seat-map';
+export { SeatPlan, type SeatPlanCell, type SeatPlanProps, seatClassCounts } from './seat-plan';
 export { SelectField, type SelectFieldProps, type SelectOption } from './select-field';
 export { StatusBadge, type StatusBadgeProps, type StatusVariant } from './status-badge';
 export { type OverallHealth, overallHealth, type SystemStatus, SystemStatusCard, type SystemStatusCardProps } from './system-status-card';

@@ -29,6 +29,8 @@ export const SCREENSHOTS = join(root, 'test-results/screenshots');
 /** The two widths every page is checked at: a small phone and a laptop. */
 export const PHONE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
+/** A tablet held upright: the consoles' middle width. */
+export const TABLET = { width: 768, height: 1024 } as const;
 
 export interface BrowserApp {
   deps: TestDeps;
@@ -121,9 +123,15 @@ export function watchConsole(page: Page): string[] {
  * Looks at the page as it is now at both widths: no horizontal overflow, no
  * serious or critical axe-core violation, and a full-page screenshot in
  * test-results/screenshots/<name>-<width>.png. Leaves the page at `leaveAt`.
+ * `viewports` defaults to the phone and the laptop.
  */
-export async function checkPage(page: Page, name: string, leaveAt: { width: number; height: number } = PHONE): Promise<void> {
-  for (const viewport of [PHONE, DESKTOP]) {
+export async function checkPage(
+  page: Page,
+  name: string,
+  leaveAt: { width: number; height: number } = PHONE,
+  viewports: ReadonlyArray<{ width: number; height: number }> = [PHONE, DESKTOP],
+): Promise<void> {
+  for (const viewport of viewports) {
     await page.setViewportSize(viewport);
     // Two frames: the layout for the new width has been computed and painted. (Strings: this package has no DOM types.)
     await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');

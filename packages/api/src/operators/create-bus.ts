@@ -1,7 +1,7 @@
 import { createBus as createBusUseCase } from '@fareway/core';
-import { z } from 'zod';
 import { originOf } from '../identity-schemas';
 import { orgProcedure } from '../trpc';
+import { BusInput } from './operator-inputs';
 import { BusSchema } from './operator-schemas';
 
 export const createBus = orgProcedure
@@ -14,12 +14,6 @@ export const createBus = orgProcedure
       summary: 'Add a bus with one of your seat layouts',
     },
   })
-  .input(
-    z.object({
-      name: z.string().trim().min(1).max(100),
-      registrationNumber: z.string().trim().min(2).max(20),
-      layoutId: z.uuid(),
-    }),
-  )
+  .input(BusInput)
   .output(BusSchema)
   .mutation(({ ctx, input }) => createBusUseCase(ctx.deps, ctx.actor, input, originOf(ctx)));

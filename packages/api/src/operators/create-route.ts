@@ -1,8 +1,8 @@
 import { createRoute as createRouteUseCase } from '@fareway/core';
-import { z } from 'zod';
 import { originOf } from '../identity-schemas';
 import { orgProcedure } from '../trpc';
-import { RouteSchema, RouteStopInputSchema } from './operator-schemas';
+import { RouteInput } from './operator-inputs';
+import { RouteSchema } from './operator-schemas';
 
 export const createRoute = orgProcedure
   .meta({
@@ -14,13 +14,7 @@ export const createRoute = orgProcedure
       summary: 'Add a route: ordered stops with minutes after departure and a fare per segment',
     },
   })
-  .input(
-    z.object({
-      name: z.string().trim().min(1).max(120),
-      currency: z.string().trim().length(3),
-      stops: z.array(RouteStopInputSchema).min(2).max(50),
-    }),
-  )
+  .input(RouteInput)
   .output(RouteSchema)
   .mutation(({ ctx, input }) =>
     createRouteUseCase(

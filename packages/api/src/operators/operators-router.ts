@@ -2,6 +2,7 @@ import { cancelTrip } from '../trips/cancel-trip';
 import { createTrip } from '../trips/create-trip';
 import { getTripManifest } from '../trips/get-trip-manifest';
 import { listOrganizationTrips } from '../trips/list-organization-trips';
+import { previewTripCancellation } from '../trips/preview-trip-cancellation';
 import { scheduleTrips } from '../trips/schedule-trips';
 import { setTripStatus } from '../trips/set-trip-status';
 import { router } from '../trpc';
@@ -9,6 +10,8 @@ import { createBus } from './create-bus';
 import { createRoute } from './create-route';
 import { createSeatLayout } from './create-seat-layout';
 import { listBuses } from './list-buses';
+import { listOrganizationBookings } from './list-organization-bookings';
+import { listOrganizationSettlements } from './list-organization-settlements';
 import { listRoutes } from './list-routes';
 import { listSeatLayouts } from './list-seat-layouts';
 
@@ -26,4 +29,7 @@ export const operatorsRouter = router({
   setTripStatus,
   cancelTrip,
   tripManifest: getTripManifest,
+  cancelTripPreview: previewTripCancellation,
+  listBookings: listOrganizationBookings,
+  listSettlements: listOrganizationSettlements,
 });

@@ -1,6 +1,7 @@
 import { addOrganizationMember as addOrganizationMemberUseCase } from '@fareway/core';
 import { z } from 'zod';
 import { originOf } from '../identity-schemas';
+import { MemberInput } from '../operators/operator-inputs';
 import { orgProcedure } from '../trpc';
 
 export const addOrganizationMember = orgProcedure
@@ -13,6 +14,6 @@ export const addOrganizationMember = orgProcedure
       summary: 'Add or change a member (owners)',
     },
   })
-  .input(z.object({ email: z.email().optional(), phoneNumber: z.string().min(3).max(32).optional(), role: z.enum(['owner', 'staff']) }))
+  .input(MemberInput)
   .output(z.object({ organizationId: z.uuid(), userId: z.uuid(), role: z.enum(['owner', 'staff']) }))
   .mutation(({ ctx, input }) => addOrganizationMemberUseCase(ctx.deps, ctx.actor, input, originOf(ctx)));

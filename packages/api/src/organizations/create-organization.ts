@@ -1,6 +1,6 @@
 import { createOrganization as createOrganizationUseCase } from '@fareway/core';
-import { z } from 'zod';
 import { OrganizationSchema, originOf } from '../identity-schemas';
+import { OrganizationInput } from '../operators/operator-inputs';
 import { authedProcedure } from '../trpc';
 
 export const createOrganization = authedProcedure
@@ -8,6 +8,6 @@ export const createOrganization = authedProcedure
     errors: [],
     openapi: { method: 'POST', path: '/organizations', tags: ['organizations'], summary: 'Register an operator; you become its owner' },
   })
-  .input(z.object({ name: z.string().trim().min(2).max(120), timeZone: z.string().max(64).optional() }))
+  .input(OrganizationInput)
   .output(OrganizationSchema)
   .mutation(({ ctx, input }) => createOrganizationUseCase(ctx.deps, ctx.actor, input, originOf(ctx)));

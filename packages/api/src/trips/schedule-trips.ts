@@ -1,7 +1,7 @@
 import { scheduleTrips as scheduleTripsUseCase } from '@fareway/core';
 import { z } from 'zod';
 import { originOf } from '../identity-schemas';
-import { DateInput } from '../input-rules';
+import { ScheduleInput } from '../operators/operator-inputs';
 import { orgProcedure } from '../trpc';
 import { OperatorTripSchema } from './trip-schemas';
 
@@ -15,23 +15,7 @@ export const scheduleTrips = orgProcedure
       summary: 'Timetable in bulk: the route on the bus at local times each day for N days (existing departures are skipped)',
     },
   })
-  .input(
-    z.object({
-      routeId: z.uuid(),
-      busId: z.uuid(),
-      startDate: DateInput.meta({ examples: ['2026-03-01'] }),
-      days: z.number().int().min(1).max(62),
-      departureTimes: z
-        .array(
-          z
-            .string()
-            .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM' })
-            .meta({ examples: ['06:30'] }),
-        )
-        .min(1)
-        .max(24),
-    }),
-  )
+  .input(ScheduleInput)
   .output(
     z.object({
       created: z.array(OperatorTripSchema),

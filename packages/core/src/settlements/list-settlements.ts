@@ -13,13 +13,14 @@ import { ownedBy, type PublicSettlement, toPublicSettlements } from './public-se
 export async function listSettlements(
   deps: Pick<Deps, 'db'>,
   actor: Actor | null,
-  input: { page: number; limit: number; period?: string; status?: SettlementStatus },
+  input: { page: number; limit: number; period?: string; status?: SettlementStatus; organizationId?: string },
 ): Promise<Page<PublicSettlement>> {
   const s = schema.settlements;
   const filters: SQL[] = [];
   if (actor) filters.push(ownedBy(actor));
   if (input.period) filters.push(eq(s.period, input.period));
   if (input.status) filters.push(eq(s.status, input.status));
+  if (input.organizationId) filters.push(eq(s.partnerOrganizationId, input.organizationId));
   const where = filters.length > 0 ? and(...filters) : undefined;
   const [rows, [total]] = await Promise.all([
     deps.db

@@ -6,6 +6,7 @@ export * from './get-trip-manifest';
 export * from './get-trip-seats';
 export * from './insert-trip';
 export * from './list-organization-trips';
+export * from './preview-trip-cancellation';
 export * from './schedule-trips';
 export * from './search-trips';
 export * from './seed-demo-trips';

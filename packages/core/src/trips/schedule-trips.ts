@@ -18,14 +18,23 @@ export interface ScheduleTripsResult {
 
 /**
  * Bulk timetable: a trip of the route on the bus at each local `departureTimes`
- * (the operator's zone, DST-aware) on `days` consecutive dates from `startDate`.
+ * (the operator's zone, DST-aware) on `days` consecutive dates from `startDate`,
+ * only on the ISO `weekdays` given (1 = Monday … 7 = Sunday; omitted = every day).
  * Idempotent: a departure that already exists for this route and bus is skipped,
  * as are past ones and those the bus cannot make; all in one transaction.
  */
 export async function scheduleTrips(
   deps: Deps,
   actor: Actor,
-  input: { organizationId: string; routeId: string; busId: string; startDate: string; days: number; departureTimes: string[] },
+  input: {
+    organizationId: string;
+    routeId: string;
+    busId: string;
+    startDate: string;
+    days: number;
+    departureTimes: string[];
+    weekdays?: number[];
+  },
   origin: RequestOrigin,
 ): Promise<ScheduleTripsResult> {
   const start = parseCalendarDate(input.startDate, 'startDate');
@@ -33,6 +42,11 @@ export async function scheduleTrips(
     throw new AppError('VALIDATION_ERROR', `days must be 1–${MAX_SCHEDULE_DAYS}`, { details: [{ path: 'days', message: 'out of range' }] });
   if (input.departureTimes.length < 1 || input.departureTimes.length > 24)
     throw new AppError('VALIDATION_ERROR', 'Give 1–24 departure times', { details: [{ path: 'departureTimes', message: 'out of range' }] });
+  if (input.weekdays?.some((d) => !Number.isInteger(d) || d < 1 || d > 7) || input.weekdays?.length === 0)
+    throw new AppError('VALIDATION_ERROR', 'weekdays are 1 (Monday) to 7 (Sunday)', {
+      details: [{ path: 'weekdays', message: 'out of range' }],
+    });
+  const weekdays = input.weekdays ? new Set(input.weekdays) : null;
   const times = [...new Set(input.departureTimes)].map((t, i) => parseClockTime(t, `departureTimes.${i}`));
   const now = deps.clock.now();
   return withTransaction(deps.db, async (tx) => {
@@ -41,6 +55,8 @@ export async function scheduleTrips(
     const wanted: Date[] = [];
     for (let i = 0; i < input.days; i++) {
       const date = new Date(Date.UTC(start.year, start.month - 1, start.day + i));
+      // The calendar date's weekday (UTC midnight of that date), ISO-numbered: Sunday is 7.
+      if (weekdays && !weekdays.has(date.getUTCDay() || 7)) continue;
       for (const time of times)
         wanted.push(
           instantOfWallTime(
