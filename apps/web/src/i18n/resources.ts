@@ -1,7 +1,13 @@
+import bookings from '../locales/en/bookings.json';
 import common from '../locales/en/common.json';
 import home from '../locales/en/home.json';
 import notFound from '../locales/en/notFound.json';
+import payment from '../locales/en/payment.json';
+import search from '../locales/en/search.json';
 import signIn from '../locales/en/signIn.json';
+import trip from '../locales/en/trip.json';
+import vehicle from '../locales/en/vehicle.json';
+import wallet from '../locales/en/wallet.json';
 
 /**
  * The English resources, bundled with the shell: English is the fallback and
@@ -9,7 +15,7 @@ import signIn from '../locales/en/signIn.json';
  * import, one entry) and add `locales/{en,si,ta}/<namespace>.json`; Sinhala
  * and Tamil are found by `locales/si.ts` and `locales/ta.ts` and load lazily.
  */
-export const en = { common, home, notFound, signIn } as const;
+export const en = { bookings, common, home, notFound, payment, search, signIn, trip, vehicle, wallet } as const;
 
 export type Namespace = keyof typeof en;
 
