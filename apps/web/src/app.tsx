@@ -1,9 +1,10 @@
 import { useSession } from '@fareway/api-client';
-import { Alert, AppShell, Button } from '@fareway/ui';
+import { Alert, AppShell, Button, UiLabelsProvider } from '@fareway/ui';
 import { type ErrorComponentProps, Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { WebAccount } from './account';
 import { LanguagePicker, useLanguageSync } from './i18n/language';
+import { useTranslatedUiLabels } from './i18n/ui-labels';
 import './app.css';
 
 /** The frame of every page: header with the navigation (a menu on phones), the language, the account corner, the page. */
@@ -11,30 +12,33 @@ export function RootLayout() {
   const { t } = useTranslation();
   const session = useSession();
   useLanguageSync();
+  const uiLabels = useTranslatedUiLabels();
   const isDriver = session.user?.roles.includes('driver') ?? false;
 
   return (
-    <AppShell
-      brand={<Link to="/">{t('brand')}</Link>}
-      labels={{ menu: t('nav.menu'), nav: t('nav.label') }}
-      nav={
-        <>
-          <Link to="/cars">{t('nav.cars')}</Link>
-          <Link to="/bus">{t('nav.bus')}</Link>
-          <Link to="/bookings">{t('nav.bookings')}</Link>
-          <Link to="/wallet">{t('nav.wallet')}</Link>
-          <Link to="/driver">{isDriver ? t('nav.myCars') : t('nav.drive')}</Link>
-        </>
-      }
-      account={
-        <>
-          <LanguagePicker />
-          {session.user ? <WebAccount user={session.user} /> : null}
-        </>
-      }
-    >
-      <Outlet />
-    </AppShell>
+    <UiLabelsProvider value={uiLabels}>
+      <AppShell
+        brand={<Link to="/">{t('brand')}</Link>}
+        labels={{ menu: t('nav.menu'), nav: t('nav.label') }}
+        nav={
+          <>
+            <Link to="/cars">{t('nav.cars')}</Link>
+            <Link to="/bus">{t('nav.bus')}</Link>
+            <Link to="/bookings">{t('nav.bookings')}</Link>
+            <Link to="/wallet">{t('nav.wallet')}</Link>
+            <Link to="/driver">{isDriver ? t('nav.myCars') : t('nav.drive')}</Link>
+          </>
+        }
+        account={
+          <>
+            <LanguagePicker />
+            {session.user ? <WebAccount user={session.user} /> : null}
+          </>
+        }
+      >
+        <Outlet />
+      </AppShell>
+    </UiLabelsProvider>
   );
 }
 

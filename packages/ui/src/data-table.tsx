@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-table';
 import { type ReactNode, useState } from 'react';
 import { Pager } from './pager';
+import { useUiLabels } from './ui-labels';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -74,6 +75,7 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const [visibility, setVisibility] = useState<VisibilityState>(initialVisibility);
   const sortable = onSortingChange !== undefined;
+  const labels = useUiLabels();
   const table = useReactTable({
     data,
     columns,
@@ -98,9 +100,9 @@ export function DataTable<T>({
     <div className="fw-data-table">
       {hideableColumns ? (
         <details className="fw-data-table__columns">
-          <summary>Columns</summary>
+          <summary>{labels.columns}</summary>
           <fieldset>
-            <legend className="fw-visually-hidden">Columns shown</legend>
+            <legend className="fw-visually-hidden">{labels.columnsShown}</legend>
             {table
               .getAllLeafColumns()
               .filter((column) => column.getCanHide())

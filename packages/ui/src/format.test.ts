@@ -131,6 +131,13 @@ describe('the formatters follow the chosen language', () => {
     expect(plain(formatWait(150))).toBe(wait);
   });
 
+  it('writes dates in digits when the runtime has no words for the locale (Chromium has no Sinhala)', () => {
+    const instant = '2026-02-01T04:30:00Z';
+    expect(formatDateTime(instant, 'Asia/Colombo', 'xx-ZZ', 'America/New_York')).toBe('2026-02-01 10:00 (Asia/Colombo)');
+    expect(formatTime(instant, 'Asia/Colombo', 'xx-ZZ', 'Asia/Colombo')).toBe('10:00');
+    expect(formatDate(instant, 'America/New_York', 'xx-ZZ')).toBe('2026-01-31');
+  });
+
   it('starts in en-LK, and an explicit locale still wins', () => {
     expect(formatLocale()).toBe('en-LK');
     setFormatLocale('ta-LK');

@@ -134,13 +134,42 @@ function toDate(instant: Instant): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * Whether this runtime has the locale's words for dates. Chromium's ICU has no
+ * Sinhala, so `si-LK` would quietly come out as "Sun, Feb 1": without the words,
+ * dates are written in digits only (2026-02-01 10:00), readable in any language.
+ */
+function hasDateWords(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function numericDateTime(date: Date, timeZone: string | undefined, options: Intl.DateTimeFormatOptions): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    ...(options.year ? { year: 'numeric', month: '2-digit', day: '2-digit' } : {}),
+    ...(options.hour ? TIME_PARTS : {}),
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = options.year ? `${get('year')}-${get('month')}-${get('day')}` : '';
+  const time = options.hour ? `${get('hour')}:${get('minute')}` : '';
+  return [day, time].filter(Boolean).join(' ');
+}
+
+function localeString(date: Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return hasDateWords(locale) ? date.toLocaleString(locale, options) : numericDateTime(date, options.timeZone, options);
+}
+
 function formatIn(instant: Instant, zone: string, locale: string, viewerZone: string, options: Intl.DateTimeFormatOptions): string {
   const date = toDate(instant);
   if (!date) return String(instant);
   // An unknown zone (RangeError): the viewer's clock, named, is still a true statement of the instant.
   const known = isTimeZone(zone);
   const shownZone = known ? zone : viewerZone;
-  const text = date.toLocaleString(locale, { ...options, timeZone: shownZone });
+  const text = localeString(date, locale, { ...options, timeZone: shownZone });
   return shownZone === viewerZone ? text : `${text} (${shownZone})`;
 }
 
@@ -167,7 +196,8 @@ export function formatTime(instant: Instant, zone: string, locale: string = curr
 export function formatDate(instant: Instant, zone: string, locale: string = currentLocale): string {
   const date = toDate(instant);
   if (!date) return String(instant);
-  return date.toLocaleDateString(locale, { ...DATE_PARTS, timeZone: isTimeZone(zone) ? zone : undefined });
+  const options: Intl.DateTimeFormatOptions = { ...DATE_PARTS, timeZone: isTimeZone(zone) ? zone : undefined };
+  return hasDateWords(locale) ? date.toLocaleDateString(locale, options) : numericDateTime(date, options.timeZone, options);
 }
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;

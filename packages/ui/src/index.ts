@@ -51,4 +51,5 @@ export { StatusBadge, type StatusBadgeProps, type StatusVariant } from './status
 export { type OverallHealth, overallHealth, type SystemStatus, SystemStatusCard, type SystemStatusCardProps } from './system-status-card';
 export { TextAreaField, type TextAreaFieldProps } from './text-area-field';
 export { TextField, type TextFieldProps } from './text-field';
+export { ENGLISH_UI_LABELS, type UiLabels, UiLabelsProvider, useUiLabels } from './ui-labels';
 export { secondsUntil, useCountdown } from './use-countdown';

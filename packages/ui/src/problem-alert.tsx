@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert } from './alert';
 import { Button } from './button';
 import { formatWait } from './format';
+import { useUiLabels } from './ui-labels';
 import { useCountdown } from './use-countdown';
 
 /**
@@ -25,12 +26,14 @@ export interface ProblemAlertProps {
 }
 
 /** An error alert that never asks for a retry before the server said one may come. */
-export function ProblemAlert({ problem, title, onRetry, retryLabel = 'Try again', children }: ProblemAlertProps) {
+export function ProblemAlert({ problem, title, onRetry, retryLabel: givenRetryLabel, children }: ProblemAlertProps) {
+  const labels = useUiLabels();
+  const retryLabel = givenRetryLabel ?? labels.tryAgain;
   const wait = useCountdown(problem.retryAt ?? null);
   return (
     <Alert title={title}>
       <p>{problem.message}</p>
-      {wait > 0 ? <p className="fw-problem__wait">You can try again in {formatWait(wait)}.</p> : null}
+      {wait > 0 ? <p className="fw-problem__wait">{labels.tryAgainIn(formatWait(wait))}</p> : null}
       {children}
       {onRetry ? (
         <p className="fw-problem__actions">

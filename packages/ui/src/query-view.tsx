@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { type Problem, ProblemAlert } from './problem-alert';
+import { useUiLabels } from './ui-labels';
 
 export interface QueryViewProps {
   /** The first answer has not come yet. */
@@ -23,22 +24,21 @@ export interface QueryViewProps {
  * refresh keeps the last data on screen under a warning: never a blank screen.
  */
 export function QueryView({ isPending, hasData, problem, onRetry, what, isEmpty = false, empty, children }: QueryViewProps) {
+  const labels = useUiLabels();
   if (!hasData) {
-    if (problem) return <ProblemAlert title={`Could not load ${what}`} problem={problem} {...(onRetry ? { onRetry } : {})} />;
+    if (problem) return <ProblemAlert title={labels.couldNotLoad(what)} problem={problem} {...(onRetry ? { onRetry } : {})} />;
     if (isPending)
       return (
         <p className="fw-muted fw-loading" role="status">
-          Loading {what}…
+          {labels.loading(what)}
         </p>
       );
     return null;
   }
   return (
     <>
-      {problem ? (
-        <ProblemAlert title={`Could not refresh ${what}; showing what we had`} problem={problem} {...(onRetry ? { onRetry } : {})} />
-      ) : null}
-      {isEmpty ? <div className="fw-empty">{empty ?? <p>Nothing here yet.</p>}</div> : children()}
+      {problem ? <ProblemAlert title={labels.couldNotRefresh(what)} problem={problem} {...(onRetry ? { onRetry } : {})} /> : null}
+      {isEmpty ? <div className="fw-empty">{empty ?? <p>{labels.nothingHere}</p>}</div> : children()}
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { useUiLabels } from './ui-labels';
+
 export type SeatState = 'free' | 'held' | 'sold';
 
 export interface SeatMapCell {
@@ -20,8 +22,6 @@ export interface SeatMapProps {
   disabled?: boolean;
 }
 
-const STATE_WORDS: Record<SeatState, string> = { free: 'free', held: 'held by someone else', sold: 'sold' };
-
 /** The most columns a layout has (LayoutCellSchema allows 1–10); one CSS class each, since the CSP forbids inline styles. */
 export const MAX_SEAT_MAP_COLUMNS = 10;
 
@@ -36,9 +36,10 @@ export function SeatMap({ rows, columns, cells, states, selected, onToggle, full
   for (let row = 1; row <= rows; row++)
     for (let column = 1; column <= columns; column++) grid.push(byPosition.get(`${row}:${column}`) ?? null);
   const cols = Math.min(Math.max(columns, 1), MAX_SEAT_MAP_COLUMNS);
+  const labels = useUiLabels();
 
   return (
-    <fieldset className={`fw-seat-map fw-seat-map--cols-${cols}`} aria-label="Seat map">
+    <fieldset className={`fw-seat-map fw-seat-map--cols-${cols}`} aria-label={labels.seatMap}>
       {grid.map((cell, index) => {
         const key = cell ? `${cell.row}:${cell.column}` : `empty:${index}`;
         if (!cell || cell.kind === 'aisle') return <div key={key} className="fw-seat-map__gap" aria-hidden="true" />;
@@ -47,15 +48,15 @@ export function SeatMap({ rows, columns, cells, states, selected, onToggle, full
         const state = states[label];
         const isSelected = selected.has(label);
         const selectable = state === 'free' && !disabled && (isSelected || !full);
-        const words = state === undefined ? 'unavailable' : isSelected ? 'selected' : STATE_WORDS[state];
+        const words = labels.seatStates[state === undefined ? 'unavailable' : isSelected ? 'selected' : state];
         return (
           <button
             key={key}
             type="button"
             className={`fw-seat fw-seat--${state ?? 'sold'}${isSelected ? ' fw-seat--selected' : ''}`}
             aria-pressed={state === 'free' ? isSelected : undefined}
-            aria-label={`Seat ${label}, ${words}`}
-            title={`Seat ${label}: ${words}`}
+            aria-label={labels.seat(label, words)}
+            title={labels.seat(label, words)}
             disabled={!selectable}
             onClick={() => onToggle(label)}
           >
@@ -69,19 +70,20 @@ export function SeatMap({ rows, columns, cells, states, selected, onToggle, full
 
 /** The key under a seat map: what each look means. */
 export function SeatMapLegend() {
+  const { legend, seatKey } = useUiLabels();
   return (
-    <ul className="fw-seat-legend" aria-label="Seat key">
+    <ul className="fw-seat-legend" aria-label={seatKey}>
       <li>
-        <span className="fw-seat fw-seat--free fw-seat--sample" aria-hidden="true" /> Free
+        <span className="fw-seat fw-seat--free fw-seat--sample" aria-hidden="true" /> {legend.free}
       </li>
       <li>
-        <span className="fw-seat fw-seat--free fw-seat--selected fw-seat--sample" aria-hidden="true" /> Your choice
+        <span className="fw-seat fw-seat--free fw-seat--selected fw-seat--sample" aria-hidden="true" /> {legend.yourChoice}
       </li>
       <li>
-        <span className="fw-seat fw-seat--held fw-seat--sample" aria-hidden="true" /> Held
+        <span className="fw-seat fw-seat--held fw-seat--sample" aria-hidden="true" /> {legend.held}
       </li>
       <li>
-        <span className="fw-seat fw-seat--sold fw-seat--sample" aria-hidden="true" /> Sold
+        <span className="fw-seat fw-seat--sold fw-seat--sample" aria-hidden="true" /> {legend.sold}
       </li>
     </ul>
   );

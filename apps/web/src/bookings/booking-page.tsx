@@ -1,4 +1,4 @@
-import { QueryState, useProblem, useTRPC } from '@fareway/api-client';
+import { problemOf, QueryState, useProblem, useTRPC } from '@fareway/api-client';
 import {
   Alert,
   Button,
@@ -17,9 +17,11 @@ import {
 } from '@fareway/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { SignInGate } from '../lib/sign-in-gate';
-import { openCheckout } from '../payments/open-checkout';
+import { type CheckoutProblem, openCheckout } from '../payments/open-checkout';
 import { vehicleName } from '../rentals/car-search-page';
 import { BookingDocuments } from '../tickets/booking-documents';
 import { CancelledSummary, CancelPanel, DeclinedPayment, HoldAgain, rememberPayment } from './booking-panels';
@@ -29,18 +31,20 @@ import { type Booking, BookingStatusBadge } from './booking-status';
 const route = getRouteApi('/bookings/$id');
 
 export function BookingPage() {
+  const { t } = useTranslation('bookings');
   const { id } = route.useParams();
   return (
     <div className="web-page">
       <Link to="/bookings" className="fw-back">
-        ← My bookings
+        {t('page.back')}
       </Link>
-      <SignInGate reason="Sign in to see this booking.">{() => <BookingLoader id={id} />}</SignInGate>
+      <SignInGate reason={t('page.signIn')}>{() => <BookingLoader id={id} />}</SignInGate>
     </div>
   );
 }
 
 function BookingLoader({ id }: { id: string }) {
+  const { t } = useTranslation('bookings');
   const trpc = useTRPC();
   const booking = useQuery(
     trpc.bookings.get.queryOptions(
@@ -51,7 +55,7 @@ function BookingLoader({ id }: { id: string }) {
     ),
   );
   return (
-    <QueryState query={booking} what="the booking">
+    <QueryState query={booking} what={t('page.what')}>
       {(b) => <BookingView booking={b} />}
     </QueryState>
   );
@@ -67,12 +71,13 @@ function awaitsNews(booking: Booking | undefined): boolean {
 
 /** Where and when: the car, or the trip and its leg, in the inventory's own time zone. */
 function useSubject(booking: Booking) {
+  const { t } = useTranslation('bookings');
   const trpc = useTRPC();
   const vehicle = useQuery(trpc.vehicles.get.queryOptions({ id: booking.vehicleId ?? '' }, { enabled: booking.vehicleId !== null }));
   const trip = useQuery(trpc.trips.get.queryOptions({ id: booking.tripId ?? '' }, { enabled: booking.tripId !== null }));
   if (booking.kind === 'rental') {
     return {
-      title: vehicle.data ? vehicleName(vehicle.data) : 'Car rental',
+      title: vehicle.data ? vehicleName(vehicle.data) : t('title.rental'),
       where: vehicle.data?.city ?? null,
     };
   }
@@ -80,7 +85,7 @@ function useSubject(booking: Booking) {
   const from = booking.fromStop === null ? undefined : stops?.[booking.fromStop];
   const to = booking.toStop === null ? undefined : stops?.[booking.toStop];
   return {
-    title: trip.data ? `${trip.data.routeName} · ${trip.data.operator.name}` : 'Bus seats',
+    title: trip.data ? `${trip.data.routeName} · ${trip.data.operator.name}` : t('title.busSeats'),
     where: from && to ? `${from.name} → ${to.name}` : null,
   };
 }
@@ -88,11 +93,11 @@ function useSubject(booking: Booking) {
 type Line = Booking['lines'][number];
 
 /** The price lines of a booking; lines have no id of their own, their order is the booking's and never changes. */
-function lineColumns(currency: string): Array<ColumnDef<Line, unknown>> {
+function lineColumns(currency: string, t: TFunction<'bookings'>): Array<ColumnDef<Line, unknown>> {
   return [
     {
       id: 'item',
-      header: 'Item',
+      header: t('page.lines.item'),
       cell: ({ row: { original: line } }) => (
         <span>
           {line.description}
@@ -100,11 +105,16 @@ function lineColumns(currency: string): Array<ColumnDef<Line, unknown>> {
         </span>
       ),
     },
-    { id: 'quantity', header: 'Qty', meta: { numeric: true }, accessorFn: (line) => line.quantity },
-    { id: 'unit', header: 'Each', meta: { numeric: true }, cell: ({ row: { original: line } }) => formatMoney(line.unitMinor, currency) },
+    { id: 'quantity', header: t('page.lines.qty'), meta: { numeric: true }, accessorFn: (line) => line.quantity },
+    {
+      id: 'unit',
+      header: t('page.lines.each'),
+      meta: { numeric: true },
+      cell: ({ row: { original: line } }) => formatMoney(line.unitMinor, currency),
+    },
     {
       id: 'amount',
-      header: 'Amount',
+      header: t('page.lines.amount'),
       meta: { numeric: true },
       cell: ({ row: { original: line } }) => formatMoney(line.amountMinor, currency),
     },
@@ -112,6 +122,8 @@ function lineColumns(currency: string): Array<ColumnDef<Line, unknown>> {
 }
 
 function BookingView({ booking }: { booking: Booking }) {
+  const { t, i18n } = useTranslation('bookings');
+  const columns = useMemo(() => lineColumns(booking.currency, t), [booking.currency, t, i18n.resolvedLanguage]);
   const subject = useSubject(booking);
   const deadline = booking.status === 'pending' && booking.expiresAt ? Date.parse(booking.expiresAt) : null;
   const left = useCountdown(deadline);
@@ -133,8 +145,8 @@ function BookingView({ booking }: { booking: Booking }) {
 
       {deadline !== null && !lapsed ? (
         <div className="web-hold" role="timer" aria-live="off" data-testid="hold-countdown">
-          <span>Held for you for</span> <strong className="web-hold__clock">{formatClock(left)}</strong>
-          <span className="fw-muted"> · pay before {formatDateTime(booking.expiresAt ?? '', booking.timeZone)}</span>
+          <span>{t('page.heldFor')}</span> <strong className="web-hold__clock">{formatClock(left)}</strong>
+          <span className="fw-muted"> · {t('page.payBefore', { when: formatDateTime(booking.expiresAt ?? '', booking.timeZone) })}</span>
         </div>
       ) : null}
       {lapsed || booking.status === 'expired' ? <HoldAgain booking={booking} /> : null}
@@ -143,29 +155,35 @@ function BookingView({ booking }: { booking: Booking }) {
 
       <div className="web-detail">
         <div className="web-detail__main fw-stack">
-          <Card title="Details">
+          <Card title={t('page.details')}>
             <Facts>
-              <Fact label="Booking">
+              <Fact label={t('page.facts.booking')}>
                 <code className="fw-tag">{booking.id}</code>
               </Fact>
-              <Fact label={booking.kind === 'rental' ? 'Car' : 'Trip'}>{subject.title}</Fact>
-              {subject.where ? <Fact label={booking.kind === 'rental' ? 'City' : 'Leg'}>{subject.where}</Fact> : null}
-              <Fact label={booking.kind === 'rental' ? 'Pick-up' : 'Departs'}>
+              <Fact label={booking.kind === 'rental' ? t('page.facts.car') : t('page.facts.trip')}>{subject.title}</Fact>
+              {subject.where ? (
+                <Fact label={booking.kind === 'rental' ? t('page.facts.city') : t('page.facts.leg')}>{subject.where}</Fact>
+              ) : null}
+              <Fact label={booking.kind === 'rental' ? t('page.facts.pickup') : t('page.facts.departs')}>
                 <span data-testid="booking-start">{formatDateTime(booking.startDate, booking.timeZone)}</span>
               </Fact>
-              <Fact label={booking.kind === 'rental' ? 'Return' : 'Arrives'}>{formatDateTime(booking.endDate, booking.timeZone)}</Fact>
-              {booking.pickupLocation ? <Fact label="Pick-up place">{booking.pickupLocation}</Fact> : null}
-              <Fact label="Total">
+              <Fact label={booking.kind === 'rental' ? t('page.facts.return') : t('page.facts.arrives')}>
+                {formatDateTime(booking.endDate, booking.timeZone)}
+              </Fact>
+              {booking.pickupLocation ? <Fact label={t('page.facts.pickupPlace')}>{booking.pickupLocation}</Fact> : null}
+              <Fact label={t('page.facts.total')}>
                 <strong>{formatMoney(booking.totalMinor, booking.currency)}</strong>
               </Fact>
-              <Fact label="Paid">{formatMoney(booking.paidMinor, booking.currency)}</Fact>
-              {booking.confirmedAt ? <Fact label="Confirmed">{formatDateTime(booking.confirmedAt, booking.timeZone)}</Fact> : null}
-              <Fact label="Booked">{formatDateTime(booking.createdAt, booking.timeZone)}</Fact>
+              <Fact label={t('page.facts.paid')}>{formatMoney(booking.paidMinor, booking.currency)}</Fact>
+              {booking.confirmedAt ? (
+                <Fact label={t('page.facts.confirmed')}>{formatDateTime(booking.confirmedAt, booking.timeZone)}</Fact>
+              ) : null}
+              <Fact label={t('page.facts.booked')}>{formatDateTime(booking.createdAt, booking.timeZone)}</Fact>
             </Facts>
           </Card>
 
           {booking.seats.length > 0 ? (
-            <Card title="Seats">
+            <Card title={t('page.seats')}>
               <ul className="web-seat-list">
                 {booking.seats.map((seat) => (
                   <li key={seat.seatNo}>
@@ -177,16 +195,16 @@ function BookingView({ booking }: { booking: Booking }) {
             </Card>
           ) : null}
 
-          <Card title="Price">
+          <Card title={t('page.price')}>
             <DataTable
-              label="Price"
+              label={t('page.price')}
               data={booking.lines}
-              columns={lineColumns(booking.currency)}
+              columns={columns}
               getRowId={(line) => `${booking.lines.indexOf(line)}:${line.kind}`}
               footer={
                 <tr>
-                  <td colSpan={3}>Total</td>
-                  <td className="fw-num" data-label="Total">
+                  <td colSpan={3}>{t('page.facts.total')}</td>
+                  <td className="fw-num" data-label={t('page.facts.total')}>
                     {formatMoney(booking.totalMinor, booking.currency)}
                   </td>
                 </tr>
@@ -206,9 +224,10 @@ function BookingView({ booking }: { booking: Booking }) {
 }
 
 function PayPanel({ booking }: { booking: Booking }) {
+  const { t } = useTranslation(['bookings', 'payment']);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [openProblem, setOpenProblem] = useState<string | null>(null);
+  const [openProblem, setOpenProblem] = useState<CheckoutProblem | null>(null);
   const wallet = useQuery(trpc.wallet.get.queryOptions());
 
   const initiate = useMutation(
@@ -239,16 +258,16 @@ function PayPanel({ booking }: { booking: Booking }) {
   const busy = initiate.isPending || payFromWallet.isPending || (initiate.isSuccess && openProblem === null);
 
   return (
-    <Card title="Pay">
+    <Card title={t('pay.title')}>
       <div className="fw-stack">
         <p className="web-price">
           <strong>{formatMoney(booking.totalMinor, booking.currency)}</strong>
         </p>
-        {initiateProblem ? <ProblemAlert title="Could not start the payment" problem={initiateProblem} /> : null}
-        {openProblem ? <Alert>{openProblem}</Alert> : null}
+        {initiateProblem ? <ProblemAlert title={t('pay.startFailed')} problem={initiateProblem} /> : null}
+        {openProblem ? <Alert>{t(`payment:checkout.${openProblem}`)}</Alert> : null}
         <Button
           busy={initiate.isPending || (initiate.isSuccess && openProblem === null)}
-          busyLabel="Opening the payment page…"
+          busyLabel={t('pay.opening')}
           disabled={busy || initiateWait > 0}
           onClick={() => {
             setOpenProblem(null);
@@ -257,15 +276,15 @@ function PayPanel({ booking }: { booking: Booking }) {
             initiate.mutate({ bookingId: booking.id, provider: 'sandbox', returnUrl });
           }}
         >
-          Pay {formatMoney(booking.totalMinor, booking.currency)}
+          {t('pay.pay', { amount: formatMoney(booking.totalMinor, booking.currency) })}
         </Button>
-        <p className="fw-muted web-hint">Card payments open the payment page (the sandbox gateway in this demo).</p>
+        <p className="fw-muted web-hint">{t('pay.cardHint')}</p>
 
         {walletProblem ? (
-          <ProblemAlert title="Could not pay from the wallet" problem={walletProblem}>
+          <ProblemAlert title={t('pay.walletFailed')} problem={walletProblem}>
             {walletProblem.code === 'INSUFFICIENT_BALANCE' ? (
               <p>
-                <Link to="/wallet">Top up your wallet</Link>, then come back.
+                <Trans t={t} i18nKey="pay.topUpFirst" components={{ wallet: <Link to="/wallet" /> }} />
               </p>
             ) : null}
           </ProblemAlert>
@@ -273,20 +292,20 @@ function PayPanel({ booking }: { booking: Booking }) {
         <Button
           variant="secondary"
           busy={payFromWallet.isPending}
-          busyLabel="Paying…"
+          busyLabel={t('pay.paying')}
           disabled={busy || short || walletWait > 0}
           onClick={() => payFromWallet.mutate({ bookingId: booking.id, method: 'wallet' })}
         >
-          Pay from wallet
+          {t('pay.fromWallet')}
         </Button>
         <p className="fw-muted web-hint">
           {wallet.isPending
-            ? 'Checking your wallet…'
+            ? t('pay.checkingWallet')
             : wallet.error
-              ? `Wallet balance unavailable: ${wallet.error.message}`
+              ? t('pay.walletUnavailable', { error: problemOf(wallet.error)?.message ?? '' })
               : balance === null
-                ? `Your wallet holds ${wallet.data ? wallet.data.currency : 'another currency'}, not ${booking.currency}.`
-                : `Wallet balance ${formatMoney(balance, booking.currency)}${short ? ' — not enough; top up first.' : ''}`}
+                ? t('pay.otherCurrency', { held: wallet.data ? wallet.data.currency : '—', currency: booking.currency })
+                : `${t('pay.balance', { amount: formatMoney(balance, booking.currency) })}${short ? t('pay.notEnough') : ''}`}
         </p>
       </div>
     </Card>

@@ -4,6 +4,7 @@ import { Alert, Button, Card, formatDateTime, formatMoney, ProblemAlert, StatusB
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Booking } from './booking-status';
 import { RefundChoice, type RefundTo } from './refund-choice';
 
@@ -31,6 +32,7 @@ function rememberedPayment(bookingId: string): string | null {
  * the browser back here, so say plainly what happened and what to do next.
  */
 export function DeclinedPayment({ booking }: { booking: Booking }) {
+  const { t } = useTranslation('bookings');
   const trpc = useTRPC();
   const paymentId = rememberedPayment(booking.id);
   const payment = useQuery(
@@ -46,14 +48,14 @@ export function DeclinedPayment({ booking }: { booking: Booking }) {
   if (!payment.data || booking.status !== 'pending') return null;
   if (payment.data.status === 'failed')
     return (
-      <Alert title="Your payment was declined">
-        <p>Nothing was charged. Try again with the Pay button, pay from your wallet, or use another card — your hold still counts down.</p>
+      <Alert title={t('declined.title')}>
+        <p>{t('declined.body')}</p>
       </Alert>
     );
   if (payment.data.status === 'initiated' || payment.data.status === 'pending')
     return (
-      <Alert variant="info" title="Waiting for the payment provider">
-        <p role="status">We are waiting for the provider to confirm your payment; this page updates by itself.</p>
+      <Alert variant="info" title={t('declined.waitingTitle')}>
+        <p role="status">{t('declined.waiting')}</p>
       </Alert>
     );
   return null;
@@ -61,6 +63,7 @@ export function DeclinedPayment({ booking }: { booking: Booking }) {
 
 /** A hold that ran out: nothing was paid; hold the same car or seats again in one tap, or search again. */
 export function HoldAgain({ booking }: { booking: Booking }) {
+  const { t } = useTranslation('bookings');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -92,70 +95,71 @@ export function HoldAgain({ booking }: { booking: Booking }) {
   }
 
   return (
-    <Alert title="Your hold has run out">
-      <p>Nothing was paid and nothing was charged. If it is still free you can hold it again now.</p>
+    <Alert title={t('holdAgain.title')}>
+      <p>{t('holdAgain.body')}</p>
       {problem ? (
-        <ProblemAlert title="Could not hold it again" problem={problem}>
+        <ProblemAlert title={t('holdAgain.failed')} problem={problem}>
           <p>
             {booking.kind === 'rental' ? (
-              <Link to="/cars">Search for another car</Link>
+              <Link to="/cars">{t('holdAgain.anotherCar')}</Link>
             ) : booking.tripId ? (
               <Link
                 to="/bus/trips/$id"
                 params={{ id: booking.tripId }}
                 search={{ from: booking.fromStop ?? 0, to: booking.toStop ?? undefined }}
               >
-                Choose other seats on this trip
+                {t('holdAgain.otherSeats')}
               </Link>
             ) : (
-              <Link to="/bus">Find another trip</Link>
+              <Link to="/bus">{t('holdAgain.anotherTrip')}</Link>
             )}
           </p>
         </ProblemAlert>
       ) : null}
       <div className="fw-form__actions">
-        <Button busy={busy} busyLabel="Holding…" onClick={holdAgain}>
-          Hold again
+        <Button busy={busy} busyLabel={t('holdAgain.holding')} onClick={holdAgain}>
+          {t('holdAgain.hold')}
         </Button>
       </div>
     </Alert>
   );
 }
 
-const REFUND_LOOK = {
-  pending: { variant: 'warn', label: 'Refund pending' },
-  succeeded: { variant: 'ok', label: 'Refunded' },
-  failed: { variant: 'down', label: 'Refund failed' },
-} as const;
+const REFUND_VARIANT = { pending: 'warn', succeeded: 'ok', failed: 'down' } as const;
 
 /** After cancelling: what is owed back, and each refund's state as the payments work moves it. */
 export function CancelledSummary({ booking }: { booking: Booking }) {
+  const { t } = useTranslation('bookings');
   const due = booking.refundDueMinor ?? 0;
   return (
-    <Alert variant="info" title="Cancelled">
+    <Alert variant="info" title={t('cancelled.title')}>
       <p>
-        {booking.cancelledAt ? `Cancelled ${formatDateTime(booking.cancelledAt, booking.timeZone)}.` : null}
-        {booking.cancellationReason ? ` Reason: ${booking.cancellationReason}.` : null}
+        {booking.cancelledAt ? t('cancelled.at', { when: formatDateTime(booking.cancelledAt, booking.timeZone) }) : null}
+        {booking.cancellationReason ? ` ${t('cancelled.reason', { reason: booking.cancellationReason })}` : null}
       </p>
       {booking.paidMinor === 0 ? (
-        <p>Nothing was paid, so nothing is refunded.</p>
+        <p>{t('cancelled.nothingPaid')}</p>
       ) : due === 0 ? (
-        <p>The cancellation policy refunds nothing this close to the start.</p>
+        <p>{t('cancelled.policyNothing')}</p>
       ) : booking.refunds.length === 0 ? (
         <p role="status">
-          Refund of <strong data-testid="refund-due">{formatMoney(due, booking.currency)}</strong> being prepared…
+          <Trans
+            t={t}
+            i18nKey="cancelled.preparing"
+            values={{ amount: formatMoney(due, booking.currency) }}
+            components={{ amount: <strong data-testid="refund-due" /> }}
+          />
         </p>
       ) : (
         <ul className="web-refunds" aria-live="polite">
           {booking.refunds.map((refund) => {
-            const look = REFUND_LOOK[refund.status];
             return (
               <li key={refund.id} data-testid="refund">
-                <StatusBadge variant={look.variant}>{look.label}</StatusBadge>{' '}
+                <StatusBadge variant={REFUND_VARIANT[refund.status]}>{t(`refund.${refund.status}`)}</StatusBadge>{' '}
                 <strong>{formatMoney(refund.amountMinor, refund.currency)}</strong>{' '}
-                {refund.destination === 'wallet' ? 'to your Fareway wallet' : 'to the card you paid with'}
+                {refund.destination === 'wallet' ? t('refund.toWallet') : t('refund.toCard')}
                 {refund.status === 'succeeded' && refund.completedAt ? ` · ${formatDateTime(refund.completedAt, booking.timeZone)}` : null}
-                {refund.status === 'failed' ? ' · we will try again; contact support if it does not arrive.' : null}
+                {refund.status === 'failed' ? ` · ${t('refund.willRetry')}` : null}
               </li>
             );
           })}
@@ -173,6 +177,7 @@ export function refundPreview(booking: Booking, now = new Date()): number {
 
 /** The cancel card: the refund shown before confirming, then the cancellation. */
 export function CancelPanel({ booking }: { booking: Booking }) {
+  const { t } = useTranslation('bookings');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
@@ -191,7 +196,7 @@ export function CancelPanel({ booking }: { booking: Booking }) {
   const refund = refundPreview(booking);
 
   return (
-    <Card title="Cancel">
+    <Card title={t('cancel.title')}>
       {asking ? (
         <form
           className="fw-form"
@@ -203,26 +208,27 @@ export function CancelPanel({ booking }: { booking: Booking }) {
         >
           <p data-testid="refund-preview">
             {booking.status === 'pending' || booking.paidMinor === 0 ? (
-              'Nothing has been paid yet; cancelling releases the hold at once.'
+              t('cancel.unpaid')
             ) : refund > 0 ? (
-              <>
-                You get <strong>{formatMoney(refund, booking.currency)}</strong> back
-                {refund < booking.paidMinor ? ` of the ${formatMoney(booking.paidMinor, booking.currency)} you paid` : ', all you paid'},
-                the way you paid (to your card, or to your wallet if you paid from it).
-              </>
+              <Trans
+                t={t}
+                i18nKey={refund < booking.paidMinor ? 'cancel.refundPart' : 'cancel.refundAll'}
+                values={{ amount: formatMoney(refund, booking.currency), paid: formatMoney(booking.paidMinor, booking.currency) }}
+                components={{ amount: <strong /> }}
+              />
             ) : (
-              `This close to the start the policy refunds nothing of the ${formatMoney(booking.paidMinor, booking.currency)} you paid.`
+              t('cancel.refundNothing', { paid: formatMoney(booking.paidMinor, booking.currency) })
             )}
           </p>
           <RefundChoice booking={booking} refund={refund} value={refundTo} onChange={setRefundTo} />
-          <TextField label="Reason (optional)" name="reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-          {problem ? <ProblemAlert title="Could not cancel" problem={problem} /> : null}
+          <TextField label={t('cancel.reason')} name="reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          {problem ? <ProblemAlert title={t('cancel.failed')} problem={problem} /> : null}
           <div className="fw-form__actions">
-            <Button type="submit" busy={cancel.isPending} busyLabel="Cancelling…">
-              Yes, cancel the booking
+            <Button type="submit" busy={cancel.isPending} busyLabel={t('cancel.cancelling')}>
+              {t('cancel.confirm')}
             </Button>
             <Button variant="secondary" onClick={() => setAsking(false)}>
-              Keep it
+              {t('cancel.keep')}
             </Button>
           </div>
         </form>
@@ -230,11 +236,11 @@ export function CancelPanel({ booking }: { booking: Booking }) {
         <div className="fw-stack">
           <p className="fw-muted web-hint">
             {booking.status === 'confirmed' && booking.paidMinor > 0
-              ? `Cancelling now refunds ${formatMoney(refund, booking.currency)}.`
-              : 'Changed your plans? You can cancel while the booking is unpaid or confirmed.'}
+              ? t('cancel.refundsNow', { amount: formatMoney(refund, booking.currency) })
+              : t('cancel.changedPlans')}
           </p>
           <Button variant="secondary" onClick={() => setAsking(true)}>
-            Cancel booking
+            {t('cancel.open')}
           </Button>
         </div>
       )}

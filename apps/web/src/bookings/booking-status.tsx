@@ -1,23 +1,26 @@
 import type { RouterOutputs } from '@fareway/api-client';
 import { StatusBadge, type StatusVariant } from '@fareway/ui';
+import { useTranslation } from 'react-i18next';
 
 export type Booking = RouterOutputs['bookings']['get'];
 export type BookingStatus = Booking['status'];
 
-const LOOKS: Record<BookingStatus, { variant: StatusVariant; label: string }> = {
-  pending: { variant: 'warn', label: 'Awaiting payment' },
-  confirmed: { variant: 'ok', label: 'Confirmed' },
-  active: { variant: 'ok', label: 'In progress' },
-  completed: { variant: 'neutral', label: 'Completed' },
-  expired: { variant: 'down', label: 'Expired' },
-  cancelled: { variant: 'down', label: 'Cancelled' },
+const VARIANTS: Record<BookingStatus, StatusVariant> = {
+  pending: 'warn',
+  confirmed: 'ok',
+  active: 'ok',
+  completed: 'neutral',
+  expired: 'down',
+  cancelled: 'down',
 };
 
-export const BOOKING_STATUS_OPTIONS: Array<{ value: BookingStatus; label: string }> = (Object.keys(LOOKS) as BookingStatus[]).map(
-  (status) => ({ value: status, label: LOOKS[status].label }),
-);
+/** Every status with its words in the user's language (`common:bookingStatus`), for filters. */
+export function useBookingStatusOptions(): Array<{ value: BookingStatus; label: string }> {
+  const { t } = useTranslation();
+  return (Object.keys(VARIANTS) as BookingStatus[]).map((status) => ({ value: status, label: t(`bookingStatus.${status}`) }));
+}
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
-  const look = LOOKS[status];
-  return <StatusBadge variant={look.variant}>{look.label}</StatusBadge>;
+  const { t } = useTranslation();
+  return <StatusBadge variant={VARIANTS[status]}>{t(`bookingStatus.${status}`)}</StatusBadge>;
 }

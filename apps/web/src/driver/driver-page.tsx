@@ -12,7 +12,7 @@ import {
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { BOOKING_STATUS_OPTIONS, type BookingStatus } from '../bookings/booking-status';
+import { type BookingStatus, useBookingStatusOptions } from '../bookings/booking-status';
 import { SignInGate } from '../lib/sign-in-gate';
 import { vehicleName } from '../rentals/car-search-page';
 import { DriverApplication } from './driver-application';
@@ -202,6 +202,7 @@ export function DriverBookingsPage() {
 }
 
 function DriverBookings() {
+  const statusOptions = useBookingStatusOptions();
   const trpc = useTRPC();
   const search = driverBookingsRoute.useSearch();
   const navigate = driverBookingsRoute.useNavigate();
@@ -218,7 +219,7 @@ function DriverBookings() {
           label="Show"
           name="status"
           value={status ?? ''}
-          options={[{ value: '', label: 'All rentals' }, ...BOOKING_STATUS_OPTIONS]}
+          options={[{ value: '', label: 'All rentals' }, ...statusOptions]}
           onChange={(e) => void navigate({ search: { status: (e.target.value || undefined) as BookingStatus | undefined } })}
         />
       </div>

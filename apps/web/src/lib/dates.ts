@@ -36,13 +36,16 @@ export function daysFromToday(zone: string, days: number, now = new Date()): str
   return addDays(todayIn(zone, now), days);
 }
 
+/** Why a rental range cannot be searched or held: a key of `search:range` (the sentence in the user's language). */
+export type RangeProblem = 'noPickup' | 'noReturn' | 'returnBeforePickup' | 'pickupInPast';
+
 /** Why a rental range typed in `zone` cannot be searched or held, or null. */
-export function rangeProblem(start: string, end: string, zone: string, now = Date.now()): string | null {
+export function rangeProblem(start: string, end: string, zone: string, now = Date.now()): RangeProblem | null {
   const startIso = zonedInputToInstant(start, zone);
   const endIso = zonedInputToInstant(end, zone);
-  if (!startIso) return 'Choose when you pick the car up';
-  if (!endIso) return 'Choose when you bring it back';
-  if (Date.parse(endIso) <= Date.parse(startIso)) return 'The return must come after the pick-up';
-  if (Date.parse(startIso) < now - 60_000) return 'The pick-up cannot be in the past';
+  if (!startIso) return 'noPickup';
+  if (!endIso) return 'noReturn';
+  if (Date.parse(endIso) <= Date.parse(startIso)) return 'returnBeforePickup';
+  if (Date.parse(startIso) < now - 60_000) return 'pickupInPast';
   return null;
 }

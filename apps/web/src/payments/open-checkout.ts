@@ -2,14 +2,17 @@ import type { RouterOutputs } from '@fareway/api-client';
 
 type Checkout = RouterOutputs['payments']['initiate']['checkout'];
 
+/** Why a checkout could not be opened: a key of `payment:checkout` (the sentence in the user's language). */
+export type CheckoutProblem = 'notAnswered' | 'appOnly';
+
 /**
  * Sends the browser to what the gateway asked for: a hosted page (`url`) or
  * an auto-submitted form (`formAction` + `fields`, PayHere's way). Built with
- * DOM calls, not inline script, so the CSP stays strict. Returns a sentence
+ * DOM calls, not inline script, so the CSP stays strict. Returns why
  * when this web app cannot open it (a Stripe client secret needs Stripe.js).
  */
-export function openCheckout(checkout: Checkout): string | null {
-  if (checkout === null) return 'The payment provider has not answered yet; try again in a moment';
+export function openCheckout(checkout: Checkout): CheckoutProblem | null {
+  if (checkout === null) return 'notAnswered';
   if ('url' in checkout) {
     window.location.assign(checkout.url);
     return null;
@@ -29,5 +32,5 @@ export function openCheckout(checkout: Checkout): string | null {
     form.submit();
     return null;
   }
-  return 'This payment method is only available in the Fareway mobile app';
+  return 'appOnly';
 }

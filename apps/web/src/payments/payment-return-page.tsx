@@ -3,6 +3,7 @@ import { Alert, Card, Fact, Facts, formatMoney, humanize, StatusBadge } from '@f
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SignInGate } from '../lib/sign-in-gate';
 
 const OPEN = new Set(['initiated', 'pending']);
@@ -15,16 +16,18 @@ const OPEN = new Set(['initiated', 'pending']);
 const route = getRouteApi('/payments/$id');
 
 export function PaymentReturnPage() {
+  const { t } = useTranslation('payment');
   const { id } = route.useParams();
   return (
     <div className="web-page">
-      <h1 className="fw-page-title">Your payment</h1>
-      <SignInGate reason="Sign in to see this payment.">{() => <PaymentStatus id={id} />}</SignInGate>
+      <h1 className="fw-page-title">{t('title')}</h1>
+      <SignInGate reason={t('signIn')}>{() => <PaymentStatus id={id} />}</SignInGate>
     </div>
   );
 }
 
 function PaymentStatus({ id }: { id: string }) {
+  const { t } = useTranslation(['payment', 'common']);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const payment = useQuery(
@@ -43,54 +46,59 @@ function PaymentStatus({ id }: { id: string }) {
   }, [settled, queryClient, trpc]);
 
   return (
-    <QueryState query={payment} what="the payment">
+    <QueryState query={payment} what={t('what')}>
       {(p) => {
         const back =
           p.purpose === 'top_up' ? (
-            <Link to="/wallet">Go to your wallet</Link>
+            <Link to="/wallet">{t('toWallet')}</Link>
           ) : p.bookingId ? (
             <Link to="/bookings/$id" params={{ id: p.bookingId }}>
-              Go to your booking
+              {t('toBooking')}
             </Link>
           ) : null;
         return (
           <div className="fw-stack web-narrow">
             {p.status === 'completed' ? (
-              <Alert variant="info" title="Payment received">
+              <Alert variant="info" title={t('received')}>
                 <p>
-                  {p.purpose === 'top_up' ? 'Your wallet has been topped up.' : 'Your booking is confirmed.'} {back}
+                  {p.purpose === 'top_up' ? t('toppedUp') : t('confirmed')} {back}
                 </p>
               </Alert>
             ) : p.status === 'failed' ? (
-              <Alert title="The payment did not go through">
+              <Alert title={t('failed')}>
                 <p>
-                  {p.failureReason ?? 'The payment was declined.'} {back ? <>Nothing was charged. {back} to try again.</> : null}
+                  {p.failureReason ?? t('declined')}{' '}
+                  {back ? (
+                    <>
+                      {t('nothingCharged')} {back} {t('toTryAgain')}
+                    </>
+                  ) : null}
                 </p>
               </Alert>
             ) : OPEN.has(p.status) ? (
-              <Alert variant="info" title="Waiting for the payment provider">
-                <p role="status">We are waiting for the provider to confirm; this page updates by itself.</p>
+              <Alert variant="info" title={t('waitingTitle')}>
+                <p role="status">{t('waiting')}</p>
               </Alert>
             ) : (
               <Alert variant="info">
                 <p>
-                  This payment is {humanize(p.status).toLowerCase()}. {back}
+                  {t('isStatus', { status: t(`common:paymentStatus.${p.status}`) })} {back}
                 </p>
               </Alert>
             )}
-            <Card title="Payment">
+            <Card title={t('card')}>
               <Facts>
-                <Fact label="Status">
+                <Fact label={t('facts.status')}>
                   <StatusBadge
                     variant={p.status === 'completed' ? 'ok' : p.status === 'failed' ? 'down' : OPEN.has(p.status) ? 'warn' : 'neutral'}
                   >
-                    {humanize(p.status)}
+                    {t(`common:paymentStatus.${p.status}`)}
                   </StatusBadge>
                 </Fact>
-                <Fact label="Amount">{formatMoney(p.amountMinor, p.currency)}</Fact>
-                <Fact label="For">{p.purpose === 'top_up' ? 'Wallet top-up' : 'Booking'}</Fact>
-                <Fact label="Provider">{humanize(p.provider)}</Fact>
-                {p.refundedMinor > 0 ? <Fact label="Refunded">{formatMoney(p.refundedMinor, p.currency)}</Fact> : null}
+                <Fact label={t('facts.amount')}>{formatMoney(p.amountMinor, p.currency)}</Fact>
+                <Fact label={t('facts.for')}>{p.purpose === 'top_up' ? t('facts.topUp') : t('facts.booking')}</Fact>
+                <Fact label={t('facts.provider')}>{humanize(p.provider)}</Fact>
+                {p.refundedMinor > 0 ? <Fact label={t('facts.refunded')}>{formatMoney(p.refundedMinor, p.currency)}</Fact> : null}
               </Facts>
             </Card>
           </div>

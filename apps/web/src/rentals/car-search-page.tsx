@@ -1,9 +1,10 @@
 import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import { Button, Card, formatMoney, humanize, Pager, TextField, zonedInputToInstant } from '@fareway/ui';
+import { Button, Card, formatMoney, Pager, TextField, zonedInputToInstant } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { defaultRentalRange, rangeProblem, SEARCH_TIME_ZONE } from '../lib/dates';
+import { useTranslation } from 'react-i18next';
+import { defaultRentalRange, type RangeProblem, rangeProblem, SEARCH_TIME_ZONE } from '../lib/dates';
 
 export type VehicleResult = RouterOutputs['vehicles']['search']['items'][number];
 
@@ -17,6 +18,7 @@ export function vehicleName(vehicle: { make: string; model: string; year: number
 
 /** "Rent a car": city, pick-up, return and seats → approved cars free for the whole range, each with its price. */
 export function CarSearchPage() {
+  const { t } = useTranslation('search');
   const trpc = useTRPC();
   const applied = route.useSearch();
   const navigate = route.useNavigate();
@@ -28,7 +30,7 @@ export function CarSearchPage() {
     end: applied.end ?? defaults.end,
     seats: applied.seats ? String(applied.seats) : '',
   });
-  const [formProblem, setFormProblem] = useState<string | null>(null);
+  const [formProblem, setFormProblem] = useState<RangeProblem | null>(null);
 
   const results = useQuery(
     trpc.vehicles.search.queryOptions(
@@ -62,10 +64,10 @@ export function CarSearchPage() {
 
   return (
     <div className="web-page">
-      <h1 className="fw-page-title">Rent a car</h1>
-      <form className="web-search" onSubmit={onSubmit} aria-label="Search cars">
+      <h1 className="fw-page-title">{t('cars.title')}</h1>
+      <form className="web-search" onSubmit={onSubmit} aria-label={t('cars.search')}>
         <TextField
-          label="City"
+          label={t('cars.city')}
           name="city"
           placeholder="Colombo"
           autoComplete="address-level2"
@@ -73,7 +75,7 @@ export function CarSearchPage() {
           onChange={(e) => setForm({ ...form, city: e.target.value })}
         />
         <TextField
-          label={`Pick-up (${SEARCH_TIME_ZONE} time)`}
+          label={t('cars.pickup', { zone: SEARCH_TIME_ZONE })}
           name="start"
           type="datetime-local"
           required
@@ -81,44 +83,44 @@ export function CarSearchPage() {
           onChange={(e) => setForm({ ...form, start: e.target.value })}
         />
         <TextField
-          label={`Return (${SEARCH_TIME_ZONE} time)`}
+          label={t('cars.return', { zone: SEARCH_TIME_ZONE })}
           name="end"
           type="datetime-local"
           required
           value={form.end}
-          error={formProblem ?? undefined}
+          error={formProblem ? t(`range.${formProblem}`) : undefined}
           onChange={(e) => setForm({ ...form, end: e.target.value })}
         />
         <TextField
-          label="Seats"
+          label={t('cars.seats')}
           name="seats"
           type="number"
           inputMode="numeric"
           min={1}
           max={100}
-          placeholder="Any"
+          placeholder={t('cars.anySeats')}
           value={form.seats}
           onChange={(e) => setForm({ ...form, seats: e.target.value })}
         />
         <div className="web-search__go">
-          <Button type="submit" className="web-search__button" busy={results.isFetching && searched} busyLabel="Searching…">
-            Search cars
+          <Button type="submit" className="web-search__button" busy={results.isFetching && searched} busyLabel={t('searching')}>
+            {t('cars.search')}
           </Button>
         </div>
       </form>
 
       {searched ? (
-        <section aria-label="Search results" className="web-results">
+        <section aria-label={t('results')} className="web-results">
           <QueryState
             query={results}
-            what="cars"
+            what={t('cars.what')}
             isEmpty={(data) => data.items.length === 0}
-            empty={<p>No car is free for all of that time{applied.city ? ` in ${applied.city}` : ''}. Try other dates or another city.</p>}
+            empty={<p>{applied.city ? t('cars.noneIn', { city: applied.city }) : t('cars.none')}</p>}
           >
             {(data) => (
               <>
                 <p className="fw-muted web-results__count" role="status">
-                  {data.meta.total} {data.meta.total === 1 ? 'car is' : 'cars are'} free for those dates
+                  {t('cars.found', { count: data.meta.total })}
                 </p>
                 <ul className="web-cards">
                   {data.items.map((vehicle) => (
@@ -139,13 +141,14 @@ export function CarSearchPage() {
           </QueryState>
         </section>
       ) : (
-        <p className="fw-muted">Choose when you need a car; we show the cars free for the whole time, with the full price.</p>
+        <p className="fw-muted">{t('cars.intro')}</p>
       )}
     </div>
   );
 }
 
 function VehicleCard({ vehicle, range }: { vehicle: VehicleResult; range: { start?: string; end?: string } }) {
+  const { t } = useTranslation(['search', 'common']);
   const photo = vehicle.photos[0];
   const link = { to: '/cars/$id', params: { id: vehicle.id }, search: range } as const;
   return (
@@ -162,26 +165,29 @@ function VehicleCard({ vehicle, range }: { vehicle: VehicleResult; range: { star
         <img className="web-vehicle-card__photo" src={photo.url} alt={`${vehicle.make} ${vehicle.model}`} loading="lazy" />
       ) : (
         <div className="web-vehicle-card__photo web-vehicle-card__photo--none" aria-hidden="true">
-          No photo
+          {t('cars.noPhoto')}
         </div>
       )}
       <p className="web-vehicle-card__facts">
-        {humanize(vehicle.type)} · {vehicle.seats} seats · {humanize(vehicle.transmission)} · {humanize(vehicle.fuel)} · {vehicle.city}
+        {t(`common:vehicleType.${vehicle.type}`)} · {t('common:seatCount', { count: vehicle.seats })} ·{' '}
+        {t(`common:transmission.${vehicle.transmission}`)} · {t(`common:fuel.${vehicle.fuel}`)} · {vehicle.city}
       </p>
       {vehicle.quote ? (
         <p className="web-price">
           <strong>{formatMoney(vehicle.quote.totalMinor, vehicle.quote.currency)}</strong>{' '}
-          <span className="fw-muted">
-            for {vehicle.quote.days} {vehicle.quote.days === 1 ? 'day' : 'days'}
-          </span>
+          <span className="fw-muted">{t('common:forDays', { count: vehicle.quote.days })}</span>
         </p>
       ) : (
         <p className="web-price">
-          <strong>{formatMoney(vehicle.dailyRateMinor, vehicle.currency)}</strong> <span className="fw-muted">a day</span>
+          <strong>{formatMoney(vehicle.dailyRateMinor, vehicle.currency)}</strong> <span className="fw-muted">{t('common:perDay')}</span>
         </p>
       )}
-      <Link {...link} className="fw-button fw-button--secondary web-vehicle-card__go" aria-label={`See details of ${vehicleName(vehicle)}`}>
-        See details
+      <Link
+        {...link}
+        className="fw-button fw-button--secondary web-vehicle-card__go"
+        aria-label={t('cars.detailsOf', { name: vehicleName(vehicle) })}
+      >
+        {t('cars.details')}
       </Link>
     </Card>
   );

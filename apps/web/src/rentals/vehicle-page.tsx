@@ -1,4 +1,4 @@
-import { QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import { problemOf, QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
 import {
   Alert,
   Button,
@@ -7,7 +7,6 @@ import {
   Facts,
   formatDateTime,
   formatMoney,
-  humanize,
   ProblemAlert,
   TextField,
   useRetryWait,
@@ -16,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CarAlternatives } from '../alternatives/car-alternatives';
 import { defaultRentalRange, rangeProblem } from '../lib/dates';
 import { PhoneSignIn } from '../phone-sign-in';
@@ -27,15 +27,16 @@ type Vehicle = RouterOutputs['vehicles']['get'];
 const route = getRouteApi('/cars/$id');
 
 export function VehiclePage() {
+  const { t } = useTranslation('vehicle');
   const { id } = route.useParams();
   const trpc = useTRPC();
   const vehicle = useQuery(trpc.vehicles.get.queryOptions({ id }));
   return (
     <div className="web-page">
       <Link to="/cars" className="fw-back">
-        ← All cars
+        {t('back')}
       </Link>
-      <QueryState query={vehicle} what="the car">
+      <QueryState query={vehicle} what={t('what')}>
         {(v) => <VehicleDetail vehicle={v} />}
       </QueryState>
     </div>
@@ -43,6 +44,7 @@ export function VehiclePage() {
 }
 
 function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
+  const { t } = useTranslation(['vehicle', 'common', 'search']);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -93,30 +95,30 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
           <ul className="web-photos">
             {vehicle.photos.map((photo) => (
               <li key={photo.fileId}>
-                <img src={photo.url} alt={`${vehicle.make} ${vehicle.model}, view ${photo.position + 1}`} />
+                <img src={photo.url} alt={t('photoAlt', { name: `${vehicle.make} ${vehicle.model}`, n: photo.position + 1 })} />
               </li>
             ))}
           </ul>
         ) : null}
         {vehicle.description ? <p>{vehicle.description}</p> : null}
         <Facts>
-          <Fact label="Type">{humanize(vehicle.type)}</Fact>
-          <Fact label="Seats">{vehicle.seats}</Fact>
-          <Fact label="Gearbox">{humanize(vehicle.transmission)}</Fact>
-          <Fact label="Fuel">{humanize(vehicle.fuel)}</Fact>
-          <Fact label="City">{vehicle.city}</Fact>
-          <Fact label="Daily rate">{formatMoney(vehicle.dailyRateMinor, vehicle.currency)}</Fact>
-          <Fact label="Time zone">{vehicle.timeZone}</Fact>
+          <Fact label={t('facts.type')}>{t(`common:vehicleType.${vehicle.type}`)}</Fact>
+          <Fact label={t('facts.seats')}>{vehicle.seats}</Fact>
+          <Fact label={t('facts.gearbox')}>{t(`common:transmission.${vehicle.transmission}`)}</Fact>
+          <Fact label={t('facts.fuel')}>{t(`common:fuel.${vehicle.fuel}`)}</Fact>
+          <Fact label={t('facts.city')}>{vehicle.city}</Fact>
+          <Fact label={t('facts.dailyRate')}>{formatMoney(vehicle.dailyRateMinor, vehicle.currency)}</Fact>
+          <Fact label={t('facts.timeZone')}>{vehicle.timeZone}</Fact>
         </Facts>
       </div>
 
-      <Card title="Book this car" className="web-detail__side">
+      <Card title={t('book')} className="web-detail__side">
         {vehicle.status !== 'approved' ? (
-          <Alert>This car is not available for booking right now ({humanize(vehicle.status)}).</Alert>
+          <Alert>{t('notAvailable', { status: t(`common:vehicleStatus.${vehicle.status}`) })}</Alert>
         ) : (
           <form className="fw-form" onSubmit={onHold}>
             <TextField
-              label={`Pick-up (${zone} time)`}
+              label={t('search:cars.pickup', { zone })}
               name="start"
               type="datetime-local"
               required
@@ -124,16 +126,16 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
               onChange={(e) => setRange({ ...range, start: e.target.value })}
             />
             <TextField
-              label={`Return (${zone} time)`}
+              label={t('search:cars.return', { zone })}
               name="end"
               type="datetime-local"
               required
               value={range.end}
-              error={problem ?? undefined}
+              error={problem ? t(`search:range.${problem}`) : undefined}
               onChange={(e) => setRange({ ...range, end: e.target.value })}
             />
             <TextField
-              label="Pick-up place (optional)"
+              label={t('pickupPlace')}
               name="pickupLocation"
               maxLength={200}
               value={pickupLocation}
@@ -141,7 +143,7 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
             />
             <Quote
               loading={availability.isFetching && !availability.data}
-              error={availability.error ? availability.error.message : null}
+              error={availability.error ? (problemOf(availability.error)?.message ?? null) : null}
               match={match}
               known={searchedAll}
               checked={availability.data !== undefined}
@@ -150,34 +152,30 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
               endDate={endDate}
             />
             {holdProblem ? (
-              <ProblemAlert title="Could not hold the car" problem={holdProblem}>
+              <ProblemAlert title={t('holdFailed')} problem={holdProblem}>
                 {holdProblem.code === 'BOOKING_CONFLICT' && startDate && endDate ? (
                   <CarAlternatives vehicleId={vehicle.id} startDate={startDate} endDate={endDate} start={range.start} end={range.end} />
                 ) : null}
                 {holdProblem.code === 'HOLD_LIMIT_REACHED' ? (
                   <p>
-                    Pay for or cancel one of{' '}
-                    <Link to="/bookings" search={{ status: 'pending' }}>
-                      your unpaid holds
-                    </Link>{' '}
-                    first.
+                    <Trans t={t} i18nKey="holdLimit" components={{ holds: <Link to="/bookings" search={{ status: 'pending' }} /> }} />
                   </p>
                 ) : null}
               </ProblemAlert>
             ) : null}
             {session.user ? (
               <div className="fw-form__actions">
-                <Button type="submit" busy={hold.isPending} busyLabel="Holding…" disabled={problem !== null || wait > 0}>
-                  Hold this car
+                <Button type="submit" busy={hold.isPending} busyLabel={t('holding')} disabled={problem !== null || wait > 0}>
+                  {t('hold')}
                 </Button>
-                <span className="fw-muted web-hint">We keep it for you for a few minutes while you pay.</span>
+                <span className="fw-muted web-hint">{t('holdHint')}</span>
               </div>
             ) : null}
           </form>
         )}
         {vehicle.status === 'approved' && !session.user && !session.isLoading ? (
           <div className="web-gate">
-            <Alert variant="info">Sign in to hold this car.</Alert>
+            <Alert variant="info">{t('signInToHold')}</Alert>
             <PhoneSignIn />
           </div>
         ) : null}
@@ -205,22 +203,21 @@ function Quote({
   startDate: string | null;
   endDate: string | null;
 }) {
+  const { t } = useTranslation(['vehicle', 'common']);
   if (loading)
     return (
       <p className="fw-muted" role="status">
-        Checking the price…
+        {t('quote.checking')}
       </p>
     );
-  if (error) return <p className="fw-muted">Could not check the price now ({error}); holding will tell you.</p>;
+  if (error) return <p className="fw-muted">{t('quote.failed', { error })}</p>;
   if (!checked || !startDate || !endDate) return null;
   if (match?.quote) {
     return (
       <div className="web-quote" role="status">
         <p className="web-price">
           <strong>{formatMoney(match.quote.totalMinor, match.quote.currency)}</strong>{' '}
-          <span className="fw-muted">
-            for {match.quote.days} {match.quote.days === 1 ? 'day' : 'days'}
-          </span>
+          <span className="fw-muted">{t('common:forDays', { count: match.quote.days })}</span>
         </p>
         <p className="fw-muted web-hint">
           {formatDateTime(startDate, timeZone)} → {formatDateTime(endDate, timeZone)}
@@ -228,9 +225,5 @@ function Quote({
       </div>
     );
   }
-  return known ? (
-    <Alert>This car is already booked for part of that time. Try other dates.</Alert>
-  ) : (
-    <p className="fw-muted">The price is shown when you hold the car.</p>
-  );
+  return known ? <Alert>{t('quote.taken')}</Alert> : <p className="fw-muted">{t('quote.unknown')}</p>;
 }

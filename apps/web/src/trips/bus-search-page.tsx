@@ -2,7 +2,9 @@ import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
 import { Button, formatDate, formatMoney, formatTime, Pager, TextField } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SEARCH_TIME_ZONE, todayIn } from '../lib/dates';
 
 type TripResult = RouterOutputs['trips']['search']['items'][number];
@@ -11,15 +13,16 @@ const PAGE_SIZE = 20;
 
 const route = getRouteApi('/bus');
 
-function duration(fromIso: string, toIso: string): string {
+function duration(fromIso: string, toIso: string, t: TFunction<'search'>): string {
   const minutes = Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60_000);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+  return h > 0 ? t('bus.hoursMinutes', { h, m: String(m).padStart(2, '0') }) : t('bus.minutes', { m });
 }
 
 /** "Bus tickets": from, to and date → trips running that leg, with free seats and the fare for it. */
 export function BusSearchPage() {
+  const { t } = useTranslation('search');
   const trpc = useTRPC();
   const applied = route.useSearch();
   const navigate = route.useNavigate();
@@ -50,43 +53,49 @@ export function BusSearchPage() {
 
   return (
     <div className="web-page">
-      <h1 className="fw-page-title">Bus tickets</h1>
-      <form className="web-search" onSubmit={onSubmit} aria-label="Search trips">
+      <h1 className="fw-page-title">{t('bus.title')}</h1>
+      <form className="web-search" onSubmit={onSubmit} aria-label={t('bus.search')}>
         <TextField
-          label="From"
+          label={t('bus.from')}
           name="origin"
           placeholder="Colombo"
           value={form.origin}
           onChange={(e) => setForm({ ...form, origin: e.target.value })}
         />
         <TextField
-          label="To"
+          label={t('bus.to')}
           name="destination"
           placeholder="Kandy"
           value={form.destination}
           onChange={(e) => setForm({ ...form, destination: e.target.value })}
         />
-        <TextField label="Date" name="date" type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+        <TextField
+          label={t('bus.date')}
+          name="date"
+          type="date"
+          value={form.date}
+          onChange={(e) => setForm({ ...form, date: e.target.value })}
+        />
         <div className="web-search__go">
-          <Button type="submit" className="web-search__button" busy={trips.isFetching} busyLabel="Searching…">
-            Find trips
+          <Button type="submit" className="web-search__button" busy={trips.isFetching} busyLabel={t('searching')}>
+            {t('bus.find')}
           </Button>
         </div>
       </form>
 
-      <section aria-label="Trips" className="web-results">
+      <section aria-label={t('bus.trips')} className="web-results">
         <QueryState
           query={trips}
-          what="trips"
+          what={t('bus.what')}
           isEmpty={(data) => data.items.length === 0}
-          empty={<p>No trip runs that way{applied.date ? ' on that date' : ''}. Try another date, or a nearby town.</p>}
+          empty={<p>{applied.date ? t('bus.noneOnDate') : t('bus.none')}</p>}
         >
           {(data) => (
             <>
               <p className="fw-muted web-results__count" role="status">
                 {applied.origin || applied.destination || applied.date
-                  ? `${data.meta.total} ${data.meta.total === 1 ? 'trip' : 'trips'} found`
-                  : `Upcoming trips (${data.meta.total})`}
+                  ? t('bus.found', { count: data.meta.total })
+                  : t('bus.upcoming', { count: data.meta.total })}
               </p>
               <ul className="web-trips">
                 {data.items.map((trip) => (
@@ -111,13 +120,17 @@ export function BusSearchPage() {
 }
 
 function TripRow({ trip }: { trip: TripResult }) {
+  const { t } = useTranslation('search');
   const full = trip.freeSeats === 0;
   return (
-    <article className="fw-card web-trip" aria-label={`${trip.origin.name} to ${trip.destination.name}, ${trip.routeName}`}>
+    <article
+      className="fw-card web-trip"
+      aria-label={t('bus.rowLabel', { from: trip.origin.name, to: trip.destination.name, route: trip.routeName })}
+    >
       <div className="web-trip__times">
         <strong>{formatTime(trip.departsAt, trip.timeZone)}</strong> → <strong>{formatTime(trip.arrivesAt, trip.timeZone)}</strong>
         <div className="fw-muted web-hint">
-          {formatDate(trip.departsAt, trip.timeZone)} · {duration(trip.departsAt, trip.arrivesAt)}
+          {formatDate(trip.departsAt, trip.timeZone)} · {duration(trip.departsAt, trip.arrivesAt, t)}
         </div>
       </div>
       <div className="web-trip__where">
@@ -129,11 +142,13 @@ function TripRow({ trip }: { trip: TripResult }) {
         </div>
       </div>
       <div className="web-trip__seats">
-        <span className={full ? 'web-trip__full' : undefined}>{full ? 'Full' : `${trip.freeSeats} of ${trip.seatCount} seats free`}</span>
+        <span className={full ? 'web-trip__full' : undefined}>
+          {full ? t('bus.full') : t('bus.seatsFree', { free: trip.freeSeats, total: trip.seatCount })}
+        </span>
       </div>
       <div className="web-trip__fare">
         <strong>{formatMoney(trip.fareMinor, trip.currency)}</strong>
-        <div className="fw-muted web-hint">per seat</div>
+        <div className="fw-muted web-hint">{t('bus.perSeat')}</div>
       </div>
       <div className="web-trip__go">
         {full ? null : (
@@ -142,9 +157,13 @@ function TripRow({ trip }: { trip: TripResult }) {
             params={{ id: trip.id }}
             search={{ from: trip.fromStop, to: trip.toStop }}
             className="fw-button fw-button--primary"
-            aria-label={`Choose seats, ${trip.origin.name} to ${trip.destination.name} at ${formatTime(trip.departsAt, trip.timeZone)}`}
+            aria-label={t('bus.chooseSeatsLabel', {
+              from: trip.origin.name,
+              to: trip.destination.name,
+              at: formatTime(trip.departsAt, trip.timeZone),
+            })}
           >
-            Choose seats
+            {t('bus.chooseSeats')}
           </Link>
         )}
       </div>

@@ -16,6 +16,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { SeatAlternatives } from '../alternatives/seat-alternatives';
 import { PhoneSignIn } from '../phone-sign-in';
 
@@ -35,22 +36,24 @@ function parseStop(value: number | undefined, fallback: number, last: number): n
 
 /** One trip: its stops, the leg to travel, the seat map for that leg, and "Hold seats". */
 export function TripPage() {
+  const { t } = useTranslation('trip');
   const { id } = route.useParams();
   const trpc = useTRPC();
   const trip = useQuery(trpc.trips.get.queryOptions({ id }));
   return (
     <div className="web-page">
       <Link to="/bus" className="fw-back">
-        ← All trips
+        {t('back')}
       </Link>
-      <QueryState query={trip} what="the trip">
-        {(t) => <TripDetail trip={t} />}
+      <QueryState query={trip} what={t('what')}>
+        {(loaded) => <TripDetail trip={loaded} />}
       </QueryState>
     </div>
   );
 }
 
 function TripDetail({ trip }: { trip: Trip }) {
+  const { t } = useTranslation(['trip', 'vehicle']);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -135,17 +138,17 @@ function TripDetail({ trip }: { trip: Trip }) {
           {origin?.name} → {destination?.name}
         </h1>
         <p className="fw-page-lead">
-          {trip.routeName} · {trip.operator.name} · {trip.bus.name} · times in {trip.timeZone}
+          {trip.routeName} · {trip.operator.name} · {trip.bus.name} · {t('timesIn', { zone: trip.timeZone })}
         </p>
       </div>
-      {bookable ? null : <Alert>This trip is {trip.status}; its seats can no longer be booked.</Alert>}
+      {bookable ? null : <Alert>{t('notBookable', { status: t(`status.${trip.status}`) })}</Alert>}
 
       <div className="web-detail">
         <div className="web-detail__main fw-stack">
-          <Card title="Your leg">
+          <Card title={t('leg')}>
             <div className="web-leg">
               <SelectField
-                label="Get on at"
+                label={t('getOn')}
                 name="fromStop"
                 value={String(fromStop)}
                 options={trip.stops.slice(0, -1).map((stop) => ({
@@ -155,7 +158,7 @@ function TripDetail({ trip }: { trip: Trip }) {
                 onChange={(e) => setLeg(Number(e.target.value), toStop)}
               />
               <SelectField
-                label="Get off at"
+                label={t('getOff')}
                 name="toStop"
                 value={String(toStop)}
                 options={trip.stops.slice(fromStop + 1).map((stop) => ({
@@ -166,22 +169,25 @@ function TripDetail({ trip }: { trip: Trip }) {
               />
             </div>
             <p className="fw-muted web-hint">
-              Departs {origin ? formatDateTime(origin.departsAt, trip.timeZone) : ''} · arrives{' '}
-              {destination ? formatDateTime(destination.arrivesAt, trip.timeZone) : ''} · {formatMoney(fare, trip.currency)} per seat
+              {t('legSummary', {
+                departs: origin ? formatDateTime(origin.departsAt, trip.timeZone) : '',
+                arrives: destination ? formatDateTime(destination.arrivesAt, trip.timeZone) : '',
+                fare: formatMoney(fare, trip.currency),
+              })}
             </p>
           </Card>
 
           <Card
-            title="Choose seats"
+            title={t('chooseSeats')}
             actions={
               seats.data ? (
                 <span className="fw-muted web-hint" role="status">
-                  {seats.data.counts.free} free · {seats.data.counts.held} held · {seats.data.counts.sold} sold
+                  {t('counts', { free: seats.data.counts.free, held: seats.data.counts.held, sold: seats.data.counts.sold })}
                 </span>
               ) : null
             }
           >
-            <QueryState query={seats} what="the seat map">
+            <QueryState query={seats} what={t('seatMapWhat')}>
               {() => (
                 <>
                   <SeatMap
@@ -196,7 +202,7 @@ function TripDetail({ trip }: { trip: Trip }) {
                   />
                   <SeatMapLegend />
                   {selected.size >= MAX_SEATS_PER_BOOKING ? (
-                    <p className="fw-muted web-hint">Up to {MAX_SEATS_PER_BOOKING} seats per booking.</p>
+                    <p className="fw-muted web-hint">{t('maxSeats', { max: MAX_SEATS_PER_BOOKING })}</p>
                   ) : null}
                 </>
               )}
@@ -204,16 +210,16 @@ function TripDetail({ trip }: { trip: Trip }) {
           </Card>
         </div>
 
-        <Card title="Your seats" className="web-detail__side">
+        <Card title={t('yourSeats')} className="web-detail__side">
           <form className="fw-form" onSubmit={onReserve}>
             {chosen.length === 0 ? (
-              <p className="fw-muted">Pick seats on the map (up to {MAX_SEATS_PER_BOOKING}).</p>
+              <p className="fw-muted">{t('pickSeats', { max: MAX_SEATS_PER_BOOKING })}</p>
             ) : (
               <ul className="web-chosen">
                 {chosen.map((seatNo) => (
                   <li key={seatNo}>
                     <TextField
-                      label={`Seat ${seatNo} · passenger name (optional)`}
+                      label={t('passengerName', { seat: seatNo })}
                       name={`passenger-${seatNo}`}
                       maxLength={100}
                       value={names[seatNo] ?? ''}
@@ -226,40 +232,43 @@ function TripDetail({ trip }: { trip: Trip }) {
             {chosen.length > 0 ? (
               <p className="web-price">
                 <strong>{formatMoney(fare * chosen.length, trip.currency)}</strong>{' '}
-                <span className="fw-muted">
-                  for {chosen.length} {chosen.length === 1 ? 'seat' : 'seats'}
-                </span>
+                <span className="fw-muted">{t('forSeats', { count: chosen.length })}</span>
               </p>
             ) : null}
             {problem ? (
-              <ProblemAlert title="Could not hold the seats" problem={problem}>
-                {taken.length > 0 ? <p>Taken meanwhile: {taken.join(', ')}. Pick others; the map is updated.</p> : null}
+              <ProblemAlert title={t('holdFailed')} problem={problem}>
+                {taken.length > 0 ? <p>{t('taken', { seats: taken.join(', ') })}</p> : null}
                 {problem.code === 'SEATS_UNAVAILABLE' ? (
                   <SeatAlternatives tripId={trip.id} fromStop={fromStop} toStop={toStop} seats={Math.max(1, taken.length, chosen.length)} />
                 ) : null}
                 {problem.code === 'HOLD_LIMIT_REACHED' ? (
                   <p>
-                    Pay for or cancel one of{' '}
-                    <Link to="/bookings" search={{ status: 'pending' }}>
-                      your unpaid holds
-                    </Link>{' '}
-                    first.
+                    <Trans
+                      t={t}
+                      i18nKey="vehicle:holdLimit"
+                      components={{ holds: <Link to="/bookings" search={{ status: 'pending' }} /> }}
+                    />
                   </p>
                 ) : null}
               </ProblemAlert>
             ) : null}
             {session.user ? (
               <div className="fw-form__actions">
-                <Button type="submit" busy={reserve.isPending} busyLabel="Holding…" disabled={chosen.length === 0 || !bookable || wait > 0}>
-                  {chosen.length > 1 ? `Hold ${chosen.length} seats` : 'Hold seat'}
+                <Button
+                  type="submit"
+                  busy={reserve.isPending}
+                  busyLabel={t('vehicle:holding')}
+                  disabled={chosen.length === 0 || !bookable || wait > 0}
+                >
+                  {t('hold', { count: chosen.length })}
                 </Button>
-                <span className="fw-muted web-hint">Held for 15 minutes while you pay.</span>
+                <span className="fw-muted web-hint">{t('holdHint')}</span>
               </div>
             ) : null}
           </form>
           {!session.user && !session.isLoading ? (
             <div className="web-gate">
-              <Alert variant="info">Sign in to hold seats.</Alert>
+              <Alert variant="info">{t('signInToHold')}</Alert>
               <PhoneSignIn />
             </div>
           ) : null}

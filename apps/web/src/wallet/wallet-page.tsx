@@ -5,30 +5,32 @@ import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInGate } from '../lib/sign-in-gate';
-import { openCheckout } from '../payments/open-checkout';
+import { type CheckoutProblem, openCheckout } from '../payments/open-checkout';
 
 /** The wallet: its balance (from the ledger) and a top-up through the payment page. */
 export function WalletPage() {
+  const { t } = useTranslation('wallet');
   return (
     <div className="web-page">
-      <h1 className="fw-page-title">Wallet</h1>
-      <SignInGate reason="Sign in to see your wallet.">{() => <Wallet />}</SignInGate>
+      <h1 className="fw-page-title">{t('title')}</h1>
+      <SignInGate reason={t('signIn')}>{() => <Wallet />}</SignInGate>
     </div>
   );
 }
 
 function Wallet() {
+  const { t } = useTranslation('wallet');
   const trpc = useTRPC();
   const wallet = useQuery(trpc.wallet.get.queryOptions());
   return (
-    <QueryState query={wallet} what="your wallet">
+    <QueryState query={wallet} what={t('what')}>
       {(w) => (
         <div className="web-detail">
-          <Card title="Balance" className="web-detail__main">
+          <Card title={t('balance')} className="web-detail__main">
             <p className="web-balance" data-testid="wallet-balance">
               {formatMoney(w.balanceMinor, w.currency)}
             </p>
-            <p className="fw-muted web-hint">Pay bookings from here at once; refunds you choose to keep come back here.</p>
+            <p className="fw-muted web-hint">{t('hint')}</p>
             <WalletHistoryLink />
           </Card>
           <TopUp currency={w.currency} />
@@ -39,10 +41,11 @@ function Wallet() {
 }
 
 function TopUp({ currency }: { currency: string }) {
+  const { t } = useTranslation(['wallet', 'payment']);
   const trpc = useTRPC();
   const [amount, setAmount] = useState('');
   const [amountProblem, setAmountProblem] = useState<string | null>(null);
-  const [openProblem, setOpenProblem] = useState<string | null>(null);
+  const [openProblem, setOpenProblem] = useState<CheckoutProblem | null>(null);
   const topUp = useMutation(trpc.wallet.topUp.mutationOptions({ onSuccess: (payment) => setOpenProblem(openCheckout(payment.checkout)) }));
   const problem = useProblem(topUp.error);
   const wait = useRetryWait(problem);
@@ -51,7 +54,7 @@ function TopUp({ currency }: { currency: string }) {
     event.preventDefault();
     const amountMinor = parseMajorUnits(amount, currency);
     if (amountMinor === null) {
-      setAmountProblem(`Enter an amount in ${currency}, like 5000 or 5000.50`);
+      setAmountProblem(t('amountInvalid', { currency }));
       return;
     }
     setAmountProblem(null);
@@ -60,10 +63,10 @@ function TopUp({ currency }: { currency: string }) {
   }
 
   return (
-    <Card title="Top up" className="web-detail__side">
+    <Card title={t('topUp')} className="web-detail__side">
       <form className="fw-form" onSubmit={onSubmit}>
         <TextField
-          label={`Amount (${currency})`}
+          label={t('amount', { currency })}
           name="amount"
           inputMode="decimal"
           required
@@ -71,16 +74,16 @@ function TopUp({ currency }: { currency: string }) {
           error={amountProblem ?? undefined}
           onChange={(e) => setAmount(e.target.value)}
         />
-        {problem ? <ProblemAlert title="Could not start the top-up" problem={problem} /> : null}
-        {openProblem ? <Alert>{openProblem}</Alert> : null}
+        {problem ? <ProblemAlert title={t('topUpFailed')} problem={problem} /> : null}
+        {openProblem ? <Alert>{t(`payment:checkout.${openProblem}`)}</Alert> : null}
         <div className="fw-form__actions">
           <Button
             type="submit"
             busy={topUp.isPending || (topUp.isSuccess && openProblem === null)}
-            busyLabel="Opening the payment page…"
+            busyLabel={t('opening')}
             disabled={wait > 0}
           >
-            Top up
+            {t('topUp')}
           </Button>
         </div>
       </form>
