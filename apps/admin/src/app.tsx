@@ -27,6 +27,7 @@ function Shell({ account, children }: { account?: ReactNode; children: ReactNode
             <Link to="/settlements">Settlements</Link>
             <Link to="/jobs">Jobs</Link>
             <Link to="/audit">Audit</Link>
+            <Link to="/notifications">Notifications</Link>
           </>
         ) : null
       }

@@ -103,6 +103,18 @@ const adminCockpit = [
     path: '/users/$userId',
     component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
   }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/ledger/journals',
+    validateSearch: searchSchemas.journals,
+    component: lazyRouteComponent(() => import('./journals-page'), 'JournalsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/notifications',
+    validateSearch: searchSchemas.notifications,
+    component: lazyRouteComponent(() => import('./notifications-page'), 'NotificationsPage'),
+  }),
 ] as const;
 
 export const routeTree = rootRoute.addChildren([
