@@ -29,6 +29,7 @@ function Shell({ account, nav, children }: { account?: ReactNode; nav?: ReactNod
             <Link to="/settlements">Settlements</Link>
             <Link to="/jobs">Jobs</Link>
             <Link to="/audit">Audit</Link>
+            <Link to="/notifications">Notifications</Link>
           </>
         ) : null)
       }

@@ -112,7 +112,7 @@ export function DashboardPage() {
             >
               <DashboardCharts days={data.days} currency={currency} />
             </Suspense>
-            <p className="fw-muted admin-hint">Figures as of {formatDateTime(data.generatedAt, 'UTC')} UTC; they may lag by up to 30 s.</p>
+            <p className="fw-muted admin-hint">Figures as of {formatDateTime(data.generatedAt, 'UTC')}; they may lag by up to 30 s.</p>
           </Card>
         </div>
       ) : null}

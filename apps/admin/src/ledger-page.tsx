@@ -1,6 +1,7 @@
 import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
 import { Alert, Button, Card, type ColumnDef, DataTable, formatMoney, type SortingState, StatusBadge } from '@fareway/ui';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 
 /**
@@ -28,10 +29,14 @@ const totalColumns: Array<ColumnDef<TrialBalance['totals'][number], unknown>> = 
 
 const accountColumns: Array<ColumnDef<TrialBalance['accounts'][number], unknown>> = [
   {
-    id: 'code',
+    id: 'name',
     header: 'Account',
-    accessorFn: (a) => a.code,
-    cell: ({ row: { original: a } }) => <code className="fw-tag">{a.code}</code>,
+    accessorFn: (a) => a.name,
+    cell: ({ row: { original: a } }) => (
+      <Link to="/ledger/journals" search={{ account: a.code, currency: a.currency }}>
+        {a.name}
+      </Link>
+    ),
   },
   { id: 'currency', header: 'Currency', accessorFn: (a) => a.currency },
   {
@@ -51,6 +56,7 @@ export function LedgerPage() {
     <>
       <div className="admin-head">
         <h1 className="admin-title">Ledger · trial balance</h1>
+        <Link to="/ledger/journals">All journals</Link>
         <Button variant="secondary" busy={balance.isFetching} busyLabel="Refreshing…" onClick={() => void balance.refetch()}>
           Refresh
         </Button>

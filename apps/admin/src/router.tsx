@@ -104,6 +104,18 @@ const adminCockpit = [
     path: '/users/$userId',
     component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
   }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/ledger/journals',
+    validateSearch: searchSchemas.journals,
+    component: lazyRouteComponent(() => import('./journals-page'), 'JournalsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/notifications',
+    validateSearch: searchSchemas.notifications,
+    component: lazyRouteComponent(() => import('./notifications-page'), 'NotificationsPage'),
+  }),
 ] as const;
 
 /** The operator office (issue 12): operator staff, scoped to their organisations; anyone signed in may apply. */

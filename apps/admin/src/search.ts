@@ -51,6 +51,21 @@ export const searchSchemas = {
     status: enumParam(['draft', 'approved', 'paid']),
     page: pageParam,
   }),
+  // s4-dash: the admin's cockpit
+  journals: z.object({
+    account: textParam,
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .catch(undefined),
+    page: pageParam,
+  }),
+  notifications: z.object({
+    status: enumParam(['queued', 'sending', 'sent', 'failed', 'dead']),
+    channel: enumParam(['sms', 'email']),
+    page: pageParam,
+  }),
   audit: z.object({
     actor: textParam,
     action: textParam,

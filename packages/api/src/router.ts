@@ -4,6 +4,8 @@ import { listJobs } from './admin-jobs/list-jobs';
 import { retryJobs } from './admin-jobs/retry-jobs';
 import { runJob } from './admin-jobs/run-job';
 import { getTrialBalance } from './admin-ledger/get-trial-balance';
+import { listLedgerJournals } from './admin-ledger/list-ledger-journals';
+import { listNotifications } from './admin-notifications/list-notifications';
 import { login } from './auth/login';
 import { logout } from './auth/logout';
 import { logoutAll } from './auth/logout-all';
@@ -105,7 +107,7 @@ export const appRouter = router({
   }),
   payments: router({ initiate: initiatePayment, process: processPayment, get: getPayment }),
   wallet: router({ get: getWallet, topUp: topUpWallet }),
-  ledger: router({ trialBalance: getTrialBalance }),
+  ledger: router({ trialBalance: getTrialBalance, journals: listLedgerJournals }),
   drivers: router({
     submitApplication: applyAsDriver,
     myApplication: getMyDriverApplication,
@@ -140,6 +142,7 @@ export const appRouter = router({
     audit: router({ list: listAuditLog }),
     // s4-dash: the admin's cockpit
     dashboard: getDashboard,
+    notifications: router({ list: listNotifications }),
     settlements: router({
       list: listAllSettlements,
       get: getAnySettlement,

@@ -111,6 +111,7 @@ const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }
   'wallet.get': { access: 'authed', input: () => undefined },
   'wallet.topUp': { access: 'authed', input: () => ({ amountMinor: 1_000, provider: 'sandbox' }) },
   'ledger.trialBalance': { access: 'admin', input: () => undefined },
+  'ledger.journals': { access: 'admin', input: () => ({ accountCode: 'platform_revenue', currency: 'LKR' }) },
   'bookings.create': {
     access: 'authed',
     input: () => ({ vehicleId: NO_ID, startDate: '2026-02-01T10:00:00Z', endDate: '2026-02-02T10:00:00Z' }),
@@ -175,6 +176,7 @@ const ACCESS: Record<string, { access: Access; input: (f: Fixtures) => unknown }
   'admin.refunds.retry': { access: 'admin', input: () => ({ id: NO_ID }) },
   'admin.audit.list': { access: 'admin', input: () => ({ action: 'booking.cancel' }) },
   'admin.dashboard': { access: 'admin', input: () => undefined },
+  'admin.notifications.list': { access: 'admin', input: () => ({ status: 'sent' }) },
   'admin.settlements.list': { access: 'admin', input: () => ({}) },
   'admin.settlements.get': { access: 'admin', input: () => ({ id: NO_ID }) },
   'admin.settlements.approve': { access: 'admin', input: () => ({ id: NO_ID }) },

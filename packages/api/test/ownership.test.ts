@@ -302,6 +302,7 @@ const CASES: Record<string, Case[]> = {
   ...webhookEndpointCases(),
   'settlements.get': [{ allowed: ['operatorA'], input: (v) => ({ id: v.settlement }) }],
   'admin.settlements.get': [{ allowed: ['admin'], input: (v) => ({ id: v.settlement }) }],
+  'admin.settlements.list': [{ allowed: ['admin'], input: (v) => ({ partnerUserId: v.customer, organizationId: v.organization }) }],
   'admin.bookings.list': [
     {
       allowed: ['admin'],

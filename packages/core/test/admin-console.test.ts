@@ -1,10 +1,14 @@
-import { newId, schema } from '@fareway/db';
+import { newId, schema, withTransaction } from '@fareway/db';
 import { findAppError } from '@fareway/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDashboard } from '../src/dashboard/get-dashboard';
 import { getAdminUser } from '../src/identity/get-admin-user';
 import { issueSession } from '../src/identity/sessions';
 import { setUserStatus } from '../src/identity/set-user-status';
+import { getTrialBalance } from '../src/ledger/get-trial-balance';
+import { listLedgerJournals } from '../src/ledger/list-ledger-journals';
+import { listNotifications, MASKED_BODY } from '../src/notifications/list-notifications';
+import { queueNotification } from '../src/notifications/queue-notification';
 import { processRefund } from '../src/refunds/process-refund';
 import { createTestDeps, type TestDeps } from '../src/testing';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
@@ -131,5 +135,55 @@ describe('admin user page', () => {
     expect(suspended.user.status).toBe('suspended');
     expect(suspended.sessions).toEqual([]);
     expect(await codeOf(getAdminUser(deps, { userId: '01900000-0000-7000-8000-000000000001' }))).toBe('USER_NOT_FOUND');
+  });
+});
+
+describe('admin ledger', () => {
+  it('names accounts by their owner, lists journals with their postings, and drills down into one account', async () => {
+    const balance = await getTrialBalance(deps);
+    const wallet = balance.accounts.find((a) => a.code.startsWith('customer_wallet:'));
+    expect(wallet?.owner?.kind).toBe('user');
+    expect(wallet?.name).toMatch(/^Customer wallet · \+9477\d+$/);
+    expect(balance.accounts.find((a) => a.code === 'platform_revenue')).toMatchObject({ name: 'Platform revenue', owner: null });
+    expect(balance.accounts.every((a) => !/[0-9a-f]{8}-[0-9a-f]{4}/.test(a.name))).toBe(true);
+
+    const all = await listLedgerJournals(deps, { page: 1, limit: 50 });
+    expect(all.account).toBeNull();
+    expect(all.meta.total).toBe(all.items.length);
+    for (const journal of all.items) {
+      expect(journal.postings.length).toBeGreaterThanOrEqual(2);
+      expect(journal.postings.reduce((sum, p) => sum + p.amountMinor, 0)).toBe(0);
+    }
+    const times = all.items.map((j) => j.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    if (!wallet) throw new Error('no wallet account');
+    const drill = await listLedgerJournals(deps, { page: 1, limit: 50, account: { code: wallet.code, currency: wallet.currency } });
+    expect(drill.account).toMatchObject({ code: wallet.code, name: wallet.name, balanceMinor: wallet.balanceMinor });
+    expect(drill.items.length).toBeGreaterThan(0);
+    expect(drill.items.every((j) => j.postings.some((p) => p.code === wallet.code))).toBe(true);
+    expect(drill.items.length).toBeLessThan(all.items.length);
+    expect(drill.meta.total).toBe(drill.items.length);
+    const second = await listLedgerJournals(deps, { page: 2, limit: 1, account: { code: wallet.code, currency: wallet.currency } });
+    expect(second.items.map((j) => j.id)).toEqual(drill.items.slice(1, 2).map((j) => j.id));
+  });
+});
+
+describe('admin notifications outbox', () => {
+  it('lists messages newest first with their state; a sign-in code is readable in development and masked in production', async () => {
+    await withTransaction(deps.db, (tx) => queueNotification(tx, deps, { to: '+94771230000', template: 'otp', data: { code: '482913' } }));
+    const dev = await listNotifications(deps, { page: 1, limit: 100, channel: 'sms' });
+    const otp = dev.items.find((m) => m.recipient === '+94771230000');
+    expect(otp).toMatchObject({ kind: 'otp', status: 'queued', masked: false, attempts: [] });
+    expect(otp?.body).toContain('482913');
+    const production = await listNotifications({ ...deps, config: { ...deps.config, env: 'production' } }, { page: 1, limit: 100 });
+    const hidden = production.items.find((m) => m.id === otp?.id);
+    expect(hidden).toMatchObject({ masked: true, body: MASKED_BODY });
+    expect(JSON.stringify(production)).not.toContain('482913');
+    // Not a secret: shown as written, even in production.
+    const notice = production.items.find((m) => m.kind !== 'otp');
+    if (notice) expect(notice.masked).toBe(false);
+    expect((await listNotifications(deps, { page: 1, limit: 100, status: 'dead' })).items).toEqual([]);
+    expect((await listNotifications(deps, { page: 1, limit: 100, status: 'queued' })).items.map((m) => m.id)).toContain(otp?.id);
   });
 });

@@ -5,6 +5,7 @@ export * from './identity/login-lockout';
 export * from './identity/normalize-phone';
 export * from './identity/otp-rules';
 export * from './identity/session-rules';
+export * from './ledger/account-name';
 export * from './money/money';
 export * from './notifications';
 export * from './payments';

@@ -819,8 +819,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every ledger account with its signed balance (debits positive) and the totals per currency (0 when balanced) */
+        /** Every ledger account, named, with its signed balance (debits positive) and the totals per currency (0 when balanced) */
         get: operations["ledger-trialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/ledger/journals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger journals newest first with their postings, or those of one account (admin) */
+        get: operations["ledger-journals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1446,6 +1463,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The email and SMS outbox newest first, with delivery attempts; sign-in codes masked in production (admin) */
+        get: operations["admin-notifications-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/settlements": {
         parameters: {
             query?: never;
@@ -1453,7 +1487,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every partner’s statements, by period and status (admin); CSV at /admin/settlements.csv?period=YYYY-MM */
+        /** Every partner’s statements, by period, status and partner (admin); CSV at /admin/settlements.csv?period=YYYY-MM */
         get: operations["admin-settlements-list"];
         put?: never;
         post?: never;
@@ -19075,6 +19109,12 @@ export interface operations {
                      *           {
                      *             "code": "123456",
                      *             "currency": "LKR",
+                     *             "name": "name text",
+                     *             "owner": {
+                     *               "kind": "user",
+                     *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *               "name": "name text"
+                     *             },
                      *             "balanceMinor": 1
                      *           }
                      *         ],
@@ -19094,12 +19134,266 @@ export interface operations {
                             accounts: {
                                 code: string;
                                 currency: string;
+                                /** @description e.g. "Customer wallet · Amaya Perera" */
+                                name: string;
+                                owner: {
+                                    /** @enum {string} */
+                                    kind: "user" | "organization";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 balanceMinor: number;
                             }[];
                             totals: {
                                 currency: string;
                                 balanceMinor: number;
                             }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "ledger-journals": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                accountCode?: string;
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "items": [
+                     *           {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "kind": "kind text",
+                     *             "reference": "reference text",
+                     *             "createdAt": "2026-03-01T10:00:00.000Z",
+                     *             "postings": [
+                     *               {
+                     *                 "code": "123456",
+                     *                 "currency": "LKR",
+                     *                 "name": "name text",
+                     *                 "owner": {
+                     *                   "kind": "user",
+                     *                   "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                   "name": "name text"
+                     *                 },
+                     *                 "amountMinor": 1,
+                     *                 "lineKind": "lineKind text"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "meta": {
+                     *           "page": 1,
+                     *           "limit": 1,
+                     *           "total": 1
+                     *         },
+                     *         "account": {
+                     *           "code": "123456",
+                     *           "currency": "LKR",
+                     *           "name": "name text",
+                     *           "owner": {
+                     *             "kind": "user",
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "name": "name text"
+                     *           },
+                     *           "balanceMinor": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                reference: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                postings: {
+                                    code: string;
+                                    currency: string;
+                                    /** @description e.g. "Customer wallet · Amaya Perera" */
+                                    name: string;
+                                    owner: {
+                                        /** @enum {string} */
+                                        kind: "user" | "organization";
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    amountMinor: number;
+                                    lineKind: string;
+                                }[];
+                            }[];
+                            meta: {
+                                page: number;
+                                limit: number;
+                                total: number;
+                            };
+                            account: {
+                                code: string;
+                                currency: string;
+                                /** @description e.g. "Customer wallet · Amaya Perera" */
+                                name: string;
+                                owner: {
+                                    /** @enum {string} */
+                                    kind: "user" | "organization";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                balanceMinor: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
                         };
                     };
                 };
@@ -32315,6 +32609,234 @@ export interface operations {
             };
         };
     };
+    "admin-notifications-list": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                status?: "queued" | "sending" | "sent" | "failed" | "dead";
+                channel?: "sms" | "email";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "channel": "sms",
+                     *           "recipient": "recipient text",
+                     *           "userId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "kind": "kind text",
+                     *           "locale": "locale text",
+                     *           "subject": "subject text",
+                     *           "body": "body text",
+                     *           "masked": true,
+                     *           "status": "queued",
+                     *           "provider": "provider text",
+                     *           "attempts": [
+                     *             {
+                     *               "attempt": 1,
+                     *               "startedAt": "2026-03-01T10:00:00.000Z",
+                     *               "finishedAt": "2026-03-01T10:00:00.000Z",
+                     *               "outcome": "outcome text",
+                     *               "provider": "provider text",
+                     *               "error": "error text"
+                     *             }
+                     *           ],
+                     *           "lastError": "lastError text",
+                     *           "nextAttemptAt": "2026-03-01T10:00:00.000Z",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "sentAt": "2026-03-01T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            recipient: string;
+                            userId: string | null;
+                            kind: string;
+                            locale: string;
+                            subject: string | null;
+                            body: string;
+                            /** @description The body holds a secret and is hidden (production) */
+                            masked: boolean;
+                            /** @enum {string} */
+                            status: "queued" | "sending" | "sent" | "failed" | "dead";
+                            provider: string | null;
+                            attempts: {
+                                attempt: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                                outcome: string | null;
+                                provider: string | null;
+                                error: string | null;
+                            }[];
+                            lastError: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Bad request: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the signature is wrong: TOKEN_INVALID, TOKEN_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "TOKEN_INVALID",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "TOKEN_INVALID" | "TOKEN_EXPIRED";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected error: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "INTERNAL_ERROR",
+                     *         "message": "What went wrong, in words for a person",
+                     *         "timestamp": "2026-03-01T10:30:00.000Z",
+                     *         "requestId": "req_0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            message: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            requestId: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "admin-settlements-list": {
         parameters: {
             query?: {
@@ -32322,6 +32844,8 @@ export interface operations {
                 limit?: number;
                 period?: string;
                 status?: "draft" | "approved" | "paid";
+                partnerUserId?: string;
+                organizationId?: string;
             };
             header?: never;
             path?: never;

@@ -6,7 +6,7 @@ export function StatusTabs<T extends string>({
   current,
   options,
 }: {
-  base: '/drivers' | '/vehicles' | '/operators';
+  base: '/drivers' | '/vehicles' | '/operators' | '/notifications';
   current: T | undefined;
   options: ReadonlyArray<{ value: T | undefined; label: string }>;
 }) {

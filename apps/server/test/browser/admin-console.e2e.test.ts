@@ -97,6 +97,8 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
       ['/admin/vehicles?status=approved', 'Vehicles', 'admin-vehicles'],
       ['/admin/operators?status=all', 'Operators', 'admin-operators'],
       ['/admin/ledger', 'Ledger · trial balance', 'admin-ledger'],
+      ['/admin/ledger/journals', 'Ledger · journals', 'admin-ledger-journals'],
+      ['/admin/notifications', 'Notifications', 'admin-notifications'],
     ] as const) {
       await page.goto(path);
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();

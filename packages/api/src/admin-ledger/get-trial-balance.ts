@@ -1,6 +1,7 @@
 import { getTrialBalance as getTrialBalanceUseCase } from '@fareway/core';
 import { z } from 'zod';
 import { adminProcedure } from '../trpc';
+import { NamedAccountSchema } from './ledger-schemas';
 
 export const getTrialBalance = adminProcedure
   .meta({
@@ -9,13 +10,13 @@ export const getTrialBalance = adminProcedure
       method: 'GET',
       path: '/admin/ledger/trial-balance',
       tags: ['admin'],
-      summary: 'Every ledger account with its signed balance (debits positive) and the totals per currency (0 when balanced)',
+      summary: 'Every ledger account, named, with its signed balance (debits positive) and the totals per currency (0 when balanced)',
     },
   })
   .input(z.object({}).optional())
   .output(
     z.object({
-      accounts: z.array(z.object({ code: z.string(), currency: z.string(), balanceMinor: z.number().int() })),
+      accounts: z.array(NamedAccountSchema.extend({ balanceMinor: z.number().int() })),
       totals: z.array(z.object({ currency: z.string(), balanceMinor: z.number().int() })),
     }),
   )

@@ -11,10 +11,15 @@ export const listAllSettlements = adminProcedure
       method: 'GET',
       path: '/admin/settlements',
       tags: ['admin'],
-      summary: 'Every partner’s statements, by period and status (admin); CSV at /admin/settlements.csv?period=YYYY-MM',
+      summary: 'Every partner’s statements, by period, status and partner (admin); CSV at /admin/settlements.csv?period=YYYY-MM',
     },
   })
-  .input(SettlementFilters)
+  .input(
+    SettlementFilters.extend({
+      partnerUserId: z.uuid().optional().describe('A vehicle owner’s statements'),
+      organizationId: z.uuid().optional().describe('An operator’s statements'),
+    }),
+  )
   .output(SettlementPage)
   .query(({ ctx, input }) => listSettlements(ctx.deps, null, input));
 

@@ -85,9 +85,10 @@ async function computeDashboard(deps: Pick<Deps, 'db' | 'clock'>): Promise<Dashb
       select ${utcDay('completed_at')} as day, currency, sum(captured_minor)::text as minor
       from payments where captured_minor > 0 and completed_at >= ${at(from)} and purpose = 'booking' group by 1, 2`),
     deps.db.execute<{ day: string; currency: string; minor: string }>(sql`
-      select ${utcDay('r.completed_at')} as day, r.currency, sum(r.amount_minor)::text as minor
-      from refunds r join payments p on p.id = r.payment_id
-      where r.status = 'succeeded' and r.completed_at >= ${at(from)} and p.purpose = 'booking' group by 1, 2`),
+      select ${utcDay('completed_at')} as day, currency, sum(amount_minor)::text as minor
+      from refunds
+      -- A booking's refund names its booking (a wallet top-up's does not): no join to payments needed.
+      where status = 'succeeded' and completed_at >= ${at(from)} and booking_id is not null group by 1, 2`),
     deps.db.execute<{ n: number }>(sql`select count(*)::int as n from bookings where status = 'pending' and expires_at > ${at(now)}`),
     deps.db.execute<{ n: number }>(
       sql`select count(*)::int as n from payments where status = 'failed' and created_at >= ${at(failedSince)}`,

@@ -3,6 +3,7 @@ export * from './cleanup-notifications';
 export * from './console-sms-sender';
 export * from './create-sms-sender';
 export * from './delivery-error';
+export * from './list-notifications';
 export * from './mail-sender';
 export * from './notify-lk-sms-sender';
 export * from './queue-booking-notice';
