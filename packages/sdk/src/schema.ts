@@ -14246,6 +14246,7 @@ export interface operations {
                 limit?: number;
                 status?: "pending" | "confirmed" | "active" | "completed" | "expired" | "cancelled";
                 phone?: string;
+                customerId?: string;
                 tripId?: string;
                 from?: string;
                 to?: string;
