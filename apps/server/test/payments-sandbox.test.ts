@@ -124,8 +124,8 @@ describe('the sandbox flow over REST', () => {
     expect(balance.totals).toEqual([{ currency: 'LKR', balanceMinor: 0 }]);
     expect(balance.accounts).toEqual(
       expect.arrayContaining([
-        { code: 'gateway_clearing:sandbox', currency: 'LKR', balanceMinor: 1_000_000 },
-        { code: `partner_payable:user:${c.owner}`, currency: 'LKR', balanceMinor: -900_000 },
+        expect.objectContaining({ code: 'gateway_clearing:sandbox', currency: 'LKR', balanceMinor: 1_000_000 }),
+        expect.objectContaining({ code: `partner_payable:user:${c.owner}`, currency: 'LKR', balanceMinor: -900_000 }),
       ]),
     );
     // The page now shows the outcome and offers no buttons.
