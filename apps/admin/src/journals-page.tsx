@@ -42,6 +42,9 @@ export function JournalsPage() {
   const journals = useQuery(
     trpc.ledger.journals.queryOptions({ ...account, page: search.page ?? 1, limit: 20 }, { placeholderData: keepPreviousData }),
   );
+  // The drill-down's heading: the account's name and balance, as the trial balance shows them.
+  const balance = useQuery({ ...trpc.ledger.trialBalance.queryOptions(), enabled: Boolean(search.account) });
+  const named = balance.data?.accounts.find((a) => a.code === search.account && a.currency === search.currency);
   return (
     <>
       <Link to="/ledger" className="fw-back">
@@ -56,12 +59,12 @@ export function JournalsPage() {
       >
         {(data) => (
           <div className="fw-stack">
-            {data.account ? (
-              <Card title={data.account.name}>
+            {named ? (
+              <Card title={named.name}>
                 <p>
-                  Balance (debit +): <strong>{formatMoney(data.account.balanceMinor, data.account.currency)}</strong>{' '}
+                  Balance (debit +): <strong>{formatMoney(named.balanceMinor, named.currency)}</strong>{' '}
                   <span className="fw-muted admin-hint">
-                    <code className="admin-wrap">{data.account.code}</code> · <Link to="/ledger/journals">all journals</Link>
+                    <code className="admin-wrap">{named.code}</code> · <Link to="/ledger/journals">all journals</Link>
                   </span>
                 </p>
               </Card>

@@ -71,7 +71,7 @@ export function OperatorsPage() {
                 // Suspending an operator still pending review is its rejection: the owners are told the reason.
                 <ReasonAction
                   label="Reject"
-                  confirmLabel="Reject"
+                  confirmLabel="Reject it"
                   busy={busy}
                   disabled={setStatus.isPending}
                   onConfirm={(reason) => setStatus.mutate({ organizationId: org.id, status: 'suspended', reason })}

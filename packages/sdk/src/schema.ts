@@ -19275,45 +19275,32 @@ export interface operations {
                     /**
                      * @example {
                      *       "success": true,
-                     *       "data": {
-                     *         "items": [
-                     *           {
-                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *             "kind": "kind text",
-                     *             "reference": "reference text",
-                     *             "createdAt": "2026-03-01T10:00:00.000Z",
-                     *             "postings": [
-                     *               {
-                     *                 "code": "123456",
-                     *                 "currency": "LKR",
-                     *                 "name": "name text",
-                     *                 "owner": {
-                     *                   "kind": "user",
-                     *                   "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *                   "name": "name text"
-                     *                 },
-                     *                 "amountMinor": 1,
-                     *                 "lineKind": "lineKind text"
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "meta": {
-                     *           "page": 1,
-                     *           "limit": 1,
-                     *           "total": 1
-                     *         },
-                     *         "account": {
-                     *           "code": "123456",
-                     *           "currency": "LKR",
-                     *           "name": "name text",
-                     *           "owner": {
-                     *             "kind": "user",
-                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *             "name": "name text"
-                     *           },
-                     *           "balanceMinor": 1
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "kind": "kind text",
+                     *           "reference": "reference text",
+                     *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "postings": [
+                     *             {
+                     *               "code": "123456",
+                     *               "currency": "LKR",
+                     *               "name": "name text",
+                     *               "owner": {
+                     *                 "kind": "user",
+                     *                 "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *                 "name": "name text"
+                     *               },
+                     *               "amountMinor": 1,
+                     *               "lineKind": "lineKind text"
+                     *             }
+                     *           ]
                      *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
                      *       }
                      *     }
                      */
@@ -19321,35 +19308,13 @@ export interface operations {
                         /** @constant */
                         success: true;
                         data: {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                reference: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                postings: {
-                                    code: string;
-                                    currency: string;
-                                    /** @description e.g. "Customer wallet · Amaya Perera" */
-                                    name: string;
-                                    owner: {
-                                        /** @enum {string} */
-                                        kind: "user" | "organization";
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    amountMinor: number;
-                                    lineKind: string;
-                                }[];
-                            }[];
-                            meta: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                            account: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            reference: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            postings: {
                                 code: string;
                                 currency: string;
                                 /** @description e.g. "Customer wallet · Amaya Perera" */
@@ -19361,9 +19326,11 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 } | null;
-                                balanceMinor: number;
-                            } | null;
-                        };
+                                amountMinor: number;
+                                lineKind: string;
+                            }[];
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
                     };
                 };
             };

@@ -111,7 +111,10 @@ describe.skipIf(browserTestsOff)('the operator office in Chromium', () => {
     await rejected.getByLabel('Reason').fill('No route permit attached');
     await rejected.getByRole('button', { name: 'Reject it' }).click();
     await expect.poll(() => rejected.count(), { timeout: 15_000 }).toBe(0);
-    await queue.getByRole('row').filter({ hasText: COMPANY }).getByRole('button', { name: 'Approve' }).click();
+    const approving = queue.getByRole('row').filter({ hasText: COMPANY });
+    await approving.getByRole('button', { name: 'Approve' }).click();
+    // Approving asks first; the confirmation's button carries the same word.
+    await approving.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => queue.getByRole('row').filter({ hasText: COMPANY }).count(), { timeout: 15_000 }).toBe(0);
     const statuses = await app.deps.database.sql<{ id: string; status: string }[]>`
       select id, status from organizations where id in (${organizationId}, ${other.id}) order by name`;

@@ -38,13 +38,15 @@ export const listLedgerJournals = adminProcedure
         }),
       ),
       meta: PageMeta,
-      account: NamedAccountSchema.extend({ balanceMinor: z.number().int() }).nullable(),
     }),
   )
-  .query(({ ctx, input }) =>
-    listLedgerJournalsUseCase(ctx.deps, {
+  // A list is exactly `{ items, meta }` so REST answers `data: [...]` with `meta` (the account's name and
+  // balance come from the trial balance, which the drill-down page reads beside it).
+  .query(async ({ ctx, input }) => {
+    const { items, meta } = await listLedgerJournalsUseCase(ctx.deps, {
       page: input.page,
       limit: input.limit,
       account: input.accountCode && input.currency ? { code: input.accountCode, currency: input.currency } : undefined,
-    }),
-  );
+    });
+    return { items, meta };
+  });
