@@ -36050,24 +36050,21 @@ export interface operations {
                     /**
                      * @example {
                      *       "success": true,
-                     *       "data": {
-                     *         "currency": "LKR",
-                     *         "items": [
-                     *           {
-                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *             "kind": "top_up",
-                     *             "amountMinor": 1,
-                     *             "balanceMinor": 1,
-                     *             "currency": "LKR",
-                     *             "at": "2026-03-01T10:00:00.000Z",
-                     *             "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
-                     *           }
-                     *         ],
-                     *         "meta": {
-                     *           "page": 1,
-                     *           "limit": 1,
-                     *           "total": 1
+                     *       "data": [
+                     *         {
+                     *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *           "kind": "top_up",
+                     *           "amountMinor": 1,
+                     *           "balanceMinor": 1,
+                     *           "currency": "LKR",
+                     *           "at": "2026-03-01T10:00:00.000Z",
+                     *           "bookingId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d"
                      *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "limit": 1,
+                     *         "total": 0
                      *       }
                      *     }
                      */
@@ -36075,27 +36072,20 @@ export interface operations {
                         /** @constant */
                         success: true;
                         data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "top_up" | "payment" | "refund" | "other";
+                            /** @description Money in is positive, money out negative */
+                            amountMinor: number;
+                            /** @description The balance right after this move */
+                            balanceMinor: number;
                             currency: string;
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "top_up" | "payment" | "refund" | "other";
-                                /** @description Money in is positive, money out negative */
-                                amountMinor: number;
-                                /** @description The balance right after this move */
-                                balanceMinor: number;
-                                currency: string;
-                                /** Format: date-time */
-                                at: string;
-                                bookingId: string | null;
-                            }[];
-                            meta: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
+                            /** Format: date-time */
+                            at: string;
+                            bookingId: string | null;
+                        }[];
+                        meta: components["schemas"]["PageMeta"];
                     };
                 };
             };

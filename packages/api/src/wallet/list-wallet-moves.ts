@@ -16,7 +16,6 @@ export const listWalletMoves = authedProcedure
   .input(PageInput)
   .output(
     z.object({
-      currency: z.string().length(3),
       items: z.array(
         z.object({
           id: z.uuid(),
@@ -31,4 +30,8 @@ export const listWalletMoves = authedProcedure
       meta: PageMeta,
     }),
   )
-  .query(({ ctx, input }) => listWalletMovesUseCase(ctx.deps, ctx.actor, input));
+  // A list is exactly `{ items, meta }` (REST answers `data: [...]` and `meta`); each move names its currency.
+  .query(async ({ ctx, input }) => {
+    const { items, meta } = await listWalletMovesUseCase(ctx.deps, ctx.actor, input);
+    return { items, meta };
+  });
