@@ -42,11 +42,10 @@ export const listLedgerJournals = adminProcedure
   )
   // A list is exactly `{ items, meta }` so REST answers `data: [...]` with `meta` (the account's name and
   // balance come from the trial balance, which the drill-down page reads beside it).
-  .query(async ({ ctx, input }) => {
-    const { items, meta } = await listLedgerJournalsUseCase(ctx.deps, {
+  .query(({ ctx, input }) =>
+    listLedgerJournalsUseCase(ctx.deps, {
       page: input.page,
       limit: input.limit,
       account: input.accountCode && input.currency ? { code: input.accountCode, currency: input.currency } : undefined,
-    });
-    return { items, meta };
-  });
+    }),
+  );

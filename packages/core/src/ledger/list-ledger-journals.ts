@@ -14,15 +14,13 @@ export interface LedgerJournal {
   postings: (NamedAccount & { amountMinor: number; lineKind: string })[];
 }
 
-export interface LedgerJournalPage extends Page<LedgerJournal> {
-  /** With an account filter: that account, named, with its balance. */
-  account: (NamedAccount & { balanceMinor: number }) | null;
-}
+export type LedgerJournalPage = Page<LedgerJournal>;
 
 /**
  * Admin: journals newest first, each with all its postings, named; or only the
  * journals that touched one account (the trial balance's drill-down), served by
  * ledger_entries_account_created_idx; the unfiltered list by ledger_journals_created_at_idx.
+ * The drill-down names its account from the trial balance (a list answers only `{ items, meta }`).
  */
 export async function listLedgerJournals(
   deps: Pick<Deps, 'db'>,
@@ -33,7 +31,6 @@ export async function listLedgerJournals(
   const offset = (input.page - 1) * input.limit;
   let ids: { id: string }[];
   let total: number;
-  let balanceMinor = 0;
   if (input.account) {
     const onAccount = and(eq(e.accountCode, input.account.code), eq(e.currency, input.account.currency));
     const [page, [summary]] = await Promise.all([
@@ -47,13 +44,12 @@ export async function listLedgerJournals(
         .limit(input.limit)
         .offset(offset),
       deps.db
-        .select({ n: sql<number>`count(distinct ${e.journalId})::int`, balance: sql<string>`coalesce(sum(${e.amountMinor}), 0)::text` })
+        .select({ n: sql<number>`count(distinct ${e.journalId})::int` })
         .from(e)
         .where(onAccount),
     ]);
     ids = page;
     total = summary?.n ?? 0;
-    balanceMinor = Number(summary?.balance ?? 0);
   } else {
     const [page, [summary]] = await Promise.all([
       deps.db.select({ id: j.id }).from(j).orderBy(desc(j.createdAt), desc(j.id)).limit(input.limit).offset(offset),
@@ -70,7 +66,10 @@ export async function listLedgerJournals(
           deps.db.select().from(j).where(inArray(j.id, journalIds)),
           deps.db.select().from(e).where(inArray(e.journalId, journalIds)).orderBy(desc(e.amountMinor), e.id),
         ]);
-  const name = await nameAccounts(deps.db, [...entries.map((x) => x.accountCode), ...(input.account ? [input.account.code] : [])]);
+  const name = await nameAccounts(
+    deps.db,
+    entries.map((x) => x.accountCode),
+  );
   const byId = new Map(journals.map((x) => [x.id, x]));
   const items = journalIds.flatMap((id) => {
     const journal = byId.get(id);
@@ -87,9 +86,5 @@ export async function listLedgerJournals(
       },
     ];
   });
-  return {
-    items,
-    meta: { page: input.page, limit: input.limit, total },
-    account: input.account ? { ...name(input.account.code, input.account.currency), balanceMinor } : null,
-  };
+  return { items, meta: { page: input.page, limit: input.limit, total } };
 }
