@@ -9,6 +9,7 @@ import {
   NOTIFICATIONS_CHANNEL,
   processDueRefunds,
   processPaymentEvent,
+  processPaymentEvents,
   processRefund,
   pruneIdempotencyKeys,
   pruneRateLimits,
@@ -101,6 +102,29 @@ export function createHandlers(deps: Deps, senders: Senders): Handlers {
   };
 }
 
+/** Queues whose handler takes a whole fetched batch: one settled result per payload, in order (see JobQueue.workBatches). */
+type BatchHandlers = {
+  [K in keyof typeof queues]?: (payloads: z.infer<(typeof queues)[K]['payload']>[]) => Promise<PromiseSettledResult<unknown>[]>;
+};
+
+/**
+ * Payment events are applied a fetched batch at a time (issue 11: the queue cost as much as the
+ * work): one read of the events, the captures of live holds in one transaction; each event still
+ * succeeds or fails on its own.
+ */
+export function createBatchHandlers(deps: Deps): BatchHandlers {
+  return {
+    processPaymentEvent: async (payloads) => {
+      const results = await processPaymentEvents(deps, { eventIds: payloads.map((payload) => payload.eventId) });
+      results.forEach((result, i) => {
+        if (result.status === 'fulfilled')
+          deps.log.info({ eventId: payloads[i]?.eventId, outcome: result.value }, 'payment event processed');
+      });
+      return results;
+    },
+  };
+}
+
 /** The cron a queue runs on here: JOB_SCHEDULES, else the queue's default; null when off or never scheduled. */
 export function scheduleOf(deps: Pick<Deps, 'config'>, queue: QueueDefinition): string | null {
   const configured = deps.config.worker.schedules[queue.name];
@@ -120,15 +144,19 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     ...(options.mailSender ? { mail: options.mailSender } : {}),
   });
   const handlers = createHandlers(deps, senders);
+  const batchHandlers = createBatchHandlers(deps);
   const definitions = Object.entries(queues) as Array<[keyof typeof queues, QueueDefinition]>;
   const stale = await deps.jobs.unscheduleAllBut(definitions.map(([, d]) => d.name));
   if (stale.length > 0) deps.log.info({ stale }, 'removed schedules of queues that no longer exist');
   for (const [key, definition] of definitions) {
     const handler = handlers[key] as (payload: unknown) => Promise<void>;
-    await deps.jobs.work(definition, (payload) => handler(payload), {
+    const batchHandler = batchHandlers[key] as ((payloads: unknown[]) => Promise<PromiseSettledResult<unknown>[]>) | undefined;
+    const workOptions = {
       ...deps.config.worker.queues[definition.name],
       ...(options.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: options.pollingIntervalSeconds }),
-    });
+    };
+    if (batchHandler) await deps.jobs.workBatches(definition, (payloads) => batchHandler(payloads), workOptions);
+    else await deps.jobs.work(definition, (payload) => handler(payload), workOptions);
     await deps.jobs.schedule(definition, scheduleOf(deps, definition));
   }
   const stopWaking = await wakeOnNotify(deps, NOTIFICATIONS_CHANNEL, queues.sendNotifications);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRental, insertUser, insertVehicle } from '../../../packages/core/test/support/booking-fixtures';
 import { failNextCommitOn } from '../../../packages/core/test/support/fail-once';
 import { cancelByPartner, insertPaidRental, insertPendingIntent } from '../../../packages/core/test/support/money-fixtures';
-import { createHandlers } from '../src';
+import { createBatchHandlers, createHandlers } from '../src';
 
 // Every job's handler — the very function the worker runs — twice at once, and
 // once interrupted between its effect and its completion (its transaction
@@ -257,17 +257,13 @@ describe('reconcile-payments', () => {
 });
 
 describe('process-payment-event', () => {
-  async function recordedCapture() {
+  async function recordedCapture(options: { needsConfirmation?: boolean } = {}) {
     const customerId = await insertUser(deps);
     const owner = await insertUser(deps, ['driver']);
     const start = new Date(deps.clock.now().getTime() + 5 * 86_400_000);
-    const bookingId = await insertRental(deps, {
-      customerId,
-      vehicleId: await insertVehicle(deps, owner),
-      ownerUserId: owner,
-      start,
-      end: new Date(start.getTime() + 86_400_000),
-    });
+    const vehicleId = await insertVehicle(deps, owner);
+    const end = new Date(start.getTime() + 86_400_000);
+    const bookingId = await insertRental(deps, { customerId, vehicleId, ownerUserId: owner, start, end });
     const intentId = await insertPendingIntent(deps, { bookingId, customerId });
     const { eventId } = await recordPaymentEvent(deps, 'sandbox', {
       eventId: `evt_${intentId}`,
@@ -275,9 +271,9 @@ describe('process-payment-event', () => {
       status: 'succeeded',
       amountMinor: 1_000_000,
       currency: 'LKR',
-      needsConfirmation: false,
+      needsConfirmation: options.needsConfirmation ?? false,
     });
-    return { bookingId, intentId, eventId: eventId as string };
+    return { bookingId, intentId, owner, vehicleId, start, end, eventId: eventId as string };
   }
   const capturedOnce = async (c: { bookingId: string; intentId: string }) => {
     expect(await sql()`select status from bookings where id = ${c.bookingId}`).toEqual([{ status: 'confirmed' }]);
@@ -285,7 +281,14 @@ describe('process-payment-event', () => {
     expect(
       await count(sql()`select count(*)::int as n from audit_log where action = 'booking.confirm' and subject_id = ${c.bookingId}`),
     ).toBe(1);
+    expect(
+      await count(sql()`select count(*)::int as n from notifications where dedupe_key like ${`booking.confirmed:${c.bookingId}:%`}`),
+    ).toBe(1);
   };
+  const outcomes = (results: PromiseSettledResult<unknown>[]) => results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'));
+  /** How many transactions confirmed these bookings (rows one transaction wrote share its xmin). */
+  const transactionsOf = (holds: { bookingId: string }[]) =>
+    count(sql()`select count(distinct xmin::text)::int as n from bookings where id in ${sql()(holds.map((h) => h.bookingId))}`);
 
   it('twice at once, and aborted then retried: confirmed and captured once', async () => {
     const first = await recordedCapture();
@@ -300,6 +303,76 @@ describe('process-payment-event', () => {
     await handlers.processPaymentEvent({ eventId: second.eventId });
     await handlers.processPaymentEvent({ eventId: second.eventId });
     await capturedOnce(second);
+  });
+
+  it('a batch: live holds captured together, and every other event decided on its own beside them', async () => {
+    const [a, b, c] = [await recordedCapture(), await recordedCapture(), await recordedCapture()];
+    // A second event id for a's payment (gateways resend under new ids): applied after a's, it changes nothing.
+    const again = await recordPaymentEvent(deps, 'sandbox', {
+      eventId: `evt_again_${a.intentId}`,
+      intentId: a.intentId,
+      status: 'succeeded',
+      amountMinor: 1_000_000,
+      currency: 'LKR',
+      needsConfirmation: false,
+    });
+    // c's hold lapsed and another customer holds the car now: orphaned and refunded, by the general path.
+    await sql()`update bookings set status = 'expired' where id = ${c.bookingId}`;
+    await insertRental(deps, {
+      customerId: await insertUser(deps),
+      vehicleId: c.vehicleId,
+      ownerUserId: c.owner,
+      start: c.start,
+      end: c.end,
+    });
+    // A hint-only event whose gateway check fails: its job alone is retried.
+    const hint = await recordedCapture({ needsConfirmation: true });
+    const sandbox = deps.gateways.sandbox;
+    const flaky = createBatchHandlers({
+      ...deps,
+      gateways: {
+        ...deps.gateways,
+        sandbox: {
+          ...sandbox,
+          fetchStatus: async (query) => {
+            if (query.intentId === hint.intentId) throw new Error('gateway unreachable');
+            return sandbox.fetchStatus(query);
+          },
+        },
+      },
+    });
+    const ids = [a.eventId, hint.eventId, b.eventId, again.eventId as string, c.eventId, newId(), a.eventId];
+    const results = await flaky.processPaymentEvent?.(ids.map((eventId) => ({ eventId })));
+    expect(outcomes(results ?? [])).toEqual(['captured', 'rejected', 'captured', 'ignored', 'orphaned', 'skipped', 'skipped']);
+    await capturedOnce(a);
+    await capturedOnce(b);
+    expect(await transactionsOf([a, b])).toBe(1);
+    expect(await sql()`select status from bookings where id = ${hint.bookingId}`).toEqual([{ status: 'pending' }]);
+    expect(await sql()`select processed_at from payment_events where id = ${hint.eventId}`).toEqual([{ processed_at: null }]);
+    expect(await count(sql()`select count(*)::int as n from refunds where booking_id = ${c.bookingId} and reason = 'orphan'`)).toBe(1);
+    // Run again (a retried job): every event is processed already.
+    expect(
+      outcomes((await createBatchHandlers(deps).processPaymentEvent?.([{ eventId: a.eventId }, { eventId: b.eventId }])) ?? []),
+    ).toEqual(['skipped', 'skipped']);
+  });
+
+  it('two batches at once over the same events, and a batch aborted at commit: each captured once', async () => {
+    const batch = createBatchHandlers(deps).processPaymentEvent;
+    const holds = await Promise.all(Array.from({ length: 6 }, () => recordedCapture()));
+    const ids = holds.map((h) => ({ eventId: h.eventId }));
+    const results = await Promise.all([batch?.(ids), batch?.([...ids].reverse())]);
+    for (const result of results) expect(outcomes(result ?? []).filter((o) => o === 'rejected')).toEqual([]);
+    for (const hold of holds) await capturedOnce(hold);
+    expect(await transactionsOf(holds)).toBe(1);
+
+    // The batch's transaction fails at COMMIT: nothing of it stays, and each event is applied on its own.
+    const more = await Promise.all(Array.from({ length: 4 }, () => recordedCapture()));
+    const fired = await failNextCommitOn(sql(), 'ledger_entries');
+    const retried = await batch?.(more.map((h) => ({ eventId: h.eventId })));
+    expect(await fired()).toBeGreaterThan(0);
+    expect(outcomes(retried ?? [])).toEqual(['captured', 'captured', 'captured', 'captured']);
+    for (const hold of more) await capturedOnce(hold);
+    expect(await transactionsOf(more)).toBe(more.length);
   });
 });
 

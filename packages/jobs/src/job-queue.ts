@@ -27,6 +27,13 @@ export interface WorkOptions {
 
 export type Job<T> = PgBoss.Job<T>;
 
+/** One fetch loop of this process (a pg-boss worker id); busy while its batch runs. */
+interface Loop {
+  id: string;
+  batchSize: number;
+  busy: boolean;
+}
+
 /**
  * pg-boss speaks node-postgres, which sends undefined as null and plain objects as
  * JSON; postgres.js does neither by itself, so parameters are mapped here.
@@ -37,6 +44,22 @@ function toPostgresJsParameter(value: unknown): unknown {
     return JSON.stringify(value);
   }
   return value;
+}
+
+/**
+ * pg-boss's job insert (`INSERT ... RETURNING id`, the one statement `send` runs) with
+ * the wake-up in it: `pg_notify` runs once per row returned, so nothing is sent when
+ * ON CONFLICT inserted nothing.
+ */
+function notifyingInsert(db: PgBoss.Db, queueName: string): PgBoss.Db {
+  return {
+    executeSql: (text, values = []) =>
+      db.executeSql(`with sent as (${text}) select id, pg_notify($${values.length + 1}, $${values.length + 2}) from sent`, [
+        ...values,
+        WAKE_CHANNEL,
+        queueName,
+      ]),
+  };
 }
 
 function errorOutput(error: unknown): object {
@@ -52,10 +75,11 @@ export class JobQueue {
   readonly boss: PgBoss;
   private readonly created = new Set<string>();
   private readonly connectionString: string;
-  /** pg-boss worker ids per queue name (one per fetch loop). */
-  private readonly loops = new Map<string, string[]>();
+  /** This process's fetch loops per queue name. */
+  private readonly loops = new Map<string, Loop[]>();
   private listener: DatabaseHandle | undefined;
-  private readonly pendingWakes = new Set<string>();
+  /** NOTIFYs heard since the last wake-up, per queue (each is one job sent). */
+  private readonly pendingWakes = new Map<string, number>();
   private wakeScheduled = false;
 
   constructor(options: JobQueueOptions) {
@@ -136,7 +160,9 @@ export class JobQueue {
   /**
    * Validates the payload and enqueues it. With `tx`, the insert and the wake-up
    * run on that transaction's connection (pg-boss's `db` option): a rollback takes
-   * both with it, and the NOTIFY is delivered only when the job is visible.
+   * both with it, and the NOTIFY is delivered only when the job is visible. The
+   * NOTIFY rides in pg-boss's own insert (a CTE around it), one statement per job,
+   * and leaves only when a job was inserted.
    */
   async send<Q extends QueueDefinition>(
     tx: DatabaseOrTransaction | undefined,
@@ -156,12 +182,11 @@ export class JobQueue {
           rows: [...(await client.unsafe(text, (values ?? []).map(toPostgresJsParameter) as never[]))],
         }),
       };
-      sendOptions.db = db;
     }
-    const id = await this.boss.send(queue.name, data, sendOptions);
     // A delayed job is found by polling when it comes due; waking anyone now would find nothing.
-    if (id && options.startAfterSeconds === undefined) await db.executeSql('select pg_notify($1, $2)', [WAKE_CHANNEL, queue.name]);
-    return id;
+    if (options.startAfterSeconds === undefined) db = notifyingInsert(db, queue.name);
+    sendOptions.db = db;
+    return this.boss.send(queue.name, data, sendOptions);
   }
 
   /**
@@ -176,27 +201,62 @@ export class JobQueue {
     handler: (payload: z.infer<Q['payload']>, job: PgBoss.Job<unknown>) => Promise<void>,
     options: WorkOptions = {},
   ): Promise<string[]> {
+    return this.workBatches(
+      queue,
+      (payloads, jobs) => Promise.allSettled(payloads.map((payload, i) => handler(payload, jobs[i] as Job<unknown>))),
+      options,
+    );
+  }
+
+  /**
+   * Works a queue as `work` does, handing each fetched batch to one call, so a handler
+   * can share work across it (one read, one transaction). The handler answers one
+   * settled result per job, in order: the rejected ones fail (and are retried) alone,
+   * pg-boss completes the rest in one statement. A payload that no longer parses
+   * fails its own job only.
+   */
+  async workBatches<Q extends QueueDefinition>(
+    queue: Q,
+    handler: (payloads: z.infer<Q['payload']>[], jobs: PgBoss.Job<unknown>[]) => Promise<PromiseSettledResult<unknown>[]>,
+    options: WorkOptions = {},
+  ): Promise<string[]> {
     await this.ensureQueue(queue);
     await this.listen();
     const concurrency = options.concurrency ?? queue.concurrency;
     const batchSize = options.batchSize ?? queue.batchSize;
     const pollingIntervalSeconds = options.pollingIntervalSeconds ?? queue.pollingIntervalSeconds;
-    const ids: string[] = [];
+    const loops: Loop[] = [];
     for (let i = 0; i < concurrency; i++) {
-      const loop = { id: '' };
+      const loop: Loop = { id: '', batchSize, busy: false };
       loop.id = await this.boss.work<unknown>(queue.name, { batchSize, pollingIntervalSeconds }, async (jobs) => {
-        const results = await Promise.allSettled(jobs.map((job) => handler(queue.payload.parse(job.data) as z.infer<Q['payload']>, job)));
-        const failed = results.flatMap((result, index) =>
-          result.status === 'rejected' ? [{ job: jobs[index], error: result.reason }] : [],
-        );
-        for (const { job, error } of failed) if (job) await this.boss.fail(queue.name, job.id, errorOutput(error));
+        loop.busy = true;
+        try {
+          const parsed = jobs.map((job) => ({ job, payload: queue.payload.safeParse(job.data) }));
+          const valid = parsed.flatMap(({ job, payload }) =>
+            payload.success ? [{ job, payload: payload.data as z.infer<Q['payload']> }] : [],
+          );
+          const results =
+            valid.length > 0
+              ? await handler(
+                  valid.map((v) => v.payload),
+                  valid.map((v) => v.job),
+                )
+              : [];
+          const failed = [
+            ...parsed.flatMap(({ job, payload }) => (payload.success ? [] : [{ job, error: payload.error }])),
+            ...results.flatMap((result, index) => (result.status === 'rejected' ? [{ job: valid[index]?.job, error: result.reason }] : [])),
+          ];
+          for (const { job, error } of failed) if (job) await this.boss.fail(queue.name, job.id, errorOutput(error));
+        } finally {
+          loop.busy = false;
+        }
         // pg-boss completes what is still active (the rest); a full batch means more may wait: fetch again at once.
         if (jobs.length === batchSize) this.boss.notifyWorker(loop.id);
       });
-      ids.push(loop.id);
+      loops.push(loop);
     }
-    this.loops.set(queue.name, [...(this.loops.get(queue.name) ?? []), ...ids]);
-    return ids;
+    this.loops.set(queue.name, [...(this.loops.get(queue.name) ?? []), ...loops]);
+    return loops.map((loop) => loop.id);
   }
 
   /** Stops this process's loops of a queue (running jobs finish). */
@@ -205,22 +265,30 @@ export class JobQueue {
     await this.boss.offWork(name);
   }
 
-  /** Wakes this process's loops of a queue now (a NOTIFY arrived, or a caller knows there is work). */
-  wake(name: string): void {
-    for (const id of this.loops.get(name) ?? []) this.boss.notifyWorker(id);
+  /**
+   * Wakes this process's loops of a queue now (a NOTIFY arrived, or a caller knows there is work):
+   * as many as `jobs` new jobs fill, idle ones first (a busy loop woken fetches again when it is
+   * done), so one job wakes one loop rather than every loop racing to an empty fetch. All of them
+   * when the number is unknown.
+   */
+  wake(name: string, jobs = Number.POSITIVE_INFINITY): void {
+    const loops = this.loops.get(name) ?? [];
+    const wanted = Math.ceil(jobs / (loops[0]?.batchSize ?? 1));
+    const order = [...loops.filter((loop) => !loop.busy), ...loops.filter((loop) => loop.busy)];
+    for (const loop of order.slice(0, wanted)) this.boss.notifyWorker(loop.id);
   }
 
-  /** One LISTEN connection per worker process; a burst of NOTIFYs is coalesced into one wake-up per queue. */
+  /** One LISTEN connection per worker process; a burst of NOTIFYs is coalesced into one wake-up per queue (one NOTIFY, one job). */
   private async listen(): Promise<void> {
     if (this.listener) return;
     this.listener = connectDatabase(this.connectionString, { max: 1, applicationName: 'fareway-job-wakeups' });
     await this.listener.sql.listen(WAKE_CHANNEL, (name) => {
-      this.pendingWakes.add(name);
+      this.pendingWakes.set(name, (this.pendingWakes.get(name) ?? 0) + 1);
       if (this.wakeScheduled) return;
       this.wakeScheduled = true;
       setImmediate(() => {
         this.wakeScheduled = false;
-        for (const queued of this.pendingWakes) this.wake(queued);
+        for (const [queued, jobs] of this.pendingWakes) this.wake(queued, jobs);
         this.pendingWakes.clear();
       });
     });

@@ -39,11 +39,14 @@ export function guardJobCompletion(): void {
     if (typeof original !== 'function')
       throw new Error(`pg-boss changed: Manager.prototype.${name} is missing (see pg-boss-completion-guard.ts)`);
     const settle = original as Settle;
-    proto[name] = function guarded(this: ThisParameterType<Settle>, ...args: unknown[]) {
+    const guarded = function (this: ThisParameterType<Settle>, ...args: unknown[]) {
       const settled = settle.apply(this, args);
       settled.catch((error: unknown) => settleLater(settle, this, args, error, 0));
       return settled;
     };
+    // PgBoss publishes the manager's methods under their function names (boss.fail, boss.complete): keep them.
+    Object.defineProperty(guarded, 'name', { value: name });
+    proto[name] = guarded;
   }
   proto.__farewayCompletionGuard = true;
 }

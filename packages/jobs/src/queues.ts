@@ -84,15 +84,20 @@ export const queues = {
     cron: '*/5 * * * *',
     retryLimit: 2,
   }),
-  /** Applies one recorded gateway webhook event (payments/process-payment-event). Idempotent; retried on gateway trouble. */
+  /**
+   * Applies recorded gateway webhook events (payments/process-payment-event), a fetched batch at a time:
+   * the live-hold captures of a batch in one transaction, each event still done or retried on its own.
+   * Two loops of 16 keep one worker process on 2 cores ahead of ingestion (bench/payment-webhooks):
+   * one loop's batch commits while the other's is read. Idempotent; retried on gateway trouble.
+   */
   processPaymentEvent: defineQueue({
     name: 'process-payment-event',
     payload: z.object({ eventId: z.uuid() }),
     retryLimit: 8,
     retryDelaySeconds: 5,
     expireInSeconds: 120,
-    concurrency: 4,
-    batchSize: 4,
+    concurrency: 2,
+    batchSize: 16,
   }),
   /**
    * Executes one refund through its gateway or to the wallet (refunds/process-refund);

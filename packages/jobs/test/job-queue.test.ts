@@ -7,18 +7,31 @@ import { deadLetterName, defineQueue, JobQueue } from '../src';
 // The semantics every later feature relies on, proven against a real pg-boss in a real Postgres.
 const echo = defineQueue({ name: 'test.echo', payload: z.object({ n: z.number().int() }) });
 const failing = defineQueue({ name: 'test.failing', payload: z.object({ n: z.number().int() }), retryLimit: 2, retryDelaySeconds: 1 });
+const batched = defineQueue({ name: 'test.batched', payload: z.object({ n: z.number().int() }), retryLimit: 1, retryDelaySeconds: 60 });
 
 let database: TestDatabase;
 let jobs: JobQueue;
 let reader: DatabaseHandle;
 const seen: number[] = [];
 const failures: Array<{ n: number; at: number }> = [];
+const batches: number[][] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('databaseAdminUrl'), inject('templateDatabase'));
   reader = connectDatabase(database.url, { max: 2 });
   jobs = new JobQueue({ connectionString: database.url, role: 'worker', poolMax: 3 });
-  await jobs.start([echo, failing]);
+  await jobs.start([echo, failing, batched]);
+  // Polls only every 30 s: a job found sooner was found through its NOTIFY.
+  await jobs.workBatches(
+    batched,
+    async (payloads) => {
+      batches.push(payloads.map(({ n }) => n));
+      return payloads.map(({ n }) =>
+        n === 13 ? { status: 'rejected' as const, reason: new Error('13 is refused') } : { status: 'fulfilled' as const, value: n },
+      );
+    },
+    { batchSize: 8, pollingIntervalSeconds: 30 },
+  );
   await jobs.work(echo, async ({ n }) => void seen.push(n), { pollingIntervalSeconds: 0.5 });
   await jobs.work(
     failing,
@@ -42,6 +55,37 @@ async function jobsNamed(name: string, n: number) {
 }
 
 describe('JobQueue', () => {
+  it('hands a fetched batch to one call, woken by the send; a refused job and one whose payload no longer parses fail alone', async () => {
+    // A job from an older deploy whose payload this queue no longer accepts (sent past the schema, and without a wake-up).
+    await jobs.boss.send(batched.name, { n: 'fifteen' });
+    await withTransaction(database.db, async (tx) => {
+      for (const n of [11, 12, 13, 14]) await jobs.send(tx, batched, { n });
+    });
+    const states = async () =>
+      reader.sql<
+        Array<{ n: string; state: string }>
+      >`select data->>'n' as n, state from pgboss.job where name = ${batched.name} order by 1`;
+    await vi.waitFor(async () => expect((await states()).filter((j) => j.state === 'completed')).toHaveLength(3), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect(await states()).toEqual([
+      { n: '11', state: 'completed' },
+      { n: '12', state: 'completed' },
+      { n: '13', state: 'retry' },
+      { n: '14', state: 'completed' },
+      { n: 'fifteen', state: 'retry' },
+    ]);
+    expect(batches.map((batch) => [...batch].sort())).toEqual([[11, 12, 13, 14]]);
+    // Each failed with its own reason (pg-boss's boss.fail, which the completion guard keeps published).
+    const reasons = await reader.sql`select data->>'n' as n, output->>'message' as message from pgboss.job
+      where name = ${batched.name} and state = 'retry' order by 1`;
+    expect(reasons.map((r) => [r.n, r.message])).toEqual([
+      ['13', '13 is refused'],
+      ['fifteen', expect.stringMatching(/expected number/i)],
+    ]);
+  });
+
   it('never runs a job whose transaction rolled back, and runs a committed one exactly once', async () => {
     await expect(
       withTransaction(database.db, async (tx) => {

@@ -15,6 +15,9 @@ export interface RequestOrigin {
   requestId: string | null;
 }
 
+/** The origin of what a job does on its own: no request, no address. */
+export const SYSTEM_ORIGIN: RequestOrigin = { ip: null, requestId: null };
+
 /** The audit row for an entry (for callers that write it inside a larger statement). */
 export function auditRow(at: Date, origin: RequestOrigin, entry: AuditEntry): typeof schema.auditLog.$inferInsert {
   return {

@@ -41,35 +41,59 @@ export const JOURNAL_CTE = 'ledger_journal_w';
  * its lines, written only beside a journal written now, so a retry posts nothing.
  */
 export function journalParts(tx: DatabaseOrTransaction, input: JournalInput): { id: string; parts: SQL[] } {
-  const accounts = new Map(input.lines.map((line) => [line.account.code, line.account.kind]));
-  const id = newId();
-  const at = input.at.toISOString();
-  const lines = input.lines.map((line) => ({
-    id: newId(),
-    account_code: line.account.code,
-    amount_minor: line.amountMinor,
-    line_kind: line.lineKind,
-  }));
+  const { ids, parts } = journalsParts(tx, [input]);
+  return { id: ids[0] as string, parts };
+}
+
+/**
+ * Many journals as the same three CTEs, set-based (a batch of captures in one statement):
+ * every account once, every journal in one insert, every line in one — each line written
+ * only beside its own journal written now, so a journal that already exists posts nothing.
+ */
+export function journalsParts(tx: DatabaseOrTransaction, inputs: readonly JournalInput[]): { ids: string[]; parts: SQL[] } {
+  const accounts = new Map<string, typeof schema.ledgerAccounts.$inferInsert>();
+  for (const input of inputs)
+    for (const line of input.lines)
+      accounts.set(`${input.currency}:${line.account.code}`, {
+        code: line.account.code,
+        currency: input.currency,
+        kind: line.account.kind,
+        createdAt: input.at,
+      });
+  const journals = inputs.map((input) => ({ id: newId(), kind: input.kind, reference: input.reference, createdAt: input.at }));
+  const lines = inputs.flatMap((input, i) =>
+    input.lines.map((line) => ({
+      id: newId(),
+      journal_id: journals[i]?.id,
+      account_code: line.account.code,
+      currency: input.currency,
+      amount_minor: line.amountMinor,
+      line_kind: line.lineKind,
+      created_at: input.at.toISOString(),
+    })),
+  );
   return {
-    id,
+    ids: journals.map((journal) => journal.id),
     parts: [
       sql`ledger_accounts_w as (${tx
         .insert(schema.ledgerAccounts)
-        .values([...accounts].map(([code, kind]) => ({ code, currency: input.currency, kind, createdAt: input.at })))
+        .values([...accounts.values()])
         .onConflictDoNothing()
         .getSQL()})`,
       sql`${sql.raw(JOURNAL_CTE)} as (${tx
         .insert(schema.ledgerJournals)
-        .values({ id, kind: input.kind, reference: input.reference, createdAt: input.at })
+        .values(journals)
         .onConflictDoNothing()
         .returning({ id: schema.ledgerJournals.id })
         .getSQL()})`,
       // The lines travel as one JSON parameter; the foreign key to the accounts sees the accounts inserted above.
       sql`ledger_entries_w as (
         insert into ${schema.ledgerEntries} (id, journal_id, account_code, currency, amount_minor, line_kind, created_at)
-        select e.id, j.id, e.account_code, ${input.currency}, e.amount_minor, e.line_kind, ${at}::timestamptz
+        select e.id, j.id, e.account_code, e.currency, e.amount_minor, e.line_kind, e.created_at
         from ${sql.raw(JOURNAL_CTE)} j
-        cross join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as e(id uuid, account_code text, amount_minor bigint, line_kind text))`,
+        join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
+          as e(id uuid, journal_id uuid, account_code text, currency text, amount_minor bigint, line_kind text, created_at timestamptz)
+          on e.journal_id = j.id)`,
     ],
   };
 }

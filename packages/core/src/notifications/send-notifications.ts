@@ -117,24 +117,18 @@ async function deliver(
             html: row.html ? open(row.html) : null,
             messageId: `<${row.id}@${mailDomain(deps.config.notifications.mailFrom)}>`,
           });
-    await withTransaction(deps.db, async (tx) => {
-      await tx
-        .update(schema.notifications)
-        .set({
-          status: 'sent',
-          provider: result.provider,
-          providerMessageId: result.providerMessageId,
-          sentAt: deps.clock.now(),
-          lockedUntil: null,
-          lastError: null,
-          ...scrub,
-        })
-        .where(ours);
-      await tx
-        .update(schema.notificationAttempts)
-        .set({ finishedAt: deps.clock.now(), outcome: 'sent', provider: result.provider, providerMessageId: result.providerMessageId })
-        .where(attemptOf);
-    });
+    await record(
+      {
+        status: 'sent',
+        provider: result.provider,
+        providerMessageId: result.providerMessageId,
+        sentAt: deps.clock.now(),
+        lockedUntil: null,
+        lastError: null,
+        ...scrub,
+      },
+      { finishedAt: deps.clock.now(), outcome: 'sent', provider: result.provider, providerMessageId: result.providerMessageId },
+    );
     return 'sent';
   } catch (error) {
     const retryable = !(error instanceof DeliveryError) || error.retryable;
@@ -160,13 +154,16 @@ async function deliver(
 
   // A retry waits in the row (next_attempt_at); the job's cron sweep picks it up once due.
   async function finish(outcome: 'retry' | 'failed' | 'dead', set: Partial<NotificationRow>, error: string) {
-    await withTransaction(deps.db, async (tx) => {
-      await tx
-        .update(schema.notifications)
-        .set({ ...set, status: outcome === 'retry' ? 'queued' : outcome, lockedUntil: null })
-        .where(ours);
-      await tx.update(schema.notificationAttempts).set({ finishedAt: deps.clock.now(), outcome, error }).where(attemptOf);
-    });
+    await record(
+      { ...set, status: outcome === 'retry' ? 'queued' : outcome, lockedUntil: null },
+      { finishedAt: deps.clock.now(), outcome, error },
+    );
+  }
+
+  /** The message and its attempt, written together in one statement (two CTEs: atomic, one round trip). */
+  async function record(message: Partial<NotificationRow>, attempt: Partial<typeof schema.notificationAttempts.$inferInsert>) {
+    await deps.db.execute(sql`with message_w as (${deps.db.update(schema.notifications).set(message).where(ours).getSQL()}),
+      attempt_w as (${deps.db.update(schema.notificationAttempts).set(attempt).where(attemptOf).getSQL()}) select 1`);
   }
 }
 

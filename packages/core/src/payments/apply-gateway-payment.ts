@@ -9,7 +9,7 @@ import {
 } from '@fareway/domain';
 import type { GatewayPayment } from '@fareway/gateways';
 import { eq } from 'drizzle-orm';
-import { type RequestOrigin, recordAudit } from '../audit/record-audit';
+import { type RequestOrigin, recordAudit, SYSTEM_ORIGIN } from '../audit/record-audit';
 import { lockBooking } from '../bookings/booking-locks';
 import { confirmBookingInTransaction } from '../bookings/confirm-booking';
 import type { BookingRow } from '../bookings/public-booking';
@@ -22,8 +22,6 @@ import type { PaymentRow } from './public-payment';
 import { captureJournal, writeCapture } from './write-capture';
 
 export type PaymentOutcome = 'captured' | 'orphaned' | 'failed' | 'pending' | 'ignored' | 'mismatch' | 'reversed' | 'unknown_intent';
-
-const SYSTEM: RequestOrigin = { ip: null, requestId: null };
 
 const EVENT_OF: Record<GatewayPayment['status'], PaymentEvent | null> = {
   pending: 'gateway_pending',
@@ -56,7 +54,7 @@ export async function applyGatewayPayment(
   news: GatewayPayment,
   options: { eventRowId?: string; origin?: RequestOrigin } = {},
 ): Promise<PaymentOutcome> {
-  const origin = options.origin ?? SYSTEM;
+  const origin = options.origin ?? SYSTEM_ORIGIN;
   return withTransaction(deps.db, async (tx) => {
     // The common case (money for a live hold) in one read and one write, the event marked with it.
     const fast = await writeCapture(tx, deps, {

@@ -1,11 +1,20 @@
-import { schema } from '@fareway/db';
+import { schema, withTransaction } from '@fareway/db';
 import { type GatewayPayment, matchIntent, pickGateway } from '@fareway/gateways';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { SYSTEM_ORIGIN } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { applyGatewayPayment, type PaymentOutcome } from './apply-gateway-payment';
+import type { PaymentRow } from './public-payment';
+import { type CaptureInput, writeCaptures } from './write-capture';
 
 const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const DECISIVE: GatewayPayment['status'][] = ['succeeded', 'failed', 'mismatch', 'reversed'];
+
+export type EventOutcome = PaymentOutcome | 'skipped';
+
+type Found = { event: typeof schema.paymentEvents.$inferSelect; intent: PaymentRow | null };
+/** What one event comes to before anything is written: an outcome already, or news to apply to its intent. */
+type Step = { done: EventOutcome } | { apply: CaptureInput };
 
 /**
  * The `process-payment-event` job: one recorded webhook event.
@@ -24,24 +33,80 @@ const DECISIVE: GatewayPayment['status'][] = ['succeeded', 'failed', 'mismatch',
 export async function processPaymentEvent(
   deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs' | 'log' | 'gateways'>,
   input: { eventId: string },
-): Promise<PaymentOutcome | 'skipped'> {
-  // The event and its intent in one read (an intent reference that is no UUID of ours finds none).
-  const [found] = await deps.db
+): Promise<EventOutcome> {
+  const [result] = await processPaymentEvents(deps, { eventIds: [input.eventId] });
+  if (result?.status === 'rejected') throw result.reason;
+  return result?.value ?? 'skipped';
+}
+
+/**
+ * A fetched batch of `process-payment-event` jobs (issue 11: the queue cost as much
+ * as the work), each event as processPaymentEvent decides it, with the shared work
+ * done once: one read of every event with its intent, the gateway checks at once,
+ * and the captures of live holds — nearly all of them — written together in ONE
+ * transaction (writeCaptures: four statements for the batch). Everything else
+ * (failures, top-ups, orphans, a second event for an intent already in the batch)
+ * is applied one event per transaction, after.
+ *
+ * One result per event id, in order: a failing event never fails or retries its
+ * neighbours. Should the batch's transaction fail (a deadlock, a constraint, a
+ * journal out of balance at commit), it left nothing and each of its events is
+ * applied on its own, so the failure stays with the event that causes it. Exactly
+ * once as the single job is: an event is marked processed in the transaction that
+ * applies it, and a processed event is skipped.
+ */
+export async function processPaymentEvents(
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'jobs' | 'log' | 'gateways'>,
+  input: { eventIds: readonly string[] },
+): Promise<PromiseSettledResult<EventOutcome>[]> {
+  const found = await loadEvents(deps, input.eventIds);
+  const steps = await Promise.allSettled(
+    // The same event twice in one batch is decided once.
+    input.eventIds.map((id, i) => (input.eventIds.indexOf(id) < i ? { done: 'skipped' as const } : decide(deps, found.get(id)))),
+  );
+  const together = steps.flatMap((step) => (step.status === 'fulfilled' && 'apply' in step.value ? [step.value.apply] : []));
+  let captured = new Set<CaptureInput>();
+  if (together.length > 1) {
+    try {
+      captured = await withTransaction(deps.db, (tx) => writeCaptures(tx, deps, together));
+    } catch (error) {
+      deps.log.warn({ err: error, events: together.length }, 'batched captures rolled back; applying the events one at a time');
+    }
+  }
+  return Promise.allSettled(
+    steps.map(async (step) => {
+      if (step.status === 'rejected') throw step.reason;
+      if ('done' in step.value) return step.value.done;
+      const news = step.value.apply;
+      if (captured.has(news)) return 'captured' as const;
+      return applyGatewayPayment(deps, news.intentId, news.news, { ...(news.eventRowId ? { eventRowId: news.eventRowId } : {}) });
+    }),
+  );
+}
+
+/** The events and their intents in one read (an intent reference that is no UUID of ours finds none). */
+async function loadEvents(deps: Pick<Deps, 'db'>, eventIds: readonly string[]): Promise<Map<string, Found>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await deps.db
     .select({ event: schema.paymentEvents, intent: schema.payments })
     .from(schema.paymentEvents)
     .leftJoin(
       schema.payments,
       sql`${schema.payments.id} = case when ${schema.paymentEvents.intentRef} ~* ${UUID_PATTERN} then ${schema.paymentEvents.intentRef}::uuid end`,
     )
-    .where(eq(schema.paymentEvents.id, input.eventId))
-    .limit(1);
+    .where(inArray(schema.paymentEvents.id, [...eventIds]));
+  return new Map(rows.map((row) => [row.event.id, row]));
+}
+
+/** One event: skipped, settled without an intent, or the news to apply (from the gateway where it can say). */
+async function decide(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'gateways'>, found: Found | undefined): Promise<Step> {
   const event = found?.event;
-  if (!event || event.processedAt) return 'skipped';
+  if (!event || event.processedAt) return { done: 'skipped' };
   const intent = found.intent;
   if (!intent || intent.provider !== event.provider) {
     deps.log.warn({ eventId: event.id, provider: event.provider, intentRef: event.intentRef }, 'payment event for no intent of ours');
     await markProcessed(deps, event.id, 'unknown_intent');
-    return 'unknown_intent';
+    return { done: 'unknown_intent' };
   }
 
   const gateway = pickGateway(deps.gateways, intent.provider);
@@ -69,7 +134,7 @@ export async function processPaymentEvent(
     // no money on the event's word, and let reconciliation ask again. A signed event stands alone
     // only when the gateway could not be asked or keeps no record (the sandbox, PayHere before it indexes).
     await markProcessed(deps, event.id, 'unconfirmed');
-    return 'pending';
+    return { done: 'pending' };
   } else {
     news = matchIntent(
       {
@@ -82,7 +147,7 @@ export async function processPaymentEvent(
       { intentId: intent.id, amountMinor: intent.amountMinor, currency: intent.currency },
     );
   }
-  return applyGatewayPayment(deps, intent.id, news, { eventRowId: event.id });
+  return { apply: { intentId: intent.id, news, eventRowId: event.id, origin: SYSTEM_ORIGIN } };
 }
 
 async function markProcessed(deps: Pick<Deps, 'db' | 'clock'>, eventId: string, outcome: string): Promise<void> {
