@@ -9,6 +9,7 @@ import {
   DESKTOP,
   newTravellerContext,
   startBrowserApp,
+  touchTargetsTooSmall,
   watchConsole,
 } from './support';
 
@@ -118,6 +119,12 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     // The impossible date was dropped: the form offers today (in Colombo) instead of an error page.
     await expect(page.getByLabel('Date').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await checkCustomerPage(page, 'bus-search');
+    // The touch-target check names what is too small (a 20 px button put there for the purpose).
+    await page.evaluate(
+      `(() => { const b = document.createElement('button'); b.id = 'tiny'; b.textContent = 'Tiny'; b.style.height = '20px'; b.style.minHeight = '0'; document.querySelector('main')?.append(b); })()`,
+    );
+    await expect(touchTargetsTooSmall(page)).resolves.toEqual(['button "Tiny" is 20 px tall']);
+    await page.evaluate(`document.getElementById('tiny').remove()`);
     await page.goto('/no/such/page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await checkCustomerPage(page, 'not-found');
