@@ -2,7 +2,7 @@ import { useSession } from '@fareway/api-client';
 import { Alert, Button } from '@fareway/ui';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { PhoneSignIn } from './phone-sign-in';
+import { SignInCard } from './lib/sign-in-card';
 
 /** The landing page: what Fareway does, the two ways in, and sign-in for newcomers. */
 export function HomePage() {
@@ -34,7 +34,7 @@ export function HomePage() {
               </Button>
             </Alert>
           ) : null}
-          <PhoneSignIn />
+          <SignInCard />
         </div>
       )}
     </div>

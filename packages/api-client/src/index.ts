@@ -14,7 +14,7 @@ export {
   setMessageLanguage,
   unreachableMessage,
 } from './messages';
-export { PhoneSignIn, type PhoneSignInProps } from './phone-sign-in';
+export { PHONE_SIGN_IN_WORDS, PhoneSignIn, type PhoneSignInProps, type PhoneSignInWords } from './phone-sign-in';
 export { problemOf, type RequestProblem, UNREACHABLE_MESSAGE, useProblem } from './problem';
 export { ApiProvider, type ApiProviderProps } from './provider';
 export { createQueryClient, shouldRetryQuery } from './query-client';

@@ -2,6 +2,7 @@ import { Alert, Button, Card, formatWait, TextField, useCountdown } from '@farew
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { appErrorCode, retryAfterSeconds } from './errors';
+import { problemOf } from './problem';
 import { useCompleteSignIn } from './session';
 import { useTRPC } from './trpc';
 
@@ -9,14 +10,79 @@ type Step = 'phone' | 'code';
 
 const CODE_PATTERN = /^\d{6}$/;
 
-/** Words for a failed request that has no better home (network down, server error). */
-function fallbackMessage(error: { message: string }): string {
-  return appErrorCode(error) === undefined ? 'Could not reach Fareway; check your connection and try again' : error.message;
+/** Words for a failed request that has no better home (network down, server error): the code's sentence, in the messages' language. */
+function fallbackMessage(error: unknown): string {
+  return problemOf(error)?.message ?? '';
 }
+
+/** Every word of the card: English by default (the console); the web app passes its translations. */
+export interface PhoneSignInWords {
+  title: ReactNode;
+  lead: ReactNode;
+  codeWrong: string;
+  codeDigits: string;
+  tooManyCodes: (wait: string) => string;
+  canAskAgain: string;
+  haveCode: ReactNode;
+  enterIt: ReactNode;
+  phoneLabel: ReactNode;
+  phoneHint: ReactNode;
+  phoneInvalid: ReactNode;
+  sendingCode: string;
+  sendCode: ReactNode;
+  codeExpired: string;
+  suspended: string;
+  /** "If <strong>{phone}</strong> can receive SMS, a 6-digit code is on its way." */
+  codeOnItsWay: (phone: string) => ReactNode;
+  codeLifetime: (wait: string) => string;
+  codeLabel: ReactNode;
+  checking: string;
+  signIn: ReactNode;
+  sending: string;
+  resendIn: (seconds: number) => string;
+  resend: string;
+  notYou: (phone: string) => ReactNode;
+  anotherNumber: ReactNode;
+}
+
+export const PHONE_SIGN_IN_WORDS: PhoneSignInWords = {
+  title: 'Sign in with your phone',
+  lead: 'We will text you a 6-digit code. New here? Signing in creates your account.',
+  codeWrong: 'That code is not right',
+  codeDigits: 'Enter the 6 digits from the SMS',
+  tooManyCodes: (wait) => `Too many codes requested; try again in ${wait}`,
+  canAskAgain: 'You can ask for a new code now',
+  haveCode: 'Already have a code for this number?',
+  enterIt: 'Enter it',
+  phoneLabel: 'Mobile number',
+  phoneHint: 'Sri Lankan numbers work without +94; for other countries start with + and the country code.',
+  phoneInvalid: 'Enter a valid mobile number, like 077 123 4567',
+  sendingCode: 'Sending code…',
+  sendCode: 'Send code',
+  codeExpired: 'That code expired; we can send a new one',
+  suspended: 'This account is suspended; contact Fareway support',
+  codeOnItsWay: (phone) => (
+    <>
+      If <strong>{phone}</strong> can receive SMS, a 6-digit code is on its way.
+    </>
+  ),
+  codeLifetime: (wait) => `It works for ${wait}.`,
+  codeLabel: '6-digit code',
+  checking: 'Checking…',
+  signIn: 'Sign in',
+  sending: 'Sending…',
+  resendIn: (seconds) => `Resend code in ${seconds}s`,
+  resend: 'Resend code',
+  notYou: (phone) => `Not ${phone}?`,
+  anotherNumber: 'Use another number',
+};
 
 export interface PhoneSignInProps {
   /** The card's class; its lead and switch lines get `<className>__lead` and `<className>__switch`. */
   className: string;
+  /** The card's words; English (PHONE_SIGN_IN_WORDS) for any left out. */
+  words?: Partial<PhoneSignInWords>;
+  /** Shorthands for `words.title` and `words.lead`. */
   title?: ReactNode;
   lead?: ReactNode;
 }
@@ -25,13 +91,15 @@ export interface PhoneSignInProps {
  * "Sign in with your phone": step 1 texts a code to the number, step 2 checks
  * it. Success sets the HttpOnly session cookie; `useSession()` then sees the user
  * and this card goes away. The first sign-in creates the account.
- * Both SPAs use it: customers in the web app, operator staff in the console.
+ * Both SPAs use it: customers in the web app (translated words), operator staff in the console (English).
  */
-export function PhoneSignIn({
-  className,
-  title = 'Sign in with your phone',
-  lead = 'We will text you a 6-digit code. New here? Signing in creates your account.',
-}: PhoneSignInProps) {
+export function PhoneSignIn({ className, words, title, lead }: PhoneSignInProps) {
+  const w: PhoneSignInWords = {
+    ...PHONE_SIGN_IN_WORDS,
+    ...words,
+    ...(title === undefined ? {} : { title }),
+    ...(lead === undefined ? {} : { lead }),
+  };
   const trpc = useTRPC();
   const completeSignIn = useCompleteSignIn();
 
@@ -61,7 +129,7 @@ export function PhoneSignIn({
       onSuccess: (signedIn) => completeSignIn(signedIn),
       onError: (error) => {
         if (appErrorCode(error) === 'OTP_INVALID') {
-          setCodeProblem('That code is not right');
+          setCodeProblem(w.codeWrong);
           codeInput.current?.select();
           codeInput.current?.focus();
         }
@@ -107,7 +175,7 @@ export function PhoneSignIn({
     event.preventDefault();
     if (verify.isPending) return;
     if (!CODE_PATTERN.test(code)) {
-      setCodeProblem('Enter the 6 digits from the SMS');
+      setCodeProblem(w.codeDigits);
       codeInput.current?.focus();
       return;
     }
@@ -134,21 +202,20 @@ export function PhoneSignIn({
   }
 
   const sendErrorCode = appErrorCode(send.error);
-  const rateLimitMessage =
-    sendWait > 0 ? `Too many codes requested; try again in ${formatWait(sendWait)}` : 'You can ask for a new code now';
+  const rateLimitMessage = sendWait > 0 ? w.tooManyCodes(formatWait(sendWait)) : w.canAskAgain;
 
   if (step === 'phone') {
     return (
-      <Card title={title} className={className}>
+      <Card title={w.title} className={className}>
         <form className="fw-form" onSubmit={onSubmitPhone}>
-          <p className={`${className}__lead`}>{lead}</p>
+          <p className={`${className}__lead`}>{w.lead}</p>
           {send.error && sendErrorCode === 'OTP_RATE_LIMIT' ? (
             <Alert>
               <p>{rateLimitMessage}</p>
               <p>
-                Already have a code for this number?{' '}
+                {w.haveCode}{' '}
                 <Button variant="link" onClick={enterExistingCode}>
-                  Enter it
+                  {w.enterIt}
                 </Button>
               </p>
             </Alert>
@@ -158,14 +225,14 @@ export function PhoneSignIn({
           ) : null}
           <TextField
             ref={phoneInput}
-            label="Mobile number"
+            label={w.phoneLabel}
             name="phone"
             type="tel"
             inputMode="tel"
             autoComplete="tel"
             placeholder="077 123 4567"
-            hint="Sri Lankan numbers work without +94; for other countries start with + and the country code."
-            error={sendErrorCode === 'VALIDATION_ERROR' ? 'Enter a valid mobile number, like 077 123 4567' : undefined}
+            hint={w.phoneHint}
+            error={sendErrorCode === 'VALIDATION_ERROR' ? w.phoneInvalid : undefined}
             required
             value={phone}
             onChange={(event) => {
@@ -174,8 +241,8 @@ export function PhoneSignIn({
             }}
           />
           <div className="fw-form__actions">
-            <Button type="submit" busy={send.isPending} busyLabel="Sending code…">
-              Send code
+            <Button type="submit" busy={send.isPending} busyLabel={w.sendingCode}>
+              {w.sendCode}
             </Button>
           </div>
         </form>
@@ -185,25 +252,25 @@ export function PhoneSignIn({
 
   const verifyCode = appErrorCode(verify.error);
   let problem: string | null = null;
-  if (verifyCode === 'OTP_EXPIRED') problem = 'That code expired; we can send a new one';
-  else if (verifyCode === 'ACCOUNT_SUSPENDED') problem = 'This account is suspended; contact Fareway support';
+  if (verifyCode === 'OTP_EXPIRED') problem = w.codeExpired;
+  else if (verifyCode === 'ACCOUNT_SUSPENDED') problem = w.suspended;
   else if (verify.error && verifyCode !== 'OTP_INVALID') problem = fallbackMessage(verify.error);
   else if (send.error) problem = sendErrorCode === 'OTP_RATE_LIMIT' ? rateLimitMessage : fallbackMessage(send.error);
 
   return (
-    <Card title={title} className={className}>
+    <Card title={w.title} className={className}>
       <form className="fw-form" onSubmit={onSubmitCode}>
         {problem ? (
           <Alert>{problem}</Alert>
         ) : (
           <Alert variant="info">
-            If <strong>{sentTo}</strong> can receive SMS, a 6-digit code is on its way.
-            {codeLifetime === null ? null : ` It works for ${formatWait(codeLifetime)}.`}
+            {w.codeOnItsWay(sentTo)}
+            {codeLifetime === null ? null : ` ${w.codeLifetime(formatWait(codeLifetime))}`}
           </Alert>
         )}
         <TextField
           ref={codeInput}
-          label="6-digit code"
+          label={w.codeLabel}
           name="code"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -217,17 +284,17 @@ export function PhoneSignIn({
           }}
         />
         <div className="fw-form__actions">
-          <Button type="submit" busy={verify.isPending} busyLabel="Checking…">
-            Sign in
+          <Button type="submit" busy={verify.isPending} busyLabel={w.checking}>
+            {w.signIn}
           </Button>
-          <Button variant="secondary" busy={send.isPending} busyLabel="Sending…" disabled={sendWait > 0} onClick={() => sendCode(sentTo)}>
-            {sendWait > 0 ? `Resend code in ${sendWait}s` : 'Resend code'}
+          <Button variant="secondary" busy={send.isPending} busyLabel={w.sending} disabled={sendWait > 0} onClick={() => sendCode(sentTo)}>
+            {sendWait > 0 ? w.resendIn(sendWait) : w.resend}
           </Button>
         </div>
         <p className={`${className}__switch`}>
-          Not {sentTo}?{' '}
+          {w.notYou(sentTo)}{' '}
           <Button variant="link" onClick={chooseAnotherNumber}>
-            Use another number
+            {w.anotherNumber}
           </Button>
         </p>
       </form>

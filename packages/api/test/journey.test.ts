@@ -1,4 +1,4 @@
-import { applyGatewayPayment, ensureAdmin, issueSession, processRefund, signTicketCode } from '@fareway/core';
+import { applyGatewayPayment, ensureAdmin, findVehicleAlternatives, issueSession, processRefund, signTicketCode } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import { newId } from '@fareway/db';
 import { TRPCError } from '@trpc/server';
@@ -222,6 +222,9 @@ describe('wallet history', () => {
     const second = await customer.journey.walletMoves({ page: 2, limit: 2 });
     expect(second.items).toEqual(all.items.slice(2, 4));
     expect(second.meta).toEqual({ page: 2, limit: 2, total: all.items.length });
+    // A page past the last one is empty but still reports the real total.
+    const beyond = await customer.journey.walletMoves({ page: all.items.length + 1, limit: 1 });
+    expect(beyond).toMatchObject({ items: [], meta: { page: all.items.length + 1, limit: 1, total: all.items.length } });
     expect((await stranger.journey.walletMoves({ page: 1, limit: 20 })).items).toEqual([]);
   });
 });
@@ -237,22 +240,40 @@ describe('alternatives when something is taken', () => {
     expect(tail.sameTrip.freeSeats).not.toContain('1A');
   });
 
-  it('offers other free cars in the same city for the dates, the same type and closest price first', async () => {
+  it('offers other free cars for the dates: the same city first (same type, closest price), then other cities nearest first', async () => {
     const driver = await insertUser(deps, ['customer', 'driver']);
     const taken = await insertVehicle(deps, driver, { city: 'Kandy', dailyRateMinor: 1_000_000 });
     const close = await insertVehicle(deps, driver, { city: 'Kandy', dailyRateMinor: 1_100_000 });
     const far = await insertVehicle(deps, driver, { city: 'Kandy', dailyRateMinor: 3_000_000 });
     const van = await insertVehicle(deps, driver, { city: 'Kandy', type: 'van', dailyRateMinor: 1_000_000 });
     const busy = await insertVehicle(deps, driver, { city: 'Kandy', dailyRateMinor: 1_000_000 });
-    await insertVehicle(deps, driver, { city: 'Galle', dailyRateMinor: 1_000_000 });
+    const galle = await insertVehicle(deps, driver, { city: 'Galle', dailyRateMinor: 1_000_000 });
     await insertVehicle(deps, driver, { city: 'Kandy', seats: 2, dailyRateMinor: 1_000_000 });
     const range = { startDate: '2026-04-02T04:30:00Z', endDate: '2026-04-03T04:30:00Z' };
     await customer.bookings.create({ vehicleId: taken, ...range });
     await stranger.bookings.create({ vehicleId: busy, ...range });
     expect(await told(stranger.bookings.create({ vehicleId: taken, ...range }))).toMatchObject({ code: 'BOOKING_CONFLICT' });
+    // Positions: the taken car in Kandy, one in Matale (about 23 km away), the Galle one (about 170 km away).
+    await deps.database.sql`update vehicles set latitude = 7.2906, longitude = 80.6337 where id = ${taken}`;
+    await deps.database.sql`update vehicles set latitude = 6.0535, longitude = 80.221 where id = ${galle}`;
+    const matale = await insertVehicle(deps, driver, { city: 'Matale', dailyRateMinor: 5_000_000 });
+    await deps.database.sql`update vehicles set latitude = 7.4675, longitude = 80.6234 where id = ${matale}`;
     const { items } = await stranger.journey.vehicleAlternatives({ id: taken, ...range });
-    expect(items.map((v) => v.id)).toEqual([close, far, van]);
+    expect(items.map((v) => v.id)).toEqual([close, far, van, matale]);
     expect(items[0]?.quote).toMatchObject({ totalMinor: 1_100_000 });
+    expect(items.map((v) => v.place.sameCity)).toEqual([true, true, true, false]);
+    expect(items[3]?.place.distanceKm).toBe(20);
+    // Asked for more, the farther city comes after the nearer one.
+    const more = await findVehicleAlternatives(deps, {
+      vehicleId: taken,
+      start: new Date(range.startDate),
+      end: new Date(range.endDate),
+      limit: 10,
+    });
+    expect(more.filter((v) => !v.place.sameCity && v.place.distanceKm !== null).map((v) => [v.id, v.place.distanceKm])).toEqual([
+      [matale, 20],
+      [galle, 145],
+    ]);
   });
 });
 

@@ -9,14 +9,18 @@ import {
   createSeatLayout,
   createTrip,
   DEMO_OPERATOR,
+  DEMO_SECOND_OPERATOR,
+  demoOperatorLogosSeeder,
   demoSeeders,
   demoTrips,
+  detectFileType,
   listBuses,
   listMyOrganizations,
   listOrganizations,
   listOrganizationTrips,
   listRoutes,
   listSeatLayouts,
+  openFile,
   reserveSeats,
   scheduleTrips,
   searchTrips,
@@ -349,5 +353,34 @@ describe('the demo seeder', () => {
       .where(and(eq(schema.routes.organizationId, org?.id ?? '')));
     expect(routes.map((r) => r.name).sort()).toEqual(['Colombo → Galle', 'Colombo → Kandy']);
     deps.clock.set(T0);
+  });
+
+  it('gives each demo operator a logo drawn at seed time, stored like an upload, public while the operator is approved, once', async () => {
+    // The trips seeder above brought the second operator too.
+    const [second] = await deps.db.select().from(schema.organizations).where(eq(schema.organizations.name, DEMO_SECOND_OPERATOR.name));
+    expect(second?.status).toBe('approved');
+    expect(demoSeeders.indexOf(demoOperatorLogosSeeder)).toBeGreaterThan(demoSeeders.indexOf(demoTrips));
+    expect(await demoOperatorLogosSeeder.run(deps)).toEqual({ created: 2 });
+    expect(await demoOperatorLogosSeeder.run(deps)).toEqual({ created: 0 });
+    const logos = await deps.database.sql<Array<{ id: string; name: string; fileId: string; purpose: string }>>`
+      select o.id, o.name, f.id as "fileId", f.purpose from organizations o join stored_files f on f.id = o.logo_file_id order by o.name`;
+    expect(logos.map((l) => [l.name, l.purpose])).toEqual([
+      [DEMO_OPERATOR.name, 'organization_logo'],
+      [DEMO_SECOND_OPERATOR.name, 'organization_logo'],
+    ]);
+    const ruhuna = logos[1] as (typeof logos)[number];
+    // Anyone may fetch it (no session), a PNG.
+    const opened = await openFile(deps, null, ruhuna.fileId);
+    expect(opened).toMatchObject({ contentType: 'image/png', isPublic: true });
+    const chunks: Buffer[] = [];
+    for await (const chunk of opened.body) chunks.push(chunk as Buffer);
+    expect(detectFileType(Buffer.concat(chunks))).toBe('image/png');
+    // Search results name the operator with its logo.
+    const found = await searchTrips(deps, { origin: 'Colombo', destination: 'Matara', page: 1, limit: 1 });
+    expect(found.items[0]?.operator).toEqual({ id: ruhuna.id, name: DEMO_SECOND_OPERATOR.name, logoUrl: `/api/v1/files/${ruhuna.fileId}` });
+    // A suspended operator's logo is nobody's business but its owner's and the admins'.
+    await deps.database.sql`update organizations set status = 'suspended' where id = ${ruhuna.id}`;
+    expect(await failure(openFile(deps, null, ruhuna.fileId))).toMatchObject({ code: 'NOT_FOUND' });
+    await deps.database.sql`update organizations set status = 'approved' where id = ${ruhuna.id}`;
   });
 });

@@ -1674,7 +1674,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** When a car is taken: other cars in its city free for the whole range, the same type and closest price first */
+        /** When a car is taken: other cars free for the whole range, in its city first, then other cities nearest first; the same type and closest price first within each */
         get: operations["journey-vehicleAlternatives"];
         put?: never;
         post?: never;
@@ -14800,7 +14800,8 @@ export interface operations {
                      *           "routeName": "routeName text",
                      *           "operator": {
                      *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *             "name": "name text"
+                     *             "name": "name text",
+                     *             "logoUrl": "logoUrl text"
                      *           },
                      *           "busName": "busName text",
                      *           "timeZone": "Asia/Colombo",
@@ -14844,6 +14845,8 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description The operator's logo (GET, public while the operator is approved); null without one */
+                                logoUrl: string | null;
                             };
                             busName: string;
                             timeZone: string;
@@ -14972,7 +14975,8 @@ export interface operations {
                      *         "routeName": "routeName text",
                      *         "operator": {
                      *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *           "name": "name text"
+                     *           "name": "name text",
+                     *           "logoUrl": "logoUrl text"
                      *         },
                      *         "bus": {
                      *           "name": "name text",
@@ -15027,6 +15031,8 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description The operator's logo (GET, public while the operator is approved); null without one */
+                                logoUrl: string | null;
                             };
                             bus: {
                                 name: string;
@@ -34934,7 +34940,8 @@ export interface operations {
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "operator": {
                      *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *           "name": "name text"
+                     *           "name": "name text",
+                     *           "logoUrl": "logoUrl text"
                      *         },
                      *         "routeName": "routeName text",
                      *         "bus": {
@@ -34983,6 +34990,8 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description The operator's logo (GET, public while the operator is approved); null without one */
+                                logoUrl: string | null;
                             };
                             routeName: string;
                             bus: {
@@ -35658,7 +35667,8 @@ export interface operations {
                      *         "tripId": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
                      *         "operator": {
                      *           "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *           "name": "name text"
+                     *           "name": "name text",
+                     *           "logoUrl": "logoUrl text"
                      *         },
                      *         "routeName": "routeName text",
                      *         "bus": {
@@ -35706,6 +35716,8 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description The operator's logo (GET, public while the operator is approved); null without one */
+                                logoUrl: string | null;
                             };
                             routeName: string;
                             bus: {
@@ -36279,6 +36291,10 @@ export interface operations {
                      *               "totalMinor": 1,
                      *               "totalPrice": 1,
                      *               "currency": "LKR"
+                     *             },
+                     *             "place": {
+                     *               "sameCity": true,
+                     *               "distanceKm": 1
                      *             }
                      *           }
                      *         ]
@@ -36336,6 +36352,13 @@ export interface operations {
                                     totalPrice: number;
                                     currency: string;
                                 } | null;
+                                /** @description Where it is, seen from the taken car */
+                                place: {
+                                    /** @description In the taken car's city */
+                                    sameCity: boolean;
+                                    /** @description Straight-line km from the taken car's pick-up point; null without positions */
+                                    distanceKm: number | null;
+                                };
                             }[];
                         };
                     };
@@ -36479,7 +36502,8 @@ export interface operations {
                      *             "routeName": "routeName text",
                      *             "operator": {
                      *               "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
-                     *               "name": "name text"
+                     *               "name": "name text",
+                     *               "logoUrl": "logoUrl text"
                      *             },
                      *             "busName": "busName text",
                      *             "timeZone": "Asia/Colombo",
@@ -36527,6 +36551,8 @@ export interface operations {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
+                                    /** @description The operator's logo (GET, public while the operator is approved); null without one */
+                                    logoUrl: string | null;
                                 };
                                 busName: string;
                                 timeZone: string;
@@ -37649,6 +37675,12 @@ export interface operations {
                      *             }
                      *           ],
                      *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "vehicle": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "make": "make text",
+                     *             "model": "model text",
+                     *             "year": 1
+                     *           },
                      *           "customer": {
                      *             "name": "name text",
                      *             "phone": "+94770000001"
@@ -37732,6 +37764,14 @@ export interface operations {
                             }[];
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The rented car, by name */
+                            vehicle: {
+                                /** Format: uuid */
+                                id: string;
+                                make: string;
+                                model: string;
+                                year: number;
+                            } | null;
                             /** @description Who rents it; shown once the rental is paid for */
                             customer: {
                                 name: string | null;
@@ -37986,6 +38026,12 @@ export interface operations {
                      *             }
                      *           ],
                      *           "createdAt": "2026-03-01T10:00:00.000Z",
+                     *           "vehicle": {
+                     *             "id": "0195b4a1-7c2e-7d3f-9a10-5e6f7a8b9c0d",
+                     *             "make": "make text",
+                     *             "model": "model text",
+                     *             "year": 1
+                     *           },
                      *           "customer": {
                      *             "name": "name text",
                      *             "phone": "+94770000001"
@@ -38069,6 +38115,14 @@ export interface operations {
                             }[];
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The rented car, by name */
+                            vehicle: {
+                                /** Format: uuid */
+                                id: string;
+                                make: string;
+                                model: string;
+                                year: number;
+                            } | null;
                             /** @description Who rents it; shown once the rental is paid for */
                             customer: {
                                 name: string | null;

@@ -1,12 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, browserTestsOff, checkPage, newTravellerContext, startBrowserApp, watchConsole } from './support';
+import { type BrowserApp, browserTestsOff, checkCustomerPage, newTravellerContext, startBrowserApp, watchConsole } from './support';
 
 // The journey of the customer app once in Sinhala (issue 13), on a 360 px phone
 // with the browser in New York and the cars in Colombo: the language is chosen
 // in the header, remembered on the profile, and no page falls back to English.
 const PHONE_NUMBER = '+94770000456';
 const CODE = '135790';
+// The first demo driver (DEMO_DRIVERS), who has approved cars in Colombo.
+const DRIVER_PHONE = '+94770009001';
 // Sinhala writes 10.00 where ICU has Sinhala; Chromium's ICU has none, so its dates are in digits (10:00).
 const COLOMBO_10 = /10[.:]00 \(Asia\/Colombo\)/;
 
@@ -38,14 +40,14 @@ async function englishLeftovers(page: Page): Promise<string[]> {
 async function expectSinhala(page: Page, name: string, check = false): Promise<void> {
   await expect(page.evaluate<string>('document.documentElement.lang')).resolves.toBe('si');
   await expect(englishLeftovers(page), `English left on ${name}`).resolves.toEqual([]);
-  if (check) await checkPage(page, `si-${name}`);
+  if (check) await checkCustomerPage(page, `si-${name}`);
 }
 
 let app: BrowserApp;
 
 describe.skipIf(browserTestsOff)('the customer web app in Sinhala', () => {
   beforeAll(async () => {
-    app = await startBrowserApp({ OTP_TEST_NUMBERS: `${PHONE_NUMBER}=${CODE}` });
+    app = await startBrowserApp({ OTP_TEST_NUMBERS: `${PHONE_NUMBER}=${CODE},${DRIVER_PHONE}=${CODE}` });
   }, 600_000);
 
   afterAll(async () => {
@@ -145,6 +147,46 @@ describe.skipIf(browserTestsOff)('the customer web app in Sinhala', () => {
     expect(errors).toEqual([]);
     expect(otherErrors).toEqual([]);
     await fresh.close();
+    await context.close();
+  }, 600_000);
+
+  it('a demo driver manages a car in Sinhala: cars, the vehicle form with its pickers and field errors, rentals', async () => {
+    const context = await newTravellerContext(app);
+    // A browser that chose Sinhala before (the language is kept in this browser until signed in).
+    await context.addInitScript("localStorage.setItem('fareway.language', 'si')");
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto('/driver');
+    await page.getByLabel('ජංගම දුරකථන අංකය').fill(DRIVER_PHONE);
+    await page.getByRole('button', { name: 'කේතය යවන්න' }).click();
+    await page.getByLabel('ඉලක්කම් 6ක කේතය').fill(CODE);
+    await page.getByRole('button', { name: 'පුරනය වන්න', exact: true }).click();
+
+    await page.getByRole('heading', { name: 'මගේ රථ' }).waitFor();
+    await page.getByRole('link', { name: 'Toyota Aqua (2019)' }).waitFor();
+    await expectSinhala(page, 'driver-cars');
+    await page.getByRole('link', { name: 'Toyota Aqua (2019)' }).click();
+
+    // The vehicle form: time zone and currency are pickers; a value the server refuses is explained next to its field.
+    const year = page.getByLabel('වර්ෂය', { exact: true });
+    await year.waitFor();
+    // A select's role is combobox (a text box would be textbox).
+    await page.getByRole('combobox', { name: 'වේලා කලාපය' }).waitFor();
+    await page.getByRole('combobox', { name: 'මුදල් ඒකකය' }).waitFor();
+    await year.fill('1800');
+    await page.getByRole('button', { name: 'වෙනස්කම් සුරකින්න' }).click();
+    await page.getByText('නිෂ්පාදන වර්ෂය පූර්ණ සංඛ්‍යාවක් ලෙස ඇතුළත් කරන්න, උදා. 2019').waitFor();
+    await expect(year.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectSinhala(page, 'driver-vehicle', true);
+
+    await page.goto('/driver/bookings');
+    await page.getByRole('heading', { name: 'මගේ රථවල කුලී' }).waitFor();
+    await page
+      .getByText(/කුලී තවම නැත|කවදා/)
+      .first()
+      .waitFor();
+    await expectSinhala(page, 'driver-rentals');
+    expect(errors.filter((e) => !/status of 400.*vehicles\.update/.test(e))).toEqual([]);
     await context.close();
   }, 600_000);
 });

@@ -2,7 +2,16 @@ import { postJournal } from '@fareway/core';
 import { topUpPostings } from '@fareway/domain';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, browserTestsOff, checkPage, DESKTOP, newTravellerContext, startBrowserApp, watchConsole } from './support';
+import {
+  type BrowserApp,
+  browserTestsOff,
+  checkCustomerPage,
+  DESKTOP,
+  newTravellerContext,
+  startBrowserApp,
+  touchTargetsTooSmall,
+  watchConsole,
+} from './support';
 
 // The customer app as a traveller uses it, on a phone, with the browser in New
 // York and the cars in Colombo: every time shown is the car's wall clock, named.
@@ -32,7 +41,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Book a car or a seat' }).waitFor();
     // The public home page shows no internal status (versions, migrations, worker).
     await expect(page.getByText(/migrations|worker/i).count()).resolves.toBe(0);
-    await checkPage(page, 'home');
+    await checkCustomerPage(page, 'home');
 
     await page.getByLabel('Mobile number').fill(PHONE_NUMBER);
     await page.getByRole('button', { name: 'Send code' }).click();
@@ -43,6 +52,8 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // The open menu's items (links, the language picker, Sign out) are touch targets too.
+    await expect(touchTargetsTooSmall(page)).resolves.toEqual([]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cars' }).click();
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
 
@@ -55,7 +66,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await results.getByRole('status').filter({ hasText: 'free for those dates' }).waitFor();
     console.info(`search results interactive after ${Date.now() - started} ms`);
     await expect(results.getByText('LKR 19,000.00').count()).resolves.toBeGreaterThan(0);
-    await checkPage(page, 'car-search');
+    await checkCustomerPage(page, 'car-search');
     await results.getByRole('link', { name: 'Toyota Aqua (2019)', exact: true }).click();
 
     // The vehicle page: the quote's range on the car's clock.
@@ -63,7 +74,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     const quote = page.getByRole('status').filter({ hasText: 'LKR 19,000.00' });
     await quote.waitFor();
     await expect(quote.textContent()).resolves.toContain(COLOMBO_10);
-    await checkPage(page, 'vehicle');
+    await checkCustomerPage(page, 'vehicle');
     await page.getByRole('button', { name: 'Hold this car' }).click();
 
     // The booking page: pick-up at 10:00 Colombo, a live countdown.
@@ -75,7 +86,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
       select status, total_minor::int as total_minor, to_char(starts_at at time zone 'Asia/Colombo', 'HH24:MI') as local
       from bookings where id = ${bookingId}`;
     expect(row).toEqual({ status: 'pending', total_minor: 1_900_000, local: '10:00' });
-    await checkPage(page, 'booking-held');
+    await checkCustomerPage(page, 'booking-held');
 
     // Pay in the sandbox: the gateway sends the browser back to this booking.
     await page.getByRole('button', { name: /^Pay LKR 19,000\.00$/ }).click();
@@ -89,7 +100,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     const when = page.getByTestId('booking-when').first();
     await when.waitFor();
     await expect(when.textContent()).resolves.toContain(COLOMBO_10);
-    await checkPage(page, 'my-bookings');
+    await checkCustomerPage(page, 'my-bookings');
 
     // Reload keeps the route (the server answers the path with index.html).
     await page.setViewportSize(DESKTOP);
@@ -109,10 +120,16 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('Kandy');
     // The impossible date was dropped: the form offers today (in Colombo) instead of an error page.
     await expect(page.getByLabel('Date').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await checkPage(page, 'bus-search');
+    await checkCustomerPage(page, 'bus-search');
+    // The touch-target check names what is too small (a 20 px button put there for the purpose).
+    await page.evaluate(
+      `(() => { const b = document.createElement('button'); b.id = 'tiny'; b.textContent = 'Tiny'; b.style.height = '20px'; b.style.minHeight = '0'; document.querySelector('main')?.append(b); })()`,
+    );
+    await expect(touchTargetsTooSmall(page)).resolves.toEqual(['button "Tiny" is 20 px tall']);
+    await page.evaluate(`document.getElementById('tiny').remove()`);
     await page.goto('/no/such/page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
-    await checkPage(page, 'not-found');
+    await checkCustomerPage(page, 'not-found');
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);
@@ -182,7 +199,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await alternatives.getByText(/Still free on this leg/).waitFor();
     await expect(alternatives.textContent()).resolves.not.toMatch(/\b5A\b/);
     await alternatives.getByText('Later trips with room for you:').waitFor();
-    await checkPage(loser.page, 'seat-alternatives');
+    await checkCustomerPage(loser.page, 'seat-alternatives');
 
     // The winner pays from the wallet and opens the e-ticket: names, seats, the departure on Colombo's clock, the QR.
     await winner.page.getByRole('button', { name: 'Pay from wallet' }).click();
@@ -195,7 +212,13 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     const qr = winner.page.getByTestId('ticket-qr');
     await qr.waitFor();
     await expect(qr.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/);
-    await checkPage(winner.page, 'ticket');
+    // The operator by name, with its logo (drawn at seed time, served to anyone while the operator is approved).
+    const logo = winner.page.getByTestId('operator-logo');
+    await logo.waitFor();
+    const logoWidth = `(() => { const img = document.querySelector('[data-testid="operator-logo"]'); return img && img.complete ? img.naturalWidth : 0; })()`;
+    await expect.poll(() => winner.page.evaluate<number>(logoWidth)).toBe(96);
+    await expect(winner.page.getByText('Lanka Express').count()).resolves.toBeGreaterThan(0);
+    await checkCustomerPage(winner.page, 'ticket');
     const bookingId = winner.page.url().split('/').at(-2) ?? '';
     const [sold] = await app.deps.database.sql<{ status: string; seats: string }[]>`
       select b.status, string_agg(s.seat_no || ':' || coalesce(s.passenger_name, ''), ',' order by s.seat_no) as seats
@@ -207,10 +230,10 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await winner.page.goto(`/bookings/${bookingId}/receipt`);
     await winner.page.getByTestId('receipt-net').waitFor();
     await expect(winner.page.getByTestId('receipt-net').textContent()).resolves.toMatch(/LKR/);
-    await checkPage(winner.page, 'receipt');
+    await checkCustomerPage(winner.page, 'receipt');
     await winner.page.goto('/wallet/history');
     await winner.page.getByRole('link', { name: 'Booking paid' }).first().waitFor();
-    await checkPage(winner.page, 'wallet-history');
+    await checkCustomerPage(winner.page, 'wallet-history');
 
     // A car paid by card in the sandbox has a receipt too; a declined card says what to do next.
     const page = loser.page;
@@ -225,22 +248,28 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await page.waitForURL(new RegExp(`/bookings/${carBooking}$`));
     await page.getByText('Your payment was declined').waitFor();
     await page.getByText(/Try again with the Pay button/).waitFor();
-    await checkPage(page, 'payment-declined');
+    await checkCustomerPage(page, 'payment-declined');
     await page.getByRole('button', { name: /^Pay LKR/ }).click();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL(new RegExp(`/bookings/${carBooking}$`));
     await page.getByRole('link', { name: 'Open the receipt' }).click({ timeout: 60_000 });
     await page.getByTestId('receipt-start').waitFor();
-    await checkPage(page, 'car-receipt');
+    await checkCustomerPage(page, 'car-receipt');
 
     // Cancelling it, the customer keeps the refund in the wallet instead of the card, chosen before confirming.
     await page.goto(`/bookings/${carBooking}`);
     await page.getByRole('button', { name: 'Cancel booking' }).click();
     await page.getByTestId('refund-choice').waitFor();
     await page.getByLabel(/Keep it in my Fareway wallet/).check();
-    await checkPage(page, 'cancel-refund-choice');
+    // The sentence follows the choice: the refund goes to the wallet, not "the way you paid".
+    await expect(page.getByTestId('refund-preview').textContent()).resolves.toContain('to your Fareway wallet');
+    await checkCustomerPage(page, 'cancel-refund-choice');
     await page.getByRole('button', { name: 'Yes, cancel the booking' }).click();
-    await page.getByText(/to your Fareway wallet/).waitFor();
+    await page
+      .getByTestId('refund')
+      .filter({ hasText: /to your Fareway wallet/ })
+      .first()
+      .waitFor();
     const [refund] = await app.deps.database.sql<
       { destination: string }[]
     >`select destination from refunds where booking_id = ${carBooking}`;
@@ -259,7 +288,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     await page.reload();
     await page.getByText('Your hold has run out').waitFor();
     await page.getByRole('button', { name: 'Hold again' }).waitFor();
-    await checkPage(page, 'hold-expired');
+    await checkCustomerPage(page, 'hold-expired');
 
     // A new customer registers with an email and a password, and is signed in at once.
     const newcomer = await newTravellerContext(app);
@@ -267,7 +296,7 @@ describe.skipIf(browserTestsOff)('the customer web app in Chromium', () => {
     const signUpErrors = watchConsole(signUp);
     await signUp.goto('/register');
     await signUp.getByRole('heading', { name: 'Create an account' }).waitFor();
-    await checkPage(signUp, 'register');
+    await checkCustomerPage(signUp, 'register');
     await signUp.getByLabel('Your name').fill('Asha Fernando');
     await signUp.getByLabel('Email').first().fill('asha@example.com');
     await signUp.getByLabel('Password').first().fill('a long enough secret');

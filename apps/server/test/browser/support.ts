@@ -119,17 +119,57 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
+/** The smallest height of a touch target on a phone (WCAG 2.5.5's 44 CSS px). */
+export const TOUCH_TARGET_PX = 44;
+
+/**
+ * Every touch target shown on the page that is less than TOUCH_TARGET_PX tall, named ("button.fw-button
+ * "Send code" is 36 px tall"): buttons, link-buttons, inputs (a checkbox or radio by its label), selects,
+ * text areas, nav items and back links. Inline text links inside sentences are exempt (WCAG 2.5.8), and
+ * so are visually hidden elements (1 px, for screen readers). Runs in the page (a string: no DOM types here).
+ */
+export function touchTargetsTooSmall(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const MIN = ${TOUCH_TARGET_PX};
+    const selector = 'button, select, textarea, input:not([type=hidden]), a.fw-button, nav a, a.fw-back, summary, [role=button]';
+    const describe = (el) => {
+      const text = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+      const type = el.getAttribute('type');
+      const classes = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+      return el.tagName.toLowerCase() + (type ? '[type=' + type + ']' : '') + classes + ' "' + text + '"';
+    };
+    const seen = new Set();
+    const small = [];
+    for (const el of document.querySelectorAll(selector)) {
+      let box = el;
+      if (el.matches('input[type=checkbox], input[type=radio]')) {
+        box = el.closest('label') || (el.id ? document.querySelector('label[for="' + el.id + '"]') : null) || el;
+      }
+      if (seen.has(box)) continue;
+      seen.add(box);
+      const style = getComputedStyle(box);
+      const rect = box.getBoundingClientRect();
+      // Not shown (a closed menu, display: none), or visually hidden for screen readers only.
+      if (style.visibility === 'hidden' || rect.width <= 1 || rect.height <= 1) continue;
+      if (rect.height < MIN - 0.5) small.push(describe(el) + ' is ' + Math.round(rect.height * 10) / 10 + ' px tall');
+    }
+    return small;
+  })()`);
+}
+
 /**
  * Looks at the page as it is now at both widths: no horizontal overflow, no
  * serious or critical axe-core violation, and a full-page screenshot in
  * test-results/screenshots/<name>-<width>.png. Leaves the page at `leaveAt`.
- * `viewports` defaults to the phone and the laptop.
+ * `viewports` defaults to the phone and the laptop. With `touchTargets`, at the
+ * phone's width every touch target must be at least TOUCH_TARGET_PX tall too.
  */
 export async function checkPage(
   page: Page,
   name: string,
   leaveAt: { width: number; height: number } = PHONE,
   viewports: ReadonlyArray<{ width: number; height: number }> = [PHONE, DESKTOP],
+  options: { touchTargets?: boolean } = {},
 ): Promise<void> {
   for (const viewport of viewports) {
     await page.setViewportSize(viewport);
@@ -140,6 +180,9 @@ export async function checkPage(
     );
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: true });
     expect(width.scroll, `${name} at ${viewport.width} px is ${width.scroll} px wide`).toBeLessThanOrEqual(width.inner);
+    if (options.touchTargets && viewport.width === PHONE.width) {
+      expect(await touchTargetsTooSmall(page), `touch targets under ${TOUCH_TARGET_PX} px on ${name} at ${viewport.width} px`).toEqual([]);
+    }
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = axe.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -153,4 +196,9 @@ export async function checkPage(
     expect(serious, `axe-core on ${name} at ${viewport.width} px`).toEqual([]);
   }
   await page.setViewportSize(leaveAt);
+}
+
+/** `checkPage` for the customer app: on a phone every touch target is at least TOUCH_TARGET_PX tall too. */
+export function checkCustomerPage(page: Page, name: string, leaveAt: { width: number; height: number } = PHONE): Promise<void> {
+  return checkPage(page, name, leaveAt, [PHONE, DESKTOP], { touchTargets: true });
 }

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { vehicleName } from '../rentals/car-search-page';
 
 /**
- * After a car was refused as taken: other cars in its city free for the same range, the same type
- * and closest price first. `start`/`end` are the wall-clock inputs, carried to the other car's page.
+ * After a car was refused as taken: other cars free for the same range, in its city first, then
+ * other cities nearest first, each saying where it is. `start`/`end` are the wall-clock inputs,
+ * carried to the other car's page.
  */
 export function CarAlternatives(props: { vehicleId: string; startDate: string; endDate: string; start: string; end: string }) {
   const { t } = useTranslation('alternatives');
@@ -29,6 +30,14 @@ export function CarAlternatives(props: { vehicleId: string; startDate: string; e
                 <Link to="/cars/$id" params={{ id: car.id }} search={{ start: props.start, end: props.end }}>
                   {vehicleName(car)}
                 </Link>
+                {' · '}
+                <span data-testid="car-alternative-place">
+                  {car.place.sameCity
+                    ? t('sameCity', { city: car.city })
+                    : car.place.distanceKm === null
+                      ? t('otherCity', { city: car.city })
+                      : t('nearby', { city: car.city, km: car.place.distanceKm })}
+                </span>
                 {car.quote ? ` · ${formatMoney(car.quote.totalMinor, car.quote.currency)}` : null}
               </li>
             ))}

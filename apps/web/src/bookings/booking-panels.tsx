@@ -212,7 +212,16 @@ export function CancelPanel({ booking }: { booking: Booking }) {
             ) : refund > 0 ? (
               <Trans
                 t={t}
-                i18nKey={refund < booking.paidMinor ? 'cancel.refundPart' : 'cancel.refundAll'}
+                i18nKey={
+                  // Chosen to keep it in the wallet: say so, not "the way you paid".
+                  refundTo === 'wallet'
+                    ? refund < booking.paidMinor
+                      ? 'cancel.refundPartWallet'
+                      : 'cancel.refundAllWallet'
+                    : refund < booking.paidMinor
+                      ? 'cancel.refundPart'
+                      : 'cancel.refundAll'
+                }
                 values={{ amount: formatMoney(refund, booking.currency), paid: formatMoney(booking.paidMinor, booking.currency) }}
                 components={{ amount: <strong /> }}
               />

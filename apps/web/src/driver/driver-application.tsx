@@ -2,20 +2,25 @@ import { QueryState, type RouterInputs, type RouterOutputs, useProblem, useTRPC,
 import { Alert, Button, browserTimeZone, Card, formatDateTime, ProblemAlert, StatusBadge, TextField, useRetryWait } from '@fareway/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { daysFromToday, SEARCH_TIME_ZONE } from '../lib/dates';
 import { uploadFile } from '../lib/upload-file';
 
 type Application = NonNullable<RouterOutputs['drivers']['myApplication']>;
 type DocumentKind = RouterInputs['drivers']['submitApplication']['documents'][number]['kind'];
 
-const DOCUMENTS: Array<{ kind: 'licence_front' | 'licence_back' | 'national_id'; label: string; required: boolean }> = [
-  { kind: 'licence_front', label: 'Driving licence, front', required: true },
-  { kind: 'licence_back', label: 'Driving licence, back', required: false },
-  { kind: 'national_id', label: 'National identity card', required: false },
+const DOCUMENTS: Array<{ kind: 'licence_front' | 'licence_back' | 'national_id'; required: boolean }> = [
+  { kind: 'licence_front', required: true },
+  { kind: 'licence_back', required: false },
+  { kind: 'national_id', required: false },
 ];
+
+/** The application's text fields: a VALIDATION_ERROR on one is said next to it. */
+const TEXT_FIELDS = ['fullName', 'nationalId', 'licenceNumber', 'licenceExpiry'] as const;
 
 /** "Become a driver": the latest application's state, and the form to apply (again, after a rejection). */
 export function DriverApplication() {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const application = useQuery(trpc.drivers.myApplication.queryOptions());
@@ -27,26 +32,23 @@ export function DriverApplication() {
   }, [approved, queryClient, trpc]);
 
   return (
-    <QueryState query={application} what="your driver application">
+    <QueryState query={application} what={t('application.what')}>
       {(current) =>
         current === null ? (
           <ApplicationForm />
         ) : current.status === 'pending' ? (
-          <Card title="Your application" actions={<StatusBadge variant="warn">Under review</StatusBadge>}>
-            <p>
-              Thanks, {current.fullName}. We received your application on {formatDateTime(current.createdAt, browserTimeZone())} and will
-              review it shortly. You can list cars once it is approved.
-            </p>
+          <Card title={t('application.yours')} actions={<StatusBadge variant="warn">{t('application.underReview')}</StatusBadge>}>
+            <p>{t('application.received', { name: current.fullName, when: formatDateTime(current.createdAt, browserTimeZone()) })}</p>
           </Card>
         ) : current.status === 'approved' ? (
-          <Alert variant="info" title="You are a Fareway driver">
-            <p>Your application was approved. Loading your driver tools…</p>
+          <Alert variant="info" title={t('application.approvedTitle')}>
+            <p>{t('application.approvedBody')}</p>
           </Alert>
         ) : (
           <div className="fw-stack">
-            <Alert title="Your application was not approved">
-              <p>{current.decisionReason ?? 'No reason was given.'}</p>
-              <p>You can correct it and apply again below.</p>
+            <Alert title={t('application.notApprovedTitle')}>
+              <p>{current.decisionReason ?? t('application.noReason')}</p>
+              <p>{t('application.applyAgain')}</p>
             </Alert>
             <ApplicationForm previous={current} />
           </div>
@@ -57,6 +59,7 @@ export function DriverApplication() {
 }
 
 function ApplicationForm({ previous }: { previous?: Application }) {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -83,11 +86,15 @@ function ApplicationForm({ previous }: { previous?: Application }) {
   });
   const problem = useProblem(apply.error);
   const wait = useRetryWait(problem);
+  // Each field says what is wrong with it; a refused file (too large, not accepted) is said next to the licence's front.
+  const invalid = (field: (typeof TEXT_FIELDS)[number]) => (problem?.fields[field] ? t(`application.invalid.${field}`) : undefined);
+  const fileRefused = problem?.code === 'PAYLOAD_TOO_LARGE' || problem?.code === 'UNSUPPORTED_MEDIA_TYPE' ? problem.message : null;
+  const saidByFields = fileRefused !== null || TEXT_FIELDS.some((field) => problem?.fields[field]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!files.licence_front) {
-      setFileProblem('Add a photo or scan of the front of your licence');
+      setFileProblem(t('application.addLicenceFront'));
       return;
     }
     setFileProblem(null);
@@ -95,11 +102,12 @@ function ApplicationForm({ previous }: { previous?: Application }) {
   }
 
   return (
-    <Card title="Apply to drive with Fareway">
+    <Card title={t('application.title')}>
       <form className="fw-form" onSubmit={onSubmit}>
-        <p className="fw-muted">List your own car and earn from rentals. We check your licence before your first listing.</p>
+        <p className="fw-muted">{t('application.lead')}</p>
         <TextField
-          label="Full name (as on your licence)"
+          label={t('application.fullName')}
+          error={invalid('fullName')}
           name="fullName"
           autoComplete="name"
           required
@@ -109,7 +117,8 @@ function ApplicationForm({ previous }: { previous?: Application }) {
           onChange={(e) => setFields({ ...fields, fullName: e.target.value })}
         />
         <TextField
-          label="National identity number"
+          label={t('application.nationalId')}
+          error={invalid('nationalId')}
           name="nationalId"
           required
           minLength={5}
@@ -118,7 +127,8 @@ function ApplicationForm({ previous }: { previous?: Application }) {
           onChange={(e) => setFields({ ...fields, nationalId: e.target.value })}
         />
         <TextField
-          label="Driving licence number"
+          label={t('application.licenceNumber')}
+          error={invalid('licenceNumber')}
           name="licenceNumber"
           required
           minLength={3}
@@ -127,7 +137,8 @@ function ApplicationForm({ previous }: { previous?: Application }) {
           onChange={(e) => setFields({ ...fields, licenceNumber: e.target.value })}
         />
         <TextField
-          label="Licence valid until"
+          label={t('application.licenceExpiry')}
+          error={invalid('licenceExpiry')}
           name="licenceExpiry"
           type="date"
           required
@@ -138,22 +149,26 @@ function ApplicationForm({ previous }: { previous?: Application }) {
         {DOCUMENTS.map((doc) => (
           <TextField
             key={doc.kind}
-            label={`${doc.label}${doc.required ? '' : ' (optional)'}`}
+            label={
+              doc.required
+                ? t(`application.documents.${doc.kind}`)
+                : t('application.optional', { label: t(`application.documents.${doc.kind}`) })
+            }
             name={doc.kind}
             type="file"
             accept="image/jpeg,image/png,image/webp,application/pdf"
-            hint="JPEG, PNG, WebP or PDF"
-            error={doc.kind === 'licence_front' ? (fileProblem ?? undefined) : undefined}
+            hint={t('application.fileHint')}
+            error={doc.kind === 'licence_front' ? (fileProblem ?? fileRefused ?? undefined) : undefined}
             onChange={(e) => {
               const file = e.target.files?.[0];
               setFiles((current) => ({ ...current, [doc.kind]: file }));
             }}
           />
         ))}
-        {problem ? <ProblemAlert title="Could not send the application" problem={problem} /> : null}
+        {problem && !saidByFields ? <ProblemAlert title={t('application.failed')} problem={problem} /> : null}
         <div className="fw-form__actions">
-          <Button type="submit" busy={apply.isPending} busyLabel="Sending…" disabled={wait > 0}>
-            Send application
+          <Button type="submit" busy={apply.isPending} busyLabel={t('application.sending')} disabled={wait > 0}>
+            {t('application.send')}
           </Button>
         </div>
       </form>

@@ -1,17 +1,8 @@
 import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
-import {
-  Card,
-  formatMoney,
-  humanize,
-  Pager,
-  SelectField,
-  StatusBadge,
-  type StatusVariant,
-  sortingFromParam,
-  sortingToParam,
-} from '@fareway/ui';
+import { Card, formatMoney, Pager, SelectField, StatusBadge, type StatusVariant, sortingFromParam, sortingToParam } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Trans, useTranslation } from 'react-i18next';
 import { type BookingStatus, useBookingStatusOptions } from '../bookings/booking-status';
 import { SignInGate } from '../lib/sign-in-gate';
 import { vehicleName } from '../rentals/car-search-page';
@@ -21,30 +12,31 @@ import { type VehicleFields, VehicleForm } from './vehicle-form';
 
 type VehicleStatus = RouterOutputs['vehicles']['get']['status'];
 
-const VEHICLE_LOOKS: Record<VehicleStatus, { variant: StatusVariant; label: string }> = {
-  draft: { variant: 'neutral', label: 'Draft' },
-  pending_review: { variant: 'warn', label: 'In review' },
-  approved: { variant: 'ok', label: 'Listed' },
-  rejected: { variant: 'down', label: 'Rejected' },
-  suspended: { variant: 'down', label: 'Suspended' },
+const VEHICLE_VARIANTS: Record<VehicleStatus, StatusVariant> = {
+  draft: 'neutral',
+  pending_review: 'warn',
+  approved: 'ok',
+  rejected: 'down',
+  suspended: 'down',
 };
 
 export function VehicleStatusBadge({ status }: { status: VehicleStatus }) {
-  const look = VEHICLE_LOOKS[status];
-  return <StatusBadge variant={look.variant}>{look.label}</StatusBadge>;
+  const { t } = useTranslation();
+  return <StatusBadge variant={VEHICLE_VARIANTS[status]}>{t(`vehicleStatus.${status}`)}</StatusBadge>;
 }
 
 /** "Drive with Fareway": the application for customers, the list of one's cars for drivers. */
 export function DriverPage() {
+  const { t } = useTranslation('driver');
   return (
     <div className="web-page">
-      <SignInGate reason="Sign in to apply as a driver or manage your cars.">
+      <SignInGate reason={t('page.signIn')}>
         {(user) =>
           user.roles.includes('driver') ? (
             <MyVehicles />
           ) : (
             <>
-              <h1 className="fw-page-title">Drive with Fareway</h1>
+              <h1 className="fw-page-title">{t('page.title')}</h1>
               <DriverApplication />
             </>
           )
@@ -58,6 +50,7 @@ const driverRoute = getRouteApi('/driver');
 const driverBookingsRoute = getRouteApi('/driver/bookings');
 
 function MyVehicles() {
+  const { t } = useTranslation(['driver', 'common']);
   const trpc = useTRPC();
   const search = driverRoute.useSearch();
   const navigate = driverRoute.useNavigate();
@@ -66,23 +59,23 @@ function MyVehicles() {
   return (
     <div className="fw-stack">
       <div className="web-page-head">
-        <h1 className="fw-page-title">My cars</h1>
+        <h1 className="fw-page-title">{t('page.myCars')}</h1>
         <div className="fw-row">
           <Link to="/driver/bookings" className="fw-button fw-button--secondary">
-            Rentals of my cars
+            {t('page.rentalsOfMyCars')}
           </Link>
           <Link to="/driver/vehicles/new" className="fw-button fw-button--primary">
-            List a car
+            {t('page.listACar')}
           </Link>
         </div>
       </div>
       <QueryState
         query={vehicles}
-        what="your cars"
+        what={t('page.whatCars')}
         isEmpty={(data) => data.items.length === 0}
         empty={
           <p>
-            You have not listed a car yet. <Link to="/driver/vehicles/new">List your first car</Link>.
+            <Trans t={t} i18nKey="page.noCars" components={{ link: <Link to="/driver/vehicles/new" /> }} />
           </p>
         }
       >
@@ -102,23 +95,22 @@ function MyVehicles() {
                     className="web-vehicle-card"
                   >
                     {vehicle.photos[0] ? (
-                      <img
-                        className="web-vehicle-card__photo"
-                        src={vehicle.photos[0].url}
-                        alt={`${vehicle.make} ${vehicle.model}`}
-                        loading="lazy"
-                      />
+                      <img className="web-vehicle-card__photo" src={vehicle.photos[0].url} alt={vehicleName(vehicle)} loading="lazy" />
                     ) : (
                       <div className="web-vehicle-card__photo web-vehicle-card__photo--none" aria-hidden="true">
-                        No photo
+                        {t('page.noPhoto')}
                       </div>
                     )}
                     <p className="web-vehicle-card__facts">
-                      {humanize(vehicle.type)} · {vehicle.seats} seats · {vehicle.city} ·{' '}
-                      {formatMoney(vehicle.dailyRateMinor, vehicle.currency)} a day
+                      {[
+                        t(`common:vehicleType.${vehicle.type}`),
+                        t('common:seatCount', { count: vehicle.seats }),
+                        vehicle.city,
+                        `${formatMoney(vehicle.dailyRateMinor, vehicle.currency)} ${t('common:perDay')}`,
+                      ].join(' · ')}
                     </p>
                     {vehicle.reviewReason && (vehicle.status === 'rejected' || vehicle.status === 'suspended') ? (
-                      <p className="web-hint">Review: {vehicle.reviewReason}</p>
+                      <p className="web-hint">{t('page.review', { reason: vehicle.reviewReason })}</p>
                     ) : null}
                   </Card>
                 </li>
@@ -140,19 +132,20 @@ function MyVehicles() {
 
 /** "List a car": a draft the owner completes with photos, then sends for review. */
 export function NewVehiclePage() {
+  const { t } = useTranslation('driver');
   return (
     <div className="web-page">
       <Link to="/driver" className="fw-back">
-        ← My cars
+        {t('page.backToMyCars')}
       </Link>
-      <h1 className="fw-page-title">List a car</h1>
-      <SignInGate reason="Sign in to list a car.">
+      <h1 className="fw-page-title">{t('page.listACar')}</h1>
+      <SignInGate reason={t('page.signInToList')}>
         {(user) =>
           user.roles.includes('driver') ? (
             <NewVehicle />
           ) : (
             <p>
-              Only approved drivers can list cars. <Link to="/driver">Apply to drive with Fareway</Link>.
+              <Trans t={t} i18nKey="page.onlyDrivers" components={{ link: <Link to="/driver" /> }} />
             </p>
           )
         }
@@ -162,6 +155,7 @@ export function NewVehiclePage() {
 }
 
 function NewVehicle() {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -176,13 +170,13 @@ function NewVehicle() {
   );
   const problem = useProblem(create.error);
   return (
-    <Card title="About the car">
+    <Card title={t('page.aboutTheCar')}>
       <VehicleForm
-        submitLabel="Save as draft"
+        submitLabel={t('page.saveDraft')}
         busy={create.isPending}
         problem={problem}
         onSubmit={(fields: VehicleFields) => create.mutate(fields)}
-        note={<p className="fw-muted web-hint">Next you add photos and send it for review; customers see it once approved.</p>}
+        note={<p className="fw-muted web-hint">{t('page.draftNote')}</p>}
       />
     </Card>
   );
@@ -190,18 +184,20 @@ function NewVehicle() {
 
 /** Rentals of all of a driver's cars, filtered by status. */
 export function DriverBookingsPage() {
+  const { t } = useTranslation('driver');
   return (
     <div className="web-page">
       <Link to="/driver" className="fw-back">
-        ← My cars
+        {t('page.backToMyCars')}
       </Link>
-      <h1 className="fw-page-title">Rentals of my cars</h1>
-      <SignInGate reason="Sign in to see the rentals of your cars.">{() => <DriverBookings />}</SignInGate>
+      <h1 className="fw-page-title">{t('page.rentalsOfMyCars')}</h1>
+      <SignInGate reason={t('page.signInToSeeRentals')}>{() => <DriverBookings />}</SignInGate>
     </div>
   );
 }
 
 function DriverBookings() {
+  const { t } = useTranslation('driver');
   const statusOptions = useBookingStatusOptions();
   const trpc = useTRPC();
   const search = driverBookingsRoute.useSearch();
@@ -209,31 +205,28 @@ function DriverBookings() {
   const { status } = search;
   const page = search.page ?? 1;
   const rentals = useQuery(trpc.rentals.listForDriver.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }));
-  // The car column names the car: the driver's own cars, one request for up to 100 of them.
-  const mine = useQuery(trpc.vehicles.listMine.queryOptions({ page: 1, limit: 100 }));
-  const vehicleNames = new Map((mine.data?.items ?? []).map((v) => [v.id, vehicleName(v)]));
   return (
     <div className="fw-stack">
       <div className="web-filter">
         <SelectField
-          label="Show"
+          label={t('page.show')}
           name="status"
           value={status ?? ''}
-          options={[{ value: '', label: 'All rentals' }, ...statusOptions]}
+          options={[{ value: '', label: t('page.allRentals') }, ...statusOptions]}
           onChange={(e) => void navigate({ search: { status: (e.target.value || undefined) as BookingStatus | undefined } })}
         />
       </div>
       <QueryState
         query={rentals}
-        what="rentals"
+        what={t('page.whatRentals')}
         isEmpty={(data) => data.items.length === 0}
-        empty={<p>No rentals {status ? 'with that status' : 'of your cars yet'}.</p>}
+        empty={<p>{status ? t('page.noRentalsWithStatus') : t('page.noRentalsYet')}</p>}
       >
         {(data) => (
           <>
             <RentalsTable
               rentals={data.items}
-              vehicleNames={vehicleNames}
+              showCar
               sorting={{
                 sorting: sortingFromParam(search.sort),
                 onSortingChange: (sorting) => void navigate({ search: (prev) => ({ ...prev, sort: sortingToParam(sorting) }) }),

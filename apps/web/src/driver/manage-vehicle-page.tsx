@@ -3,6 +3,7 @@ import { Alert, Button, Card, formatDateTime, Pager, ProblemAlert, TextField, us
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { defaultRentalRange } from '../lib/dates';
 import { SignInGate } from '../lib/sign-in-gate';
 import { uploadFile } from '../lib/upload-file';
@@ -15,22 +16,24 @@ import { changedFields, type Vehicle, VehicleForm } from './vehicle-form';
 const route = getRouteApi('/driver/vehicles/$id');
 
 export function ManageVehiclePage() {
+  const { t } = useTranslation('driver');
   const { id } = route.useParams();
   return (
     <div className="web-page">
       <Link to="/driver" className="fw-back">
-        ← My cars
+        {t('page.backToMyCars')}
       </Link>
-      <SignInGate reason="Sign in to manage your car.">{() => <VehicleLoader id={id} />}</SignInGate>
+      <SignInGate reason={t('manage.signIn')}>{() => <VehicleLoader id={id} />}</SignInGate>
     </div>
   );
 }
 
 function VehicleLoader({ id }: { id: string }) {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const vehicle = useQuery(trpc.vehicles.get.queryOptions({ id }));
   return (
-    <QueryState query={vehicle} what="the car">
+    <QueryState query={vehicle} what={t('manage.what')}>
       {(v) => <ManageVehicle vehicle={v} />}
     </QueryState>
   );
@@ -46,6 +49,7 @@ function useVehicleUpdater(vehicleId: string) {
 }
 
 function ManageVehicle({ vehicle }: { vehicle: Vehicle }) {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const store = useVehicleUpdater(vehicle.id);
   const submit = useMutation(trpc.vehicles.submit.mutationOptions({ onSuccess: store }));
@@ -70,22 +74,20 @@ function ManageVehicle({ vehicle }: { vehicle: Vehicle }) {
       </div>
 
       {vehicle.status === 'rejected' || vehicle.status === 'suspended' ? (
-        <Alert title={vehicle.status === 'rejected' ? 'Not approved' : 'Suspended by Fareway'}>
-          <p>{vehicle.reviewReason ?? 'No reason was given.'}</p>
-          {vehicle.status === 'rejected' ? <p>Fix what is asked, then send it for review again.</p> : null}
+        <Alert title={vehicle.status === 'rejected' ? t('manage.notApproved') : t('manage.suspended')}>
+          <p>{vehicle.reviewReason ?? t('application.noReason')}</p>
+          {vehicle.status === 'rejected' ? <p>{t('manage.fixAndResend')}</p> : null}
         </Alert>
       ) : null}
-      {vehicle.status === 'pending_review' ? (
-        <Alert variant="info">Fareway is reviewing this car. Customers can book it once it is approved.</Alert>
-      ) : null}
+      {vehicle.status === 'pending_review' ? <Alert variant="info">{t('manage.inReview')}</Alert> : null}
       {canSubmit ? (
-        <Card title="Send for review">
+        <Card title={t('manage.sendForReview')}>
           <div className="fw-stack">
-            <p className="fw-muted web-hint">Add clear photos first: the review looks at them.</p>
-            {submitProblem ? <ProblemAlert title="Could not send it for review" problem={submitProblem} /> : null}
+            <p className="fw-muted web-hint">{t('manage.photosFirst')}</p>
+            {submitProblem ? <ProblemAlert title={t('manage.sendFailed')} problem={submitProblem} /> : null}
             <div>
-              <Button busy={submit.isPending} busyLabel="Sending…" onClick={() => submit.mutate({ id: vehicle.id })}>
-                Send for review
+              <Button busy={submit.isPending} busyLabel={t('manage.sending')} onClick={() => submit.mutate({ id: vehicle.id })}>
+                {t('manage.sendForReview')}
               </Button>
             </div>
           </div>
@@ -94,23 +96,19 @@ function ManageVehicle({ vehicle }: { vehicle: Vehicle }) {
 
       <Photos vehicle={vehicle} onChange={store} />
 
-      <Card title="Details">
+      <Card title={t('manage.details')}>
         <VehicleForm
           key={vehicle.updatedAt}
           vehicle={vehicle}
-          submitLabel="Save changes"
+          submitLabel={t('manage.saveChanges')}
           busy={update.isPending}
           problem={updateProblem}
           note={
             <>
-              {vehicle.status === 'approved' ? (
-                <p className="fw-muted web-hint">
-                  Changing what the car is (make, model, seats, city, …) sends it back to review; the price does not.
-                </p>
-              ) : null}
+              {vehicle.status === 'approved' ? <p className="fw-muted web-hint">{t('manage.backToReview')}</p> : null}
               {saved && !update.isPending && !update.error ? (
                 <p className="web-hint" role="status">
-                  Saved.
+                  {t('manage.saved')}
                 </p>
               ) : null}
             </>
@@ -134,6 +132,7 @@ function ManageVehicle({ vehicle }: { vehicle: Vehicle }) {
 }
 
 function Photos({ vehicle, onChange }: { vehicle: Vehicle; onChange: (v: Vehicle) => void }) {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const add = useMutation(trpc.vehicles.addPhoto.mutationOptions({ onSuccess: onChange }));
   const remove = useMutation(trpc.vehicles.removePhoto.mutationOptions({ onSuccess: onChange }));
@@ -144,33 +143,36 @@ function Photos({ vehicle, onChange }: { vehicle: Vehicle; onChange: (v: Vehicle
   const problem = useProblem(upload.error ?? add.error ?? remove.error);
   const wait = useRetryWait(problem);
   const busy = upload.isPending || add.isPending;
+  // A refused file (too large, not an image) is said next to the file field; anything else above it.
+  const fileProblem = upload.error && problem ? problem.message : undefined;
 
   return (
-    <Card title="Photos">
+    <Card title={t('photos.title')}>
       <div className="fw-stack">
-        {vehicle.photos.length === 0 ? <p className="fw-muted">No photos yet.</p> : null}
+        {vehicle.photos.length === 0 ? <p className="fw-muted">{t('photos.none')}</p> : null}
         <ul className="web-photos web-photos--manage">
           {vehicle.photos.map((photo) => (
             <li key={photo.fileId}>
-              <img src={photo.url} alt={`View ${photo.position + 1} of the car`} />
+              <img src={photo.url} alt={t('photos.alt', { number: photo.position + 1, name: vehicleName(vehicle) })} />
               <Button
                 variant="link"
                 busy={remove.isPending && remove.variables?.fileId === photo.fileId}
-                busyLabel="Removing…"
+                busyLabel={t('photos.removing')}
                 onClick={() => remove.mutate({ id: vehicle.id, fileId: photo.fileId })}
               >
-                Remove
+                {t('photos.remove')}
               </Button>
             </li>
           ))}
         </ul>
-        {problem ? <ProblemAlert title="Could not change the photos" problem={problem} /> : null}
+        {problem && !fileProblem ? <ProblemAlert title={t('photos.failed')} problem={problem} /> : null}
         <TextField
-          label={busy ? 'Uploading…' : 'Add a photo'}
+          label={busy ? t('photos.uploading') : t('photos.add')}
           name="photo"
           type="file"
           accept="image/jpeg,image/png,image/webp"
-          hint="JPEG, PNG or WebP"
+          hint={t('photos.hint')}
+          error={fileProblem}
           disabled={busy || wait > 0}
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -184,6 +186,7 @@ function Photos({ vehicle, onChange }: { vehicle: Vehicle; onChange: (v: Vehicle
 }
 
 function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: string }) {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
@@ -211,7 +214,7 @@ function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: strin
     const startDate = zonedInputToInstant(form.start, timeZone);
     const endDate = zonedInputToInstant(form.end, timeZone);
     if (!startDate || !endDate || Date.parse(endDate) <= Date.parse(startDate)) {
-      setFormProblem('The end must come after the start');
+      setFormProblem(t('blackouts.endAfterStart'));
       return;
     }
     setFormProblem(null);
@@ -219,14 +222,14 @@ function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: strin
   }
 
   return (
-    <Card title="Blocked periods">
+    <Card title={t('blackouts.title')}>
       <div className="fw-stack">
-        <p className="fw-muted web-hint">Block time for maintenance or your own use; nobody can book the car then.</p>
+        <p className="fw-muted web-hint">{t('blackouts.lead')}</p>
         <QueryState
           query={blackouts}
-          what="blocked periods"
+          what={t('blackouts.what')}
           isEmpty={(data) => data.items.length === 0}
-          empty={<p>No blocked periods ahead.</p>}
+          empty={<p>{t('blackouts.none')}</p>}
         >
           {(data) => (
             <>
@@ -240,10 +243,10 @@ function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: strin
                     <Button
                       variant="link"
                       busy={remove.isPending && remove.variables?.blackoutId === blackout.id}
-                      busyLabel="Lifting…"
+                      busyLabel={t('blackouts.lifting')}
                       onClick={() => remove.mutate({ id: vehicleId, blackoutId: blackout.id })}
                     >
-                      Lift
+                      {t('blackouts.lift')}
                     </Button>
                   </li>
                 ))}
@@ -252,10 +255,10 @@ function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: strin
             </>
           )}
         </QueryState>
-        <form className="fw-form web-blackout-form" onSubmit={onSubmit} aria-label="Block a period">
+        <form className="fw-form web-blackout-form" onSubmit={onSubmit} aria-label={t('blackouts.formLabel')}>
           <div className="web-form-grid">
             <TextField
-              label={`From (${timeZone} time)`}
+              label={t('blackouts.from', { zone: timeZone })}
               name="blackoutStart"
               type="datetime-local"
               required
@@ -263,7 +266,7 @@ function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: strin
               onChange={(e) => setForm({ ...form, start: e.target.value })}
             />
             <TextField
-              label={`Until (${timeZone} time)`}
+              label={t('blackouts.until', { zone: timeZone })}
               name="blackoutEnd"
               type="datetime-local"
               required
@@ -272,17 +275,17 @@ function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: strin
               onChange={(e) => setForm({ ...form, end: e.target.value })}
             />
             <TextField
-              label="Reason (optional)"
+              label={t('blackouts.reason')}
               name="blackoutReason"
               maxLength={300}
               value={form.reason}
               onChange={(e) => setForm({ ...form, reason: e.target.value })}
             />
           </div>
-          {problem ? <ProblemAlert title="Could not change the blocked periods" problem={problem} /> : null}
+          {problem ? <ProblemAlert title={t('blackouts.failed')} problem={problem} /> : null}
           <div className="fw-form__actions">
-            <Button type="submit" variant="secondary" busy={create.isPending} busyLabel="Blocking…">
-              Block this period
+            <Button type="submit" variant="secondary" busy={create.isPending} busyLabel={t('blackouts.blocking')}>
+              {t('blackouts.block')}
             </Button>
           </div>
         </form>
@@ -292,14 +295,20 @@ function Blackouts({ vehicleId, timeZone }: { vehicleId: string; timeZone: strin
 }
 
 function VehicleRentals({ vehicleId }: { vehicleId: string }) {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const rentals = useQuery(
     trpc.rentals.listForVehicle.queryOptions({ id: vehicleId, page, limit: 20 }, { placeholderData: keepPreviousData }),
   );
   return (
-    <Card title="Rentals">
-      <QueryState query={rentals} what="the rentals" isEmpty={(data) => data.items.length === 0} empty={<p>No rentals of this car yet.</p>}>
+    <Card title={t('vehicleRentals.title')}>
+      <QueryState
+        query={rentals}
+        what={t('vehicleRentals.what')}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p>{t('vehicleRentals.none')}</p>}
+      >
         {(data) => (
           <>
             <RentalsTable

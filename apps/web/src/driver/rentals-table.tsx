@@ -12,26 +12,29 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BookingStatusBadge } from '../bookings/booking-status';
+import { vehicleName } from '../rentals/car-search-page';
 
 type Rental = RouterOutputs['rentals']['listForDriver']['items'][number];
 
 /**
  * Rentals of an owner's cars, with the hand-over (confirmed → active) and the
  * return (active → completed). Times are on each car's own wall clock.
- * `vehicleNames` (id → "Toyota Aqua (2019)") adds the car column.
+ * `showCar` adds the car column ("Toyota Aqua (2019)", named by the server with each rental).
  */
 export function RentalsTable({
   rentals,
-  vehicleNames,
+  showCar = false,
   sorting,
   pagination,
 }: {
   rentals: Rental[];
-  vehicleNames?: ReadonlyMap<string, string>;
+  showCar?: boolean;
   sorting?: Pick<DataTableProps<Rental>, 'sorting' | 'onSortingChange'>;
   pagination?: DataTableProps<Rental>['pagination'];
 }) {
+  const { t } = useTranslation('driver');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries(trpc.rentals.pathFilter());
@@ -43,26 +46,26 @@ export function RentalsTable({
     () => [
       {
         id: 'startDate',
-        header: 'When',
+        header: t('rentals.when'),
         accessorFn: (r) => r.startDate,
         cell: ({ row: { original: r } }) => (
           <span>
             {formatDateTime(r.startDate, r.timeZone)}
             <span className="fw-muted web-hint"> → {formatDateTime(r.endDate, r.timeZone)}</span>
-            {r.pickupLocation ? <span className="fw-muted web-hint"> · Pick-up: {r.pickupLocation}</span> : null}
+            {r.pickupLocation ? <span className="fw-muted web-hint"> · {t('rentals.pickup', { place: r.pickupLocation })}</span> : null}
           </span>
         ),
       },
-      ...(vehicleNames
+      ...(showCar
         ? [
             {
               id: 'car',
-              header: 'Car',
-              accessorFn: (r: Rental) => (r.vehicleId ? (vehicleNames.get(r.vehicleId) ?? '') : ''),
+              header: t('rentals.car'),
+              accessorFn: (r: Rental) => (r.vehicle ? vehicleName(r.vehicle) : ''),
               cell: ({ row: { original: r } }: { row: { original: Rental } }) =>
-                r.vehicleId ? (
-                  <Link to="/driver/vehicles/$id" params={{ id: r.vehicleId }}>
-                    {vehicleNames.get(r.vehicleId) ?? 'Your car'}
+                r.vehicle ? (
+                  <Link to="/driver/vehicles/$id" params={{ id: r.vehicle.id }}>
+                    {vehicleName(r.vehicle)}
                   </Link>
                 ) : null,
             } satisfies ColumnDef<Rental, unknown>,
@@ -70,34 +73,34 @@ export function RentalsTable({
         : []),
       {
         id: 'customer',
-        header: 'Customer',
+        header: t('rentals.customer'),
         enableSorting: false,
         cell: ({ row: { original: r } }) =>
           r.customer ? (
             <span>
-              {r.customer.name ?? 'Customer'}
+              {r.customer.name ?? t('rentals.someCustomer')}
               {r.customer.phone ? <span className="fw-muted web-hint"> · {formatPhone(r.customer.phone)}</span> : null}
             </span>
           ) : (
-            <span className="fw-muted">Shown once paid</span>
+            <span className="fw-muted">{t('rentals.shownOncePaid')}</span>
           ),
       },
       {
         id: 'status',
-        header: 'Status',
+        header: t('rentals.status'),
         accessorFn: (r) => r.status,
         cell: ({ row: { original: r } }) => <BookingStatusBadge status={r.status} />,
       },
       {
         id: 'total',
-        header: 'Total',
+        header: t('rentals.total'),
         accessorFn: (r) => r.totalMinor,
         meta: { numeric: true },
         cell: ({ row: { original: r } }) => formatMoney(r.totalMinor, r.currency),
       },
       {
         id: 'actions',
-        header: () => <span className="fw-visually-hidden">Actions</span>,
+        header: () => <span className="fw-visually-hidden">{t('rentals.actions')}</span>,
         enableSorting: false,
         enableHiding: false,
         cell: ({ row: { original: r } }) =>
@@ -105,31 +108,31 @@ export function RentalsTable({
             <Button
               variant="secondary"
               busy={start.isPending && start.variables?.id === r.id}
-              busyLabel="Saving…"
+              busyLabel={t('rentals.saving')}
               onClick={() => start.mutate({ id: r.id })}
             >
-              Hand over
+              {t('rentals.handOver')}
             </Button>
           ) : r.status === 'active' ? (
             <Button
               variant="secondary"
               busy={complete.isPending && complete.variables?.id === r.id}
-              busyLabel="Saving…"
+              busyLabel={t('rentals.saving')}
               onClick={() => complete.mutate({ id: r.id })}
             >
-              Mark returned
+              {t('rentals.markReturned')}
             </Button>
           ) : null,
       },
     ],
-    [vehicleNames, start, complete],
+    [showCar, start, complete, t],
   );
 
   return (
     <div className="fw-stack">
-      {problem ? <ProblemAlert title="Could not update the rental" problem={problem} /> : null}
+      {problem ? <ProblemAlert title={t('rentals.failed')} problem={problem} /> : null}
       <DataTable
-        label="Rentals"
+        label={t('rentals.label')}
         data={rentals}
         columns={columns}
         getRowId={(r) => r.id}

@@ -1,7 +1,7 @@
 import type { RouterInputs, RouterOutputs } from '@fareway/api-client';
 import {
   Button,
-  humanize,
+  formatLocale,
   minorToInput,
   type Problem,
   ProblemAlert,
@@ -11,6 +11,7 @@ import {
   TextField,
 } from '@fareway/ui';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export type Vehicle = RouterOutputs['vehicles']['get'];
 export type VehicleFields = RouterInputs['vehicles']['create'];
@@ -57,46 +58,83 @@ function initialState(vehicle?: Vehicle): FormState {
   };
 }
 
-type FieldErrors = Partial<Record<keyof FormState, string>>;
+type FieldKey = keyof FormState;
+type FieldErrors = Partial<Record<FieldKey, string>>;
+/** What is wrong with a field, in the user's language: one sentence for the form's own check and the server's. */
+type Say = (field: FieldKey) => string;
+
+/** The server's field paths that are not the form's names (`dailyRateMinor` is typed as `dailyRate`). */
+const FIELD_OF_PATH: Record<string, FieldKey | undefined> = { dailyRateMinor: 'dailyRate' };
+
+const FIELD_KEYS: Record<FieldKey, true> = {
+  make: true,
+  model: true,
+  year: true,
+  type: true,
+  seats: true,
+  transmission: true,
+  fuel: true,
+  description: true,
+  city: true,
+  latitude: true,
+  longitude: true,
+  timeZone: true,
+  dailyRate: true,
+  currency: true,
+  bufferMinutes: true,
+};
+
+/**
+ * A VALIDATION_ERROR's fields as the form's own sentences, each shown next to its field (the server's
+ * words are for developers: "timeZone must be an IANA zone…").
+ */
+function serverFieldErrors(say: Say, fields: Record<string, string> | undefined): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const path of Object.keys(fields ?? {})) {
+    const key = FIELD_OF_PATH[path] ?? path;
+    if (key in FIELD_KEYS) errors[key as FieldKey] = say(key as FieldKey);
+  }
+  return errors;
+}
 
 /** The typed fields from the form, or what is wrong with each field. */
-function readForm(state: FormState): { fields: VehicleFields; errors: null } | { fields: null; errors: FieldErrors } {
+function readForm(say: Say, state: FormState): { fields: VehicleFields; errors: null } | { fields: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const int = (key: keyof FormState, label: string) => {
+  const int = (key: 'year' | 'seats' | 'bufferMinutes') => {
     const n = Number(state[key]);
-    if (state[key].trim() === '' || !Number.isInteger(n)) errors[key] = `Enter ${label} as a whole number`;
+    if (state[key].trim() === '' || !Number.isInteger(n)) errors[key] = say(key);
     return n;
   };
-  const optionalNumber = (key: 'latitude' | 'longitude') => {
+  const optionalNumber = (key: 'latitude' | 'longitude', limit: number) => {
     if (state[key].trim() === '') return null;
     const n = Number(state[key]);
-    if (!Number.isFinite(n)) errors[key] = 'Enter a number, or leave it empty';
+    if (!Number.isFinite(n) || Math.abs(n) > limit) errors[key] = say(key);
     return n;
   };
   const currency = state.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) errors.currency = 'A three-letter currency code, like LKR';
+  if (!/^[A-Z]{3}$/.test(currency)) errors.currency = say('currency');
   const dailyRateMinor = /^[A-Z]{3}$/.test(currency) ? parseMajorUnits(state.dailyRate, currency) : null;
-  if (dailyRateMinor === null) errors.dailyRate = `Enter the price of one day in ${currency || 'the currency'}, like 9500`;
-  if (state.make.trim() === '') errors.make = 'Enter the make';
-  if (state.model.trim() === '') errors.model = 'Enter the model';
-  if (state.city.trim() === '') errors.city = 'Enter the city where it is picked up';
-  if (state.timeZone.trim() === '') errors.timeZone = 'Enter a time zone, like Asia/Colombo';
+  if (dailyRateMinor === null) errors.dailyRate = say('dailyRate');
+  if (state.make.trim() === '') errors.make = say('make');
+  if (state.model.trim() === '') errors.model = say('model');
+  if (state.city.trim() === '') errors.city = say('city');
+  if (state.timeZone.trim() === '') errors.timeZone = say('timeZone');
   const fields: VehicleFields = {
     make: state.make.trim(),
     model: state.model.trim(),
-    year: int('year', 'the year'),
+    year: int('year'),
     type: state.type,
-    seats: int('seats', 'the seats'),
+    seats: int('seats'),
     transmission: state.transmission,
     fuel: state.fuel,
     description: state.description.trim() || null,
     city: state.city.trim(),
-    latitude: optionalNumber('latitude'),
-    longitude: optionalNumber('longitude'),
+    latitude: optionalNumber('latitude', 90),
+    longitude: optionalNumber('longitude', 180),
     timeZone: state.timeZone.trim(),
     dailyRateMinor: dailyRateMinor ?? 0,
     currency,
-    bufferMinutes: int('bufferMinutes', 'the minutes'),
+    bufferMinutes: int('bufferMinutes'),
   };
   return Object.keys(errors).length > 0 ? { fields: null, errors } : { fields, errors: null };
 }
@@ -126,16 +164,19 @@ export function VehicleForm({
   onSubmit: (fields: VehicleFields) => void;
   note?: ReactNode;
 }) {
+  const { t } = useTranslation(['driver', 'common']);
   const [state, setState] = useState<FormState>(() => initialState(vehicle));
   const [localErrors, setErrors] = useState<FieldErrors>({});
   // The server's field errors (a VALIDATION_ERROR's details) stand beside their fields, like the form's own checks.
-  const errors: FieldErrors = { ...(problem?.fields ?? {}), ...localErrors };
-  const serverFieldsOnly = problem?.code === 'VALIDATION_ERROR' && Object.keys(problem.fields ?? {}).length > 0;
+  const say: Say = (field) => t(`form.invalid.${field}`);
+  const fromServer = problem?.code === 'VALIDATION_ERROR' ? serverFieldErrors(say, problem.fields) : {};
+  const errors: FieldErrors = { ...fromServer, ...localErrors };
+  const serverFieldsOnly = Object.keys(fromServer).length > 0;
   const set = (key: keyof FormState) => (event: { target: { value: string } }) => setState({ ...state, [key]: event.target.value });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const read = readForm(state);
+    const read = readForm(say, state);
     setErrors(read.errors ?? {});
     if (read.fields && !busy) onSubmit(read.fields);
   }
@@ -143,18 +184,43 @@ export function VehicleForm({
   return (
     <form className="fw-form" onSubmit={submit} noValidate>
       <div className="web-form-grid">
-        <TextField label="Make" name="make" required maxLength={80} value={state.make} error={errors.make} onChange={set('make')} />
-        <TextField label="Model" name="model" required maxLength={80} value={state.model} error={errors.model} onChange={set('model')} />
-        <TextField label="Year" name="year" inputMode="numeric" required value={state.year} error={errors.year} onChange={set('year')} />
+        <TextField
+          label={t('form.make')}
+          name="make"
+          required
+          maxLength={80}
+          value={state.make}
+          error={errors.make}
+          onChange={set('make')}
+        />
+        <TextField
+          label={t('form.model')}
+          name="model"
+          required
+          maxLength={80}
+          value={state.model}
+          error={errors.model}
+          onChange={set('model')}
+        />
+        <TextField
+          label={t('form.year')}
+          name="year"
+          inputMode="numeric"
+          required
+          value={state.year}
+          error={errors.year}
+          onChange={set('year')}
+        />
         <SelectField
-          label="Type"
+          label={t('form.type')}
           name="type"
           value={state.type}
-          options={TYPES.map((t) => ({ value: t, label: humanize(t) }))}
+          options={TYPES.map((type) => ({ value: type, label: t(`common:vehicleType.${type}`) }))}
+          error={errors.type}
           onChange={set('type')}
         />
         <TextField
-          label="Seats"
+          label={t('form.seats')}
           name="seats"
           inputMode="numeric"
           required
@@ -163,32 +229,42 @@ export function VehicleForm({
           onChange={set('seats')}
         />
         <SelectField
-          label="Gearbox"
+          label={t('form.gearbox')}
           name="transmission"
           value={state.transmission}
-          options={TRANSMISSIONS.map((t) => ({ value: t, label: humanize(t) }))}
+          options={TRANSMISSIONS.map((gearbox) => ({ value: gearbox, label: t(`common:transmission.${gearbox}`) }))}
+          error={errors.transmission}
           onChange={set('transmission')}
         />
         <SelectField
-          label="Fuel"
+          label={t('form.fuel')}
           name="fuel"
           value={state.fuel}
-          options={FUELS.map((f) => ({ value: f, label: humanize(f) }))}
+          options={FUELS.map((fuel) => ({ value: fuel, label: t(`common:fuel.${fuel}`) }))}
+          error={errors.fuel}
           onChange={set('fuel')}
         />
-        <TextField label="City" name="city" required maxLength={80} value={state.city} error={errors.city} onChange={set('city')} />
+        <TextField
+          label={t('form.city')}
+          name="city"
+          required
+          maxLength={80}
+          value={state.city}
+          error={errors.city}
+          onChange={set('city')}
+        />
         <SelectField
-          label="Time zone"
+          label={t('form.timeZone')}
           name="timeZone"
           required
           value={state.timeZone}
           options={zoneOptions(state.timeZone)}
-          hint="Rental days are counted on this clock"
+          hint={t('form.timeZoneHint')}
           error={errors.timeZone}
           onChange={set('timeZone')}
         />
         <TextField
-          label="Latitude (optional)"
+          label={t('form.latitude')}
           name="latitude"
           inputMode="decimal"
           value={state.latitude}
@@ -196,7 +272,7 @@ export function VehicleForm({
           onChange={set('latitude')}
         />
         <TextField
-          label="Longitude (optional)"
+          label={t('form.longitude')}
           name="longitude"
           inputMode="decimal"
           value={state.longitude}
@@ -204,7 +280,7 @@ export function VehicleForm({
           onChange={set('longitude')}
         />
         <TextField
-          label="Price per day"
+          label={t('form.dailyRate')}
           name="dailyRate"
           inputMode="decimal"
           required
@@ -213,7 +289,7 @@ export function VehicleForm({
           onChange={set('dailyRate')}
         />
         <SelectField
-          label="Currency"
+          label={t('form.currency')}
           name="currency"
           required
           value={state.currency}
@@ -222,26 +298,27 @@ export function VehicleForm({
           onChange={set('currency')}
         />
         <TextField
-          label="Turnaround (minutes)"
+          label={t('form.buffer')}
           name="bufferMinutes"
           inputMode="numeric"
           value={state.bufferMinutes}
-          hint="Kept free after each rental for cleaning"
+          hint={t('form.bufferHint')}
           error={errors.bufferMinutes}
           onChange={set('bufferMinutes')}
         />
       </div>
       <TextAreaField
-        label="Description (optional)"
+        label={t('form.description')}
         name="description"
         maxLength={2000}
         value={state.description}
+        error={errors.description}
         onChange={set('description')}
       />
       {note}
-      {problem && !serverFieldsOnly ? <ProblemAlert title="Could not save the car" problem={problem} /> : null}
+      {problem && !serverFieldsOnly ? <ProblemAlert title={t('form.saveFailed')} problem={problem} /> : null}
       <div className="fw-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Saving…">
+        <Button type="submit" busy={busy} busyLabel={t('form.saving')}>
           {submitLabel}
         </Button>
       </div>
@@ -253,7 +330,8 @@ export function VehicleForm({
 const CURRENCIES = ['LKR', 'USD', 'EUR', 'GBP', 'INR', 'NGN', 'KES', 'GHS', 'ZAR', 'AUD', 'SGD', 'AED'] as const;
 
 function currencyOptions(current: string) {
-  const names = new Intl.DisplayNames(undefined, { type: 'currency' });
+  // Named in the app's language (Chromium without Sinhala names falls back to English names, the codes stay).
+  const names = new Intl.DisplayNames([formatLocale(), 'en'], { type: 'currency' });
   const codes = CURRENCIES.includes(current as (typeof CURRENCIES)[number]) || current === '' ? CURRENCIES : [current, ...CURRENCIES];
   return codes.map((code) => ({ value: code, label: `${code} · ${names.of(code) ?? code}` }));
 }

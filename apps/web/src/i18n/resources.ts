@@ -1,6 +1,7 @@
 import alternatives from '../locales/en/alternatives.json';
 import bookings from '../locales/en/bookings.json';
 import common from '../locales/en/common.json';
+import driver from '../locales/en/driver.json';
 import home from '../locales/en/home.json';
 import notFound from '../locales/en/notFound.json';
 import payment from '../locales/en/payment.json';
@@ -24,6 +25,7 @@ export const en = {
   alternatives,
   bookings,
   common,
+  driver,
   home,
   notFound,
   payment,

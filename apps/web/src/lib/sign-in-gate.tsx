@@ -3,7 +3,7 @@ import { Alert, Button } from '@fareway/ui';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PhoneSignIn } from '../phone-sign-in';
+import { SignInCard } from './sign-in-card';
 
 /** Renders `children(user)` for a signed-in user; otherwise says why and offers the phone sign-in in place. */
 export function SignInGate({ reason, children }: { reason: string; children: (user: SessionUser) => ReactNode }) {
@@ -29,7 +29,7 @@ export function SignInGate({ reason, children }: { reason: string; children: (us
       ) : (
         <Alert variant="info">{reason}</Alert>
       )}
-      <PhoneSignIn />
+      <SignInCard />
       <EmailSignInLink />
     </div>
   );

@@ -18,7 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { CarAlternatives } from '../alternatives/car-alternatives';
 import { defaultRentalRange, rangeProblem } from '../lib/dates';
-import { PhoneSignIn } from '../phone-sign-in';
+import { SignInCard } from '../lib/sign-in-card';
 import { vehicleName } from './car-search-page';
 
 type Vehicle = RouterOutputs['vehicles']['get'];
@@ -176,7 +176,7 @@ function VehicleDetail({ vehicle }: { vehicle: Vehicle }) {
         {vehicle.status === 'approved' && !session.user && !session.isLoading ? (
           <div className="web-gate">
             <Alert variant="info">{t('signInToHold')}</Alert>
-            <PhoneSignIn />
+            <SignInCard />
           </div>
         ) : null}
       </Card>

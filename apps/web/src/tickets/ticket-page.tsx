@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInGate } from '../lib/sign-in-gate';
+import { OperatorName } from '../trips/operator-name';
 import { QrCode } from './qr-code';
 
 const route = getRouteApi('/bookings/$id/ticket');
@@ -46,7 +47,9 @@ function TicketLoader({ id }: { id: string }) {
           <div className="web-ticket__body">
             <Card title={tk.routeName}>
               <Facts>
-                <Fact label={t('operator')}>{tk.operator.name}</Fact>
+                <Fact label={t('operator')}>
+                  <OperatorName operator={tk.operator} />
+                </Fact>
                 <Fact label={t('from')}>
                   <strong>{tk.from.name}</strong> ·{' '}
                   <span data-testid="ticket-departs">{formatDateTime(tk.from.departsAt, tk.timeZone)}</span>

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_TIME_ZONE, todayIn } from '../lib/dates';
+import { OperatorName } from './operator-name';
 
 type TripResult = RouterOutputs['trips']['search']['items'][number];
 
@@ -138,7 +139,7 @@ function TripRow({ trip }: { trip: TripResult }) {
           {trip.origin.name} → {trip.destination.name}
         </div>
         <div className="fw-muted web-hint">
-          {trip.routeName} · {trip.operator.name} · {trip.busName}
+          {trip.routeName} · <OperatorName operator={trip.operator} /> · {trip.busName}
         </div>
       </div>
       <div className="web-trip__seats">

@@ -18,7 +18,8 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { SeatAlternatives } from '../alternatives/seat-alternatives';
-import { PhoneSignIn } from '../phone-sign-in';
+import { SignInCard } from '../lib/sign-in-card';
+import { OperatorName } from './operator-name';
 
 type Trip = RouterOutputs['trips']['get'];
 
@@ -138,7 +139,7 @@ function TripDetail({ trip }: { trip: Trip }) {
           {origin?.name} → {destination?.name}
         </h1>
         <p className="fw-page-lead">
-          {trip.routeName} · {trip.operator.name} · {trip.bus.name} · {t('timesIn', { zone: trip.timeZone })}
+          {trip.routeName} · <OperatorName operator={trip.operator} /> · {trip.bus.name} · {t('timesIn', { zone: trip.timeZone })}
         </p>
       </div>
       {bookable ? null : <Alert>{t('notBookable', { status: t(`status.${trip.status}`) })}</Alert>}
@@ -269,7 +270,7 @@ function TripDetail({ trip }: { trip: Trip }) {
           {!session.user && !session.isLoading ? (
             <div className="web-gate">
               <Alert variant="info">{t('signInToHold')}</Alert>
-              <PhoneSignIn />
+              <SignInCard />
             </div>
           ) : null}
         </Card>

@@ -6,6 +6,10 @@ import { PageInput, PageMeta } from '../identity-schemas';
 import { authedProcedure } from '../trpc';
 
 const PartnerRentalSchema = BookingSchema.extend({
+  vehicle: z
+    .object({ id: z.uuid(), make: z.string(), model: z.string(), year: z.number().int() })
+    .nullable()
+    .describe('The rented car, by name'),
   customer: z
     .object({ name: z.string().nullable(), phone: z.string().nullable() })
     .nullable()

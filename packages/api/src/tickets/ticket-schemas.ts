@@ -1,6 +1,7 @@
 import { BOOKING_STATUSES } from '@fareway/domain';
 import { z } from 'zod';
 import { BookingSchema } from '../bookings/booking-schemas';
+import { OperatorSchema } from '../trips/trip-schemas';
 
 const Iso = z.iso.datetime({ offset: true });
 
@@ -10,7 +11,7 @@ export const TicketViewSchema = z.object({
   reference: z.string().describe('The reference people quote, FW-XXXXXXXX'),
   status: z.enum(BOOKING_STATUSES),
   tripId: z.uuid(),
-  operator: z.object({ id: z.uuid(), name: z.string() }),
+  operator: OperatorSchema,
   routeName: z.string(),
   bus: z.object({ name: z.string(), registrationNumber: z.string() }),
   timeZone: z.string().describe("The trip's IANA zone: show departure and arrival on its wall clock"),

@@ -2,13 +2,20 @@ import { TRIP_STATES } from '@fareway/domain';
 import { z } from 'zod';
 import { LayoutCellSchema } from '../operators/operator-schemas';
 
+/** The operator beside a trip: its name, and its logo when it has one. */
+export const OperatorSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  logoUrl: z.string().nullable().describe("The operator's logo (GET, public while the operator is approved); null without one"),
+});
+
 const Iso = z.iso.datetime({ offset: true });
 
 export const TripSearchResultSchema = z.object({
   id: z.uuid(),
   status: z.enum(['scheduled', 'boarding']),
   routeName: z.string(),
-  operator: z.object({ id: z.uuid(), name: z.string() }),
+  operator: OperatorSchema,
   busName: z.string(),
   timeZone: z.string(),
   currency: z.string().length(3),
@@ -27,7 +34,7 @@ export const PublicTripSchema = z.object({
   id: z.uuid(),
   status: z.enum(TRIP_STATES),
   routeName: z.string(),
-  operator: z.object({ id: z.uuid(), name: z.string() }),
+  operator: OperatorSchema,
   bus: z.object({ name: z.string(), registrationNumber: z.string() }),
   departsAt: Iso,
   arrivesAt: Iso,

@@ -131,7 +131,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
+/** An 8-bit RGB PNG of `rgb` (row-major, 3 bytes a pixel), with no dependency. */
+export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

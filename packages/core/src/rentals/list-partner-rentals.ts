@@ -7,8 +7,11 @@ import type { Page } from '../identity/list-users';
 import type { Actor } from '../identity/users';
 import { loadVehicleFor } from '../vehicles/load-vehicle-for';
 
-/** A rental as the vehicle's owner sees it: who rents it, once they have paid. */
-export type PartnerRental = PublicBooking & { customer: { name: string | null; phone: string | null } | null };
+/** A rental as the vehicle's owner sees it: which car (by name, never a bare id), who rents it, once they have paid. */
+export type PartnerRental = PublicBooking & {
+  vehicle: { id: string; make: string; model: string; year: number } | null;
+  customer: { name: string | null; phone: string | null } | null;
+};
 
 const PAID: BookingStatus[] = ['confirmed', 'active', 'completed'];
 
@@ -35,9 +38,15 @@ export async function listPartnerRentals(
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     deps.db
-      .select({ booking: b, name: schema.users.name, phone: schema.users.phone })
+      .select({
+        booking: b,
+        name: schema.users.name,
+        phone: schema.users.phone,
+        vehicle: { id: schema.vehicles.id, make: schema.vehicles.make, model: schema.vehicles.model, year: schema.vehicles.year },
+      })
       .from(b)
       .innerJoin(schema.users, eq(schema.users.id, b.customerId))
+      .leftJoin(schema.vehicles, eq(schema.vehicles.id, b.vehicleId))
       .where(where)
       .orderBy(desc(b.startsAt), desc(b.id))
       .limit(input.limit)
@@ -52,7 +61,7 @@ export async function listPartnerRentals(
     const row = rows[i];
     // Privacy: a customer's contact goes to the owner only once the rental is paid for.
     const customer = row && PAID.includes(booking.status) ? { name: row.name, phone: row.phone } : null;
-    return { ...booking, customer };
+    return { ...booking, vehicle: row?.vehicle ?? null, customer };
   });
   return { items, meta: { page: input.page, limit: input.limit, total: total?.n ?? 0 } };
 }

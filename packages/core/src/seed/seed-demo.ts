@@ -2,6 +2,7 @@ import type { Deps } from '../deps';
 import { ensureAdmin } from '../identity/ensure-admin';
 import { demoVehiclePhotosSeeder } from '../rentals/seed-demo-vehicle-photos';
 import { demoVehiclesSeeder } from '../rentals/seed-demo-vehicles';
+import { demoOperatorLogosSeeder } from '../trips/seed-demo-operator-logos';
 import { demoTrips } from '../trips/seed-demo-trips';
 
 /** One idempotent seeder per area; each feature adds its own (vehicles, trips, ...). */
@@ -24,7 +25,7 @@ const demoAdmin: Seeder = {
   },
 };
 
-export const demoSeeders: Seeder[] = [demoAdmin, demoVehiclesSeeder, demoVehiclePhotosSeeder, demoTrips];
+export const demoSeeders: Seeder[] = [demoAdmin, demoVehiclesSeeder, demoVehiclePhotosSeeder, demoTrips, demoOperatorLogosSeeder];
 
 /** Runs every seeder in order; safe to run on every start (each skips what exists). */
 export async function seedDemo(deps: Deps, seeders: Seeder[] = demoSeeders): Promise<Array<{ name: string; created: number }>> {

@@ -10,14 +10,14 @@ export interface OpenedFile extends StoredObject {
   contentType: string;
   sizeBytes: number;
   sha256: string;
-  /** Anyone may see it (a photo of an approved vehicle): caches may keep it. */
+  /** Anyone may see it (a photo of an approved vehicle, an approved operator's logo): caches may keep it. */
   isPublic: boolean;
 }
 
 /**
  * The bytes of an uploaded file, for whoever may see them: its owner and
- * admins always; anyone a photo attached to an approved vehicle. Driver
- * documents are never public. Everyone else is told it does not exist.
+ * admins always; anyone a photo attached to an approved vehicle or the logo
+ * of an approved operator. Driver documents are never public. Everyone else is told it does not exist.
  */
 export async function openFile(deps: Pick<Deps, 'db' | 'config'>, actor: Actor | null, fileId: string): Promise<OpenedFile> {
   const notFound = () => new AppError('NOT_FOUND', 'No such file');
@@ -33,6 +33,13 @@ export async function openFile(deps: Pick<Deps, 'db' | 'config'>, actor: Actor |
       .where(and(eq(schema.vehiclePhotos.fileId, file.id), eq(schema.vehicles.status, 'approved')))
       .limit(1);
     isPublic = listed !== undefined;
+  } else if (file.purpose === 'organization_logo') {
+    const [shown] = await deps.db
+      .select({ one: schema.organizations.id })
+      .from(schema.organizations)
+      .where(and(eq(schema.organizations.logoFileId, file.id), eq(schema.organizations.status, 'approved')))
+      .limit(1);
+    isPublic = shown !== undefined;
   }
   const mayRead = isPublic || (actor !== null && (actor.userId === file.ownerUserId || isAdmin(actor)));
   if (!mayRead) throw notFound();

@@ -1,11 +1,12 @@
 import type { schema } from '@fareway/db';
+import type { FilePurpose } from '@fareway/db/schema';
 
 export type StoredFileRow = typeof schema.storedFiles.$inferSelect;
 
 /** An uploaded file as its owner sees it; `url` is where the bytes are served (GET, access-checked). */
 export interface PublicFile {
   id: string;
-  purpose: 'vehicle_photo' | 'driver_document';
+  purpose: FilePurpose;
   contentType: string;
   sizeBytes: number;
   sha256: string;

@@ -12,7 +12,10 @@ import { type PublicFile, toPublicFile } from './public-file';
 
 export const UPLOADS_PER_USER_PER_HOUR = 60;
 
-export const FILE_PURPOSE_LIST = Object.keys(UPLOAD_TYPES) as FilePurpose[];
+/** The purposes a user may upload (an `organization_logo` is stored by the seeder only). */
+type UploadPurpose = keyof typeof UPLOAD_TYPES & FilePurpose;
+
+export const FILE_PURPOSE_LIST = Object.keys(UPLOAD_TYPES) as UploadPurpose[];
 
 /**
  * Stores an upload (a vehicle photo or a driver's document) for its owner.
@@ -26,12 +29,12 @@ export async function uploadFile(
   input: { purpose: string; contentType: string | null | undefined; bytes: Buffer },
   origin: RequestOrigin,
 ): Promise<PublicFile> {
-  if (!FILE_PURPOSE_LIST.includes(input.purpose as FilePurpose)) {
+  if (!FILE_PURPOSE_LIST.includes(input.purpose as UploadPurpose)) {
     throw new AppError('VALIDATION_ERROR', `purpose must be one of ${FILE_PURPOSE_LIST.join(', ')}`, {
       details: [{ path: 'purpose', message: 'unknown purpose' }],
     });
   }
-  const purpose = input.purpose as FilePurpose;
+  const purpose = input.purpose as UploadPurpose;
   const allowed: readonly string[] = UPLOAD_TYPES[purpose];
   const declared = normalizeContentType(input.contentType);
   if (!allowed.includes(declared)) {

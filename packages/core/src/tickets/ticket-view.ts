@@ -2,6 +2,7 @@ import { type DatabaseOrTransaction, schema } from '@fareway/db';
 import { type BookingStatus, bookingReference } from '@fareway/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { BookingRow } from '../bookings/public-booking';
+import { operatorOf, type PublicOperator } from '../organizations/public-operator';
 
 /** What a seat booking's e-ticket says, and what the operator's scanner reads back. */
 export interface TicketView {
@@ -10,7 +11,7 @@ export interface TicketView {
   reference: string;
   status: BookingStatus;
   tripId: string;
-  operator: { id: string; name: string };
+  operator: PublicOperator;
   routeName: string;
   bus: { name: string; registrationNumber: string };
   /** The trip's IANA zone: departure and arrival are shown on its wall clock. */
@@ -32,6 +33,7 @@ export async function loadTicketView(tx: DatabaseOrTransaction, booking: Booking
       .select({
         operatorId: schema.organizations.id,
         operatorName: schema.organizations.name,
+        operatorLogo: schema.organizations.logoFileId,
         routeName: schema.routes.name,
         busName: schema.buses.name,
         registrationNumber: schema.buses.registrationNumber,
@@ -62,7 +64,7 @@ export async function loadTicketView(tx: DatabaseOrTransaction, booking: Booking
     reference: bookingReference(booking.id),
     status: booking.status,
     tripId,
-    operator: { id: trip.operatorId, name: trip.operatorName },
+    operator: operatorOf(trip.operatorId, trip.operatorName, trip.operatorLogo),
     routeName: trip.routeName,
     bus: { name: trip.busName, registrationNumber: trip.registrationNumber },
     timeZone: trip.timeZone,

@@ -3,6 +3,7 @@ import type { SeatLayoutCell } from '@fareway/db/schema';
 import { AppError } from '@fareway/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { operatorOf, type PublicOperator } from '../organizations/public-operator';
 import type { TripRow, TripStopRow } from './trip-rows';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,7 +13,7 @@ export interface PublicTrip {
   id: string;
   status: TripRow['status'];
   routeName: string;
-  operator: { id: string; name: string };
+  operator: PublicOperator;
   bus: { name: string; registrationNumber: string };
   departsAt: string;
   arrivesAt: string;
@@ -52,6 +53,7 @@ export interface LoadedPublicTrip {
   trip: TripRow;
   stops: TripStopRow[];
   operatorName: string;
+  operatorLogo: string | null;
   bus: { name: string; registrationNumber: string };
   routeName: string;
   layout: { rows: number; columns: number; seatCount: number; cells: SeatLayoutCell[] };
@@ -64,6 +66,7 @@ export async function loadPublicTrip(tx: DatabaseOrTransaction, tripId: string):
     .select({
       trip: schema.trips,
       operatorName: schema.organizations.name,
+      operatorLogo: schema.organizations.logoFileId,
       operatorStatus: schema.organizations.status,
       busName: schema.buses.name,
       registrationNumber: schema.buses.registrationNumber,
@@ -98,6 +101,7 @@ export async function loadPublicTrip(tx: DatabaseOrTransaction, tripId: string):
       departsAt: new Date(s.departsAt),
     })),
     operatorName: row.operatorName,
+    operatorLogo: row.operatorLogo,
     bus: { name: row.busName, registrationNumber: row.registrationNumber },
     routeName: row.routeName,
     layout: row.layout,
@@ -126,7 +130,7 @@ export function toPublicTrip(loaded: LoadedPublicTrip): PublicTrip {
     id: trip.id,
     status: trip.status,
     routeName: loaded.routeName,
-    operator: { id: trip.organizationId, name: loaded.operatorName },
+    operator: operatorOf(trip.organizationId, loaded.operatorName, loaded.operatorLogo),
     bus: loaded.bus,
     departsAt: trip.departsAt.toISOString(),
     arrivesAt: trip.arrivesAt.toISOString(),

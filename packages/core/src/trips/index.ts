@@ -1,6 +1,7 @@
 export * from './calendar-input';
 export * from './cancel-trip';
 export * from './create-trip';
+export * from './draw-operator-logo';
 export * from './get-trip';
 export * from './get-trip-manifest';
 export * from './get-trip-seats';
@@ -9,6 +10,7 @@ export * from './list-organization-trips';
 export * from './preview-trip-cancellation';
 export * from './schedule-trips';
 export * from './search-trips';
+export * from './seed-demo-operator-logos';
 export * from './seed-demo-trips';
 export * from './set-trip-status';
 export * from './trip-rows';

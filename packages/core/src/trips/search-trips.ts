@@ -3,6 +3,7 @@ import { legFareMinor, localDayBounds } from '@fareway/domain';
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { Page } from '../identity/list-users';
+import { operatorOf, type PublicOperator } from '../organizations/public-operator';
 import { parseCalendarDate } from './calendar-input';
 
 export interface TripStopTime {
@@ -17,7 +18,7 @@ export interface TripSearchResult {
   id: string;
   status: 'scheduled' | 'boarding';
   routeName: string;
-  operator: { id: string; name: string };
+  operator: PublicOperator;
   busName: string;
   timeZone: string;
   currency: string;
@@ -108,6 +109,7 @@ export async function searchTrips(
         routeName: schema.routes.name,
         busName: schema.buses.name,
         operatorName: schema.organizations.name,
+        operatorLogo: schema.organizations.logoFileId,
         seatCount: schema.seatLayouts.seatCount,
       })
       .from(schema.trips)
@@ -129,7 +131,7 @@ export async function searchTrips(
       id: found.trip.id,
       status: found.trip.status as 'scheduled' | 'boarding',
       routeName: found.routeName,
-      operator: { id: found.trip.organizationId, name: found.operatorName },
+      operator: operatorOf(found.trip.organizationId, found.operatorName, found.operatorLogo),
       busName: found.busName,
       timeZone: found.trip.timeZone,
       currency: found.trip.currency,

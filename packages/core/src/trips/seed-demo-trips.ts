@@ -12,6 +12,8 @@ import { scheduleTrips } from './schedule-trips';
 
 /** The demo operator; its owner signs in by phone (add it to OTP_TEST_NUMBERS for a fixed code). */
 export const DEMO_OPERATOR = { name: 'Lanka Express', ownerPhone: '+94770000900', ownerName: 'Lanka Express Owner' } as const;
+/** A second operator, so search results show operators side by side (each with its logo). */
+export const DEMO_SECOND_OPERATOR = { name: 'Ruhuna Travels', ownerPhone: '+94770000901', ownerName: 'Ruhuna Travels Owner' } as const;
 const ORIGIN = { ip: null, requestId: 'seed-demo-trips' };
 const ZONE = 'Asia/Colombo';
 
@@ -25,8 +27,11 @@ const stop = (
   fareToNextMinor: number | null,
 ): RouteStopInput => ({ name, city, latitude, longitude, arriveOffsetMinutes: arrive, departOffsetMinutes: depart, fareToNextMinor });
 
+type DemoRoute = { name: string; stops: RouteStopInput[]; buses: Array<{ name: string; registration: string; times: string[] }> };
+type DemoOperator = { name: string; ownerPhone: string; ownerName: string };
+
 // LKR segment fares in cents (LKR 1 = 100): roughly what an intercity AC bus charges.
-const ROUTES: Array<{ name: string; stops: RouteStopInput[]; buses: Array<{ name: string; registration: string; times: string[] }> }> = [
+const ROUTES: DemoRoute[] = [
   {
     name: 'Colombo → Kandy',
     stops: [
@@ -57,17 +62,40 @@ const ROUTES: Array<{ name: string; stops: RouteStopInput[]; buses: Array<{ name
   },
 ];
 
+// Ruhuna Travels: the expressway to the south, one bus twice a day.
+const SECOND_ROUTES: DemoRoute[] = [
+  {
+    name: 'Colombo → Matara (expressway)',
+    stops: [
+      stop('Colombo Fort', 'Colombo', 6.9344, 79.8428, 0, 0, 60_000),
+      stop('Galle', 'Galle', 6.0535, 80.221, 95, 100, 25_000),
+      stop('Matara', 'Matara', 5.9485, 80.5353, 135, 135, null),
+    ],
+    buses: [{ name: 'Ruhuna Expressway', registration: 'NE-3321', times: ['08:00', '16:00'] }],
+  },
+];
+
+/** Every demo operator with its routes; the logos seeder draws one logo for each. */
+export const DEMO_OPERATORS: Array<{ operator: DemoOperator; routes: DemoRoute[] }> = [
+  { operator: DEMO_OPERATOR, routes: ROUTES },
+  { operator: DEMO_SECOND_OPERATOR, routes: SECOND_ROUTES },
+];
+
 /** The operator, its owner, layouts, buses and routes; each piece only when missing. */
-async function ensureOperator(deps: Deps): Promise<{ organizationId: string; owner: Actor; created: number }> {
+async function ensureOperator(
+  deps: Deps,
+  operator: DemoOperator,
+  routes: DemoRoute[],
+): Promise<{ organizationId: string; owner: Actor; created: number }> {
   let created = 0;
   const owner = await withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
-    const [user] = await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.phone, DEMO_OPERATOR.ownerPhone));
+    const [user] = await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.phone, operator.ownerPhone));
     if (user) return user.id;
     const id = newId();
     await tx
       .insert(schema.users)
-      .values({ id, phone: DEMO_OPERATOR.ownerPhone, name: DEMO_OPERATOR.ownerName, roles: ['customer'], createdAt: now, updatedAt: now });
+      .values({ id, phone: operator.ownerPhone, name: operator.ownerName, roles: ['customer'], createdAt: now, updatedAt: now });
     created += 1;
     return id;
   });
@@ -77,20 +105,20 @@ async function ensureOperator(deps: Deps): Promise<{ organizationId: string; own
     const [org] = await tx
       .select({ id: schema.organizations.id })
       .from(schema.organizations)
-      .where(eq(schema.organizations.name, DEMO_OPERATOR.name));
+      .where(eq(schema.organizations.name, operator.name));
     if (org) return org.id;
     const id = newId();
     // Seeded approved, as an admin would after checking the operator's papers.
     await tx
       .insert(schema.organizations)
-      .values({ id, name: DEMO_OPERATOR.name, status: 'approved', timeZone: ZONE, createdAt: now, updatedAt: now });
+      .values({ id, name: operator.name, status: 'approved', timeZone: ZONE, createdAt: now, updatedAt: now });
     await tx.insert(schema.organizationMembers).values({ organizationId: id, userId: owner, role: 'owner', createdAt: now });
     await recordAudit(tx, now, ORIGIN, {
       actorUserId: null,
       action: 'organization.approved',
       subjectType: 'organization',
       subjectId: id,
-      after: { name: DEMO_OPERATOR.name, seeded: true },
+      after: { name: operator.name, seeded: true },
     });
     created += 1;
     return id;
@@ -109,7 +137,7 @@ async function ensureOperator(deps: Deps): Promise<{ organizationId: string; own
     ).id;
     created += 1;
   }
-  for (const route of ROUTES) {
+  for (const route of routes) {
     const [existing] = await deps.db
       .select({ id: schema.routes.id })
       .from(schema.routes)
@@ -133,36 +161,43 @@ async function ensureOperator(deps: Deps): Promise<{ organizationId: string; own
 }
 
 /**
- * Demo seat inventory: an approved operator with two routes (Colombo → Kandy,
- * Colombo → Galle) and trips for the next 14 days from today. Idempotent, and
+ * Demo seat inventory: two approved operators, Lanka Express with two routes (Colombo → Kandy,
+ * Colombo → Galle) and Ruhuna Travels with one (Colombo → Matara), and trips for the next 14 days from today. Idempotent, and
  * each start tops the timetable up to 14 days ahead again.
  */
 export const demoTrips: Seeder = {
   name: 'demo-trips',
   async run(deps) {
-    const { organizationId, owner, created } = await ensureOperator(deps);
-    let trips = 0;
-    const today = localDateOf(deps.clock.now(), ZONE);
-    for (const route of ROUTES) {
-      const [routeRow] = await deps.db
-        .select({ id: schema.routes.id })
-        .from(schema.routes)
-        .where(and(eq(schema.routes.organizationId, organizationId), eq(schema.routes.name, route.name)));
-      for (const bus of route.buses) {
-        const [busRow] = await deps.db
-          .select({ id: schema.buses.id })
-          .from(schema.buses)
-          .where(and(eq(schema.buses.organizationId, organizationId), eq(schema.buses.registrationNumber, bus.registration)));
-        if (!routeRow || !busRow) continue;
-        const result = await scheduleTrips(
-          deps,
-          owner,
-          { organizationId, routeId: routeRow.id, busId: busRow.id, startDate: today, days: 14, departureTimes: bus.times },
-          ORIGIN,
-        );
-        trips += result.created.length;
-      }
-    }
-    return { created: created + trips };
+    let created = 0;
+    for (const { operator, routes } of DEMO_OPERATORS) created += await seedOperator(deps, operator, routes);
+    return { created };
   },
 };
+
+/** One operator, its routes and buses, and its timetable topped up to 14 days ahead. */
+async function seedOperator(deps: Deps, operator: DemoOperator, routes: DemoRoute[]): Promise<number> {
+  const { organizationId, owner, created } = await ensureOperator(deps, operator, routes);
+  let trips = 0;
+  const today = localDateOf(deps.clock.now(), ZONE);
+  for (const route of routes) {
+    const [routeRow] = await deps.db
+      .select({ id: schema.routes.id })
+      .from(schema.routes)
+      .where(and(eq(schema.routes.organizationId, organizationId), eq(schema.routes.name, route.name)));
+    for (const bus of route.buses) {
+      const [busRow] = await deps.db
+        .select({ id: schema.buses.id })
+        .from(schema.buses)
+        .where(and(eq(schema.buses.organizationId, organizationId), eq(schema.buses.registrationNumber, bus.registration)));
+      if (!routeRow || !busRow) continue;
+      const result = await scheduleTrips(
+        deps,
+        owner,
+        { organizationId, routeId: routeRow.id, busId: busRow.id, startDate: today, days: 14, departureTimes: bus.times },
+        ORIGIN,
+      );
+      trips += result.created.length;
+    }
+  }
+  return created + trips;
+}

@@ -100,16 +100,27 @@ export async function searchVehicles(
     const [counted] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(schema.vehicles).where(where);
     total = counted?.n ?? 0;
   }
-  const vehicles = await toPublicVehicles(
-    deps.db,
+  const items = await withQuotes(
+    deps,
     rows.map((r) => r.vehicle),
-    () => false,
+    input,
   );
-  const items = vehicles.map((vehicle): VehicleSearchResult => {
-    if (!input.start || !input.end) return { ...vehicle, quote: null };
+  return { items, meta: { page: input.page, limit: input.limit, total } };
+}
+
+/** Vehicle rows as search results: public fields, and the price of the range when there is one. */
+export async function withQuotes(
+  deps: Pick<Deps, 'db' | 'config'>,
+  rows: Array<typeof schema.vehicles.$inferSelect>,
+  range: { start?: Date; end?: Date },
+): Promise<VehicleSearchResult[]> {
+  const { bookings } = deps.config;
+  const vehicles = await toPublicVehicles(deps.db, rows, () => false);
+  return vehicles.map((vehicle): VehicleSearchResult => {
+    if (!range.start || !range.end) return { ...vehicle, quote: null };
     const quote = quoteRental(
       vehicle,
-      { start: input.start, end: input.end },
+      { start: range.start, end: range.end },
       { commissionRateBasisPoints: bookings.commissionRateBasisPoints, policy: bookings.policy },
     );
     return {
@@ -122,5 +133,4 @@ export async function searchVehicles(
       },
     };
   });
-  return { items, meta: { page: input.page, limit: input.limit, total } };
 }

@@ -63,6 +63,14 @@ export async function listWalletMoves(
         and r.id = case when page.reference ~ '^[0-9a-f-]{36}$' then page.reference::uuid end
      order by page.created_at desc, page.id desc`);
   const list = [...rows];
+  let total = Number(list[0]?.total ?? 0);
+  if (list.length === 0 && input.page > 1) {
+    // Past the last page the window count has no row to ride on: count the moves themselves.
+    const [counted] = await deps.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ledger_entries where account_code = ${code} and currency = ${currency}`,
+    );
+    total = counted?.n ?? 0;
+  }
   return {
     currency,
     items: list.map((r) => ({
@@ -74,6 +82,6 @@ export async function listWalletMoves(
       at: new Date(r.created_at).toISOString(),
       bookingId: r.booking_id,
     })),
-    meta: { page: input.page, limit: input.limit, total: Number(list[0]?.total ?? 0) },
+    meta: { page: input.page, limit: input.limit, total },
   };
 }

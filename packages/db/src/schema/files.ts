@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity';
 
-export const FILE_PURPOSES = ['vehicle_photo', 'driver_document'] as const;
+/** `organization_logo`s are stored by the demo seeder (no upload endpoint takes them yet: uploads are UPLOAD_TYPES' purposes). */
+export const FILE_PURPOSES = ['vehicle_photo', 'driver_document', 'organization_logo'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** An uploaded file: the bytes live in storage (local disk or S3), this row says whose and what they are. */
@@ -22,7 +23,7 @@ export const storedFiles = pgTable(
   },
   (t) => [
     index('stored_files_owner_idx').on(t.ownerUserId, t.createdAt),
-    check('stored_files_purpose_check', sql`${t.purpose} in ('vehicle_photo', 'driver_document')`),
+    check('stored_files_purpose_check', sql`${t.purpose} in ('vehicle_photo', 'driver_document', 'organization_logo')`),
     check('stored_files_size_check', sql`${t.sizeBytes} > 0`),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { storedFiles } from './files';
 import { users } from './identity';
 
 export const ORGANIZATION_STATUSES = ['pending', 'approved', 'suspended'] as const;
@@ -15,6 +16,8 @@ export const organizations = pgTable(
     status: text({ enum: ORGANIZATION_STATUSES }).notNull().default('pending'),
     /** IANA zone for local display and "trips on this date". */
     timeZone: text().notNull().default('Asia/Colombo'),
+    /** The operator's logo (a stored file, public while the operator is approved), shown beside its name. */
+    logoFileId: uuid().references(() => storedFiles.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
