@@ -1,4 +1,4 @@
-import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
 import {
   Button,
   browserTimeZone,
@@ -20,6 +20,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ConfirmAction } from '../lib/confirm-action';
+import { DetailHead, DetailPage } from '../lib/detail-page';
 import { PersonName } from '../lib/person';
 import { bookingLook } from './looks';
 import { PaymentCard } from './payment-card';
@@ -44,14 +45,9 @@ export function BookingPage() {
   const { bookingId } = route.useParams();
   const booking = useQuery(trpc.admin.bookings.get.queryOptions({ id: bookingId }));
   return (
-    <>
-      <Link to="/bookings" className="fw-back">
-        ← Bookings
-      </Link>
-      <QueryState query={booking} what="the booking">
-        {(data) => <BookingView data={data} />}
-      </QueryState>
-    </>
+    <DetailPage back={{ to: '/bookings', label: 'Bookings' }} query={booking} what="the booking">
+      {(data) => <BookingView data={data} />}
+    </DetailPage>
   );
 }
 
@@ -60,12 +56,9 @@ function BookingView({ data }: { data: AdminBooking }) {
   const zone = booking.timeZone;
   return (
     <div className="fw-stack">
-      <div className="admin-head">
-        <h1 className="admin-title">
-          {humanize(booking.kind)} booking {booking.id.slice(-8)}
-        </h1>
+      <DetailHead title={`${humanize(booking.kind)} booking ${booking.id.slice(-8)}`}>
         <StatusBadge variant={bookingLook(booking.status)}>{humanize(booking.status)}</StatusBadge>
-      </div>
+      </DetailHead>
       <div className="admin-grid">
         <Card title="Booking">
           <Facts>
