@@ -2,6 +2,7 @@ import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/ap
 import { browserTimeZone, Card, Fact, Facts, formatDateTime, formatPhone, humanize, Pager, ProblemAlert, StatusBadge } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { FileLinks } from './lib/file-links';
 import { ReasonAction } from './lib/reason-form';
 import { SearchForm } from './lib/search-form';
 import { StatusTabs } from './lib/status-tabs';
@@ -109,19 +110,7 @@ function ApplicationCard({ application }: { application: Application }) {
           </Fact>
           <Fact label="Applied">{formatDateTime(application.createdAt, browserTimeZone())}</Fact>
           <Fact label="Documents">
-            {application.documents.length === 0 ? (
-              '—'
-            ) : (
-              <ul className="admin-inline-list">
-                {application.documents.map((doc) => (
-                  <li key={doc.fileId}>
-                    <a href={doc.url} target="_blank" rel="noreferrer">
-                      {humanize(doc.kind)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <FileLinks files={application.documents} none="—" />
           </Fact>
           {application.decisionReason ? <Fact label="Reason">{application.decisionReason}</Fact> : null}
           {application.reviewedAt ? <Fact label="Reviewed">{formatDateTime(application.reviewedAt, browserTimeZone())}</Fact> : null}

@@ -14,6 +14,7 @@ import {
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { FileLinks } from './lib/file-links';
 import { PersonName } from './lib/person';
 import { ReasonAction } from './lib/reason-form';
 import { SearchForm } from './lib/search-form';
@@ -151,19 +152,7 @@ function VehicleCard({ vehicle }: { vehicle: Vehicle }) {
             </Link>
           </Fact>
           <Fact label="Owner’s papers">
-            {vehicle.ownerDocuments.length === 0 ? (
-              <span className="fw-muted">None on file</span>
-            ) : (
-              <ul className="admin-inline-list">
-                {vehicle.ownerDocuments.map((doc) => (
-                  <li key={doc.fileId}>
-                    <a href={doc.url} target="_blank" rel="noreferrer">
-                      {humanize(doc.kind)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <FileLinks files={vehicle.ownerDocuments} none="None on file" />
           </Fact>
           <Fact label="Updated">{formatDateTime(vehicle.updatedAt, vehicle.timeZone)}</Fact>
           {vehicle.reviewReason ? <Fact label="Reason">{vehicle.reviewReason}</Fact> : null}

@@ -1,5 +1,4 @@
 import { newId, schema } from '@fareway/db';
-import { findAppError } from '@fareway/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDriverApplications } from '../src/drivers/list-driver-applications';
@@ -13,19 +12,11 @@ import { createTestDeps, type TestDeps } from '../src/testing';
 import { changeVehicleStatus } from '../src/vehicles/change-vehicle-status';
 import { listVehiclesForReview } from '../src/vehicles/list-vehicles-for-review';
 import { insertVehicle } from './support/booking-fixtures';
+import { codeOf } from './support/code-of';
 
 let deps: TestDeps;
 const ORIGIN = { ip: '10.0.0.1', requestId: 'req_console_reviews' };
 const admin = { userId: '', roles: ['admin' as const], sessionId: 'test' };
-
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    return findAppError(error)?.code ?? 'UNKNOWN';
-  }
-};
 
 async function person(phone: string, name: string, email: string | null = null) {
   const now = deps.clock.now();

@@ -20,12 +20,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ConfirmAction } from '../lib/confirm-action';
-import { DetailHead, DetailPage } from '../lib/detail-page';
+import { ActionsCard, DetailHead, DetailPage } from '../lib/detail-page';
 import { PersonName } from '../lib/person';
 import { bookingLook } from './looks';
+import { MoneyHistory } from './money-history';
 import { PaymentCard } from './payment-card';
-import { RefundsTable } from './refunds-table';
-import { Timeline } from './timeline';
 
 type AdminBooking = RouterOutputs['admin']['bookings']['get'];
 type Line = AdminBooking['booking']['lines'][number];
@@ -100,12 +99,10 @@ function BookingView({ data }: { data: AdminBooking }) {
             ) : null}
           </Facts>
         </Card>
-        <Card title="Actions">
-          <div className="fw-stack">
-            <CancelBooking data={data} />
-            <ManualRefund data={data} />
-          </div>
-        </Card>
+        <ActionsCard>
+          <CancelBooking data={data} />
+          <ManualRefund data={data} />
+        </ActionsCard>
       </div>
       <Card title="Lines">
         <DataTable
@@ -124,16 +121,7 @@ function BookingView({ data }: { data: AdminBooking }) {
           <PaymentCard key={payment.id} payment={payment} />
         ))}
       </section>
-      <Card title="Refunds">
-        {data.refunds.length === 0 ? (
-          <p className="fw-muted">No refunds.</p>
-        ) : (
-          <RefundsTable label="Refunds of this booking" refunds={data.refunds} />
-        )}
-      </Card>
-      <Card title="Timeline">
-        <Timeline lines={data.timeline} label="Booking timeline" />
-      </Card>
+      <MoneyHistory of="booking" refunds={data.refunds} timeline={data.timeline} />
     </div>
   );
 }

@@ -4,9 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { DetailHead, DetailPage } from '../lib/detail-page';
 import { PersonName } from '../lib/person';
+import { MoneyHistory } from './money-history';
 import { PaymentCard } from './payment-card';
-import { RefundsTable } from './refunds-table';
-import { Timeline } from './timeline';
 
 const route = getRouteApi('/payments/$paymentId');
 
@@ -37,16 +36,7 @@ export function PaymentPage() {
             </Facts>
           </Card>
           <PaymentCard payment={data.payment} level={2} />
-          <Card title="Refunds">
-            {data.refunds.length === 0 ? (
-              <p className="fw-muted">No refunds.</p>
-            ) : (
-              <RefundsTable label="Refunds of this payment" refunds={data.refunds} />
-            )}
-          </Card>
-          <Card title="Timeline">
-            <Timeline lines={data.timeline} label="Payment timeline" />
-          </Card>
+          <MoneyHistory of="payment" refunds={data.refunds} timeline={data.timeline} />
         </div>
       )}
     </DetailPage>

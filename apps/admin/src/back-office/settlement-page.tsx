@@ -18,7 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ConfirmAction } from '../lib/confirm-action';
-import { DetailHead, DetailPage } from '../lib/detail-page';
+import { ActionsCard, DetailHead, DetailPage } from '../lib/detail-page';
 import { settlementLook } from './looks';
 
 type Settlement = RouterOutputs['admin']['settlements']['get'];
@@ -81,14 +81,12 @@ export function SettlementPage() {
                 ) : null}
               </Facts>
             </Card>
-            <Card title="Actions">
-              <div className="fw-stack">
-                <SettlementActions settlement={s} />
-                <a href={`/api/v1/admin/settlements/${s.id}/csv`} download>
-                  Download as CSV
-                </a>
-              </div>
-            </Card>
+            <ActionsCard>
+              <SettlementActions settlement={s} />
+              <a href={`/api/v1/admin/settlements/${s.id}/csv`} download>
+                Download as CSV
+              </a>
+            </ActionsCard>
           </div>
           <Card title={`Lines (${s.lineCount})`}>
             {s.lines.length === 0 ? (

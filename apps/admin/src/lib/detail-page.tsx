@@ -1,4 +1,5 @@
 import { QueryState } from '@fareway/api-client';
+import { Card } from '@fareway/ui';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 
@@ -29,6 +30,15 @@ export function DetailPage<T>({
         {children}
       </QueryState>
     </>
+  );
+}
+
+/** What may be done to the object, beside its facts. */
+export function ActionsCard({ children }: { children: ReactNode }) {
+  return (
+    <Card title="Actions">
+      <div className="fw-stack">{children}</div>
+    </Card>
   );
 }
 
