@@ -1,20 +1,10 @@
 import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
-import {
-  Button,
-  browserTimeZone,
-  Card,
-  Fact,
-  Facts,
-  formatDateTime,
-  formatPhone,
-  humanize,
-  Pager,
-  ProblemAlert,
-  StatusBadge,
-} from '@fareway/ui';
+import { browserTimeZone, Card, Fact, Facts, formatDateTime, formatPhone, humanize, Pager, ProblemAlert, StatusBadge } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { FileLinks } from './lib/file-links';
 import { ReasonAction } from './lib/reason-form';
+import { SearchForm } from './lib/search-form';
 import { StatusTabs } from './lib/status-tabs';
 
 type Application = RouterOutputs['drivers']['listApplications']['items'][number];
@@ -28,26 +18,46 @@ const STATUSES: ReadonlyArray<{ value: Status; label: string }> = [
 
 const route = getRouteApi('/drivers');
 
-/** The driver applications queue: oldest first; approve (grants the driver role) or reject with a reason. */
+/**
+ * The driver applications queue: oldest first, searchable and paged on the
+ * server; approve (grants the driver role; an optional note) or reject with a reason.
+ */
 export function DriverApplicationsPage() {
   const trpc = useTRPC();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const status: Status = search.status ?? 'pending';
   const page = search.page ?? 1;
+  const term = search.q ?? '';
   const applications = useQuery(
-    trpc.drivers.listApplications.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }),
+    trpc.drivers.listApplications.queryOptions({ status, q: term || undefined, page, limit: 20 }, { placeholderData: keepPreviousData }),
   );
 
   return (
     <>
       <h1 className="admin-title">Driver applications</h1>
       <StatusTabs base="/drivers" current={status} options={STATUSES} />
+      <SearchForm
+        key={term}
+        label="Search driver applications"
+        field="Name, phone, national id or licence"
+        term={term}
+        busy={applications.isFetching}
+        onSearch={(q) => void navigate({ search: { status: search.status, q } })}
+      />
       <QueryState
         query={applications}
         what="driver applications"
         isEmpty={(data) => data.items.length === 0}
-        empty={<p>{status === 'pending' ? 'No application is waiting for review.' : `No ${status} applications.`}</p>}
+        empty={
+          <p>
+            {term
+              ? `No ${status} application matches “${term}”.`
+              : status === 'pending'
+                ? 'No application is waiting for review.'
+                : `No ${status} applications.`}
+          </p>
+        }
       >
         {(data) => (
           <>
@@ -63,7 +73,7 @@ export function DriverApplicationsPage() {
               limit={data.meta.limit}
               total={data.meta.total}
               busy={applications.isFetching}
-              onPage={(next) => void navigate({ search: { status, page: next } })}
+              onPage={(next) => void navigate({ search: { status: search.status, q: search.q, page: next > 1 ? next : undefined } })}
             />
           </>
         )}
@@ -100,19 +110,7 @@ function ApplicationCard({ application }: { application: Application }) {
           </Fact>
           <Fact label="Applied">{formatDateTime(application.createdAt, browserTimeZone())}</Fact>
           <Fact label="Documents">
-            {application.documents.length === 0 ? (
-              '—'
-            ) : (
-              <ul className="admin-inline-list">
-                {application.documents.map((doc) => (
-                  <li key={doc.fileId}>
-                    <a href={doc.url} target="_blank" rel="noreferrer">
-                      {humanize(doc.kind)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <FileLinks files={application.documents} none="—" />
           </Fact>
           {application.decisionReason ? <Fact label="Reason">{application.decisionReason}</Fact> : null}
           {application.reviewedAt ? <Fact label="Reviewed">{formatDateTime(application.reviewedAt, browserTimeZone())}</Fact> : null}
@@ -120,9 +118,15 @@ function ApplicationCard({ application }: { application: Application }) {
         {problem ? <ProblemAlert title="Could not save the decision" problem={problem} /> : null}
         {application.status === 'pending' ? (
           <div className="fw-row admin-actions">
-            <Button busy={approve.isPending} busyLabel="Approving…" disabled={busy} onClick={() => approve.mutate({ id: application.id })}>
-              Approve
-            </Button>
+            <ReasonAction
+              label="Approve…"
+              confirmLabel="Approve application"
+              optional
+              fieldLabel="Note to the applicant (optional)"
+              busy={approve.isPending}
+              disabled={busy}
+              onConfirm={(note) => approve.mutate({ id: application.id, reason: note || undefined })}
+            />
             <ReasonAction
               label="Reject…"
               confirmLabel="Reject application"

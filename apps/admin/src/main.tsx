@@ -1,4 +1,5 @@
-import { ApiProvider } from '@fareway/api-client';
+import { ApiProvider, useTRPC } from '@fareway/api-client';
+import { useQueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,10 +10,17 @@ if (!container) throw new Error('index.html is missing <div id="root">');
 
 const router = createConsoleRouter();
 
+/** The router, given the API provider's query cache and tRPC options for its guards. */
+function Console() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return <RouterProvider router={router} context={{ trpc, queryClient }} />;
+}
+
 createRoot(container).render(
   <StrictMode>
     <ApiProvider>
-      <RouterProvider router={router} />
+      <Console />
     </ApiProvider>
   </StrictMode>,
 );

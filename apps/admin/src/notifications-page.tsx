@@ -1,16 +1,8 @@
-import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import {
-  browserTimeZone,
-  type ColumnDef,
-  DataTable,
-  formatDateTime,
-  formatPhone,
-  humanize,
-  StatusBadge,
-  type StatusVariant,
-} from '@fareway/ui';
+import { type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { browserTimeZone, type ColumnDef, formatDateTime, formatPhone, humanize, StatusBadge, type StatusVariant } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { PagedTable } from './lib/paged-table';
 import { StatusTabs } from './lib/status-tabs';
 
 type Message = RouterOutputs['admin']['notifications']['list']['items'][number];
@@ -95,28 +87,15 @@ export function NotificationsPage() {
     <>
       <h1 className="admin-title">Notifications</h1>
       <StatusTabs base="/notifications" current={search.status} options={STATUSES} />
-      <QueryState
+      <PagedTable
         query={messages}
         what="the outbox"
-        isEmpty={(data) => data.items.length === 0}
         empty={<p>No messages{search.status ? ` in state “${humanize(search.status)}”` : ''}.</p>}
-      >
-        {(data) => (
-          <DataTable
-            label="Outbox"
-            data={data.items}
-            columns={columns}
-            getRowId={(m) => m.id}
-            pagination={{
-              page: data.meta.page,
-              limit: data.meta.limit,
-              total: data.meta.total,
-              busy: messages.isFetching,
-              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
-            }}
-          />
-        )}
-      </QueryState>
+        label="Outbox"
+        columns={columns}
+        getRowId={(m) => m.id}
+        onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
+      />
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
-import { type ColumnDef, DataTable, formatDateTime, humanize, ProblemAlert, StatusBadge } from '@fareway/ui';
+import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { type ColumnDef, formatDateTime, humanize, ProblemAlert, StatusBadge } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import { PagedTable } from './lib/paged-table';
 import { ReasonAction } from './lib/reason-form';
 import { StatusTabs } from './lib/status-tabs';
 import { SuspendToggle } from './lib/suspend-toggle';
@@ -94,30 +95,15 @@ export function OperatorsPage() {
         options={STATUSES.map((s) => ({ value: s.value ?? 'all', label: s.label }))}
       />
       {problem ? <ProblemAlert title="Could not change the operator" problem={problem} /> : null}
-      <QueryState
+      <PagedTable
         query={organizations}
         what="operators"
-        isEmpty={(data) => data.items.length === 0}
         empty={<p>{status === 'pending' ? 'No operator is waiting for approval.' : 'No operators here.'}</p>}
-      >
-        {(data) => (
-          <>
-            <DataTable
-              label="Operators"
-              data={data.items}
-              columns={columns}
-              getRowId={(org) => org.id}
-              pagination={{
-                page: data.meta.page,
-                limit: data.meta.limit,
-                total: data.meta.total,
-                busy: organizations.isFetching,
-                onPage: (next) => void navigate({ search: { status: status ?? 'all', page: next } }),
-              }}
-            />
-          </>
-        )}
-      </QueryState>
+        label="Operators"
+        columns={columns}
+        getRowId={(org) => org.id}
+        onPage={(page) => void navigate({ search: { status: status ?? 'all', page } })}
+      />
     </>
   );
 }

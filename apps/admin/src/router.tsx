@@ -1,13 +1,35 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import type { useTRPC } from '@fareway/api-client';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { ConsoleLayout, NotFoundPage, RouteError, RoutePending } from './app';
+import { isOfficePath } from './operator/office-gate';
 import { officeSearch } from './operator/search';
 import { searchSchemas } from './search';
+
+/** What every route's beforeLoad may use: the app's query cache and its tRPC query options (given by main.tsx). */
+export interface ConsoleContext {
+  queryClient: QueryClient;
+  trpc: ReturnType<typeof useTRPC>;
+}
 
 /**
  * The admin console's routes (TanStack Router, code-based, mounted under
  * /admin/): typed paths, validated search params, one lazy chunk per page.
+ *
+ * A signed-in user who is not an admin is sent to the operator office before
+ * any admin page loads (role from the cached `auth.me`): no admin page shows,
+ * not even for a frame, and none of its queries is sent only to answer 403.
+ * Signed out, the layout shows the sign-in forms in place of the page.
  */
-const rootRoute = createRootRoute({ component: ConsoleLayout, notFoundComponent: NotFoundPage });
+const rootRoute = createRootRouteWithContext<ConsoleContext>()({
+  component: ConsoleLayout,
+  notFoundComponent: NotFoundPage,
+  beforeLoad: async ({ context, location }) => {
+    if (isOfficePath(location.pathname)) return;
+    const user = await context.queryClient.ensureQueryData(context.trpc.auth.me.queryOptions()).catch(() => null);
+    if (user && !user.roles.includes('admin')) throw redirect({ to: '/office', replace: true });
+  },
+});
 
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -191,6 +213,8 @@ export const routeTree = rootRoute.addChildren([
 export function createConsoleRouter() {
   return createRouter({
     routeTree,
+    // The real context comes with <RouterProvider context> (main.tsx), from inside the API provider.
+    context: {} as ConsoleContext,
     basepath: import.meta.env.BASE_URL,
     scrollRestoration: true,
     defaultPendingComponent: RoutePending,

@@ -10,8 +10,12 @@ const uuidParam = z.uuid().optional().catch(undefined);
  * is dropped (the page's default view), never an error page.
  */
 export const searchSchemas = {
-  drivers: z.object({ status: enumParam(['pending', 'approved', 'rejected']), page: pageParam }),
-  vehicles: z.object({ status: enumParam(['pending_review', 'approved', 'suspended', 'rejected', 'draft']), page: pageParam }),
+  drivers: z.object({ status: enumParam(['pending', 'approved', 'rejected']), q: textParam, page: pageParam }),
+  vehicles: z.object({
+    status: enumParam(['pending_review', 'approved', 'suspended', 'rejected', 'draft']),
+    q: textParam,
+    page: pageParam,
+  }),
   // No status means the approval queue; "all" lifts the filter.
   operators: z.object({ status: enumParam(['pending', 'approved', 'suspended', 'all']), page: pageParam }),
   users: z.object({ q: textParam, sort: sortParam, page: pageParam }),

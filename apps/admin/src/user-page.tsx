@@ -1,4 +1,4 @@
-import { QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
 import {
   Button,
   browserTimeZone,
@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { bookingColumns } from './back-office/bookings-page';
+import { DetailHead, DetailPage } from './lib/detail-page';
 import { SuspendToggle } from './lib/suspend-toggle';
 
 type AdminUser = RouterOutputs['users']['get'];
@@ -54,14 +55,9 @@ export function UserPage() {
   const { userId } = route.useParams();
   const user = useQuery(trpc.users.get.queryOptions({ userId }));
   return (
-    <>
-      <Link to="/users" className="fw-back">
-        ← Users
-      </Link>
-      <QueryState query={user} what="the user">
-        {(data) => <UserView data={data} />}
-      </QueryState>
-    </>
+    <DetailPage back={{ to: '/users', label: 'Users' }} query={user} what="the user">
+      {(data) => <UserView data={data} />}
+    </DetailPage>
   );
 }
 
@@ -90,10 +86,13 @@ function UserView({ data }: { data: AdminUser }) {
 
   return (
     <div className="fw-stack">
-      <div className="admin-head">
-        <h1 className="admin-title">
-          {name} <StatusBadge variant={user.status === 'active' ? 'ok' : 'down'}>{humanize(user.status)}</StatusBadge>
-        </h1>
+      <DetailHead
+        title={
+          <>
+            {name} <StatusBadge variant={user.status === 'active' ? 'ok' : 'down'}>{humanize(user.status)}</StatusBadge>
+          </>
+        }
+      >
         {user.id === me?.id ? null : (
           <SuspendToggle
             active={user.status === 'active'}
@@ -103,7 +102,7 @@ function UserView({ data }: { data: AdminUser }) {
             onChange={(status) => setStatus.mutate({ userId: user.id, status })}
           />
         )}
-      </div>
+      </DetailHead>
       {statusProblem ? <ProblemAlert title="Could not change the user" problem={statusProblem} /> : null}
       <Card title="Profile">
         <Facts>

@@ -1,9 +1,7 @@
-import { QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
 import {
-  Button,
   browserTimeZone,
   type ColumnDef,
-  DataTable,
   formatDateTime,
   formatPhone,
   humanize,
@@ -11,11 +9,12 @@ import {
   StatusBadge,
   sortingFromParam,
   sortingToParam,
-  TextField,
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { PagedTable } from './lib/paged-table';
+import { SearchForm } from './lib/search-form';
 import { SuspendToggle } from './lib/suspend-toggle';
 
 type User = RouterOutputs['users']['list']['items'][number];
@@ -31,7 +30,6 @@ export function UsersPage() {
   const navigate = route.useNavigate();
   const term = search.q ?? '';
   const page = search.page ?? 1;
-  const [draft, setDraft] = useState(term);
   const users = useQuery(
     trpc.users.list.queryOptions({ search: term || undefined, page, limit: 25 }, { placeholderData: keepPreviousData }),
   );
@@ -39,11 +37,6 @@ export function UsersPage() {
     trpc.users.setStatus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.users.list.pathFilter()) }),
   );
   const problem = useProblem(setStatus.error);
-
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void navigate({ search: { q: draft.trim() || undefined } });
-  }
 
   const columns = useMemo<Array<ColumnDef<User, unknown>>>(
     () => [
@@ -100,39 +93,28 @@ export function UsersPage() {
   return (
     <>
       <h1 className="admin-title">Users</h1>
-      <form className="admin-search" onSubmit={onSearch} aria-label="Search users">
-        <TextField label="Phone, email or name" name="q" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
-        <Button type="submit" variant="secondary" busy={users.isFetching} busyLabel="Searching…">
-          Search
-        </Button>
-      </form>
+      <SearchForm
+        key={term}
+        label="Search users"
+        field="Phone, email or name"
+        term={term}
+        busy={users.isFetching}
+        onSearch={(q) => void navigate({ search: { q } })}
+      />
       {problem ? <ProblemAlert title="Could not change the user" problem={problem} /> : null}
-      <QueryState
+      <PagedTable
         query={users}
         what="users"
-        isEmpty={(data) => data.items.length === 0}
         empty={<p>{term ? `Nobody matches “${term}”.` : 'No users yet.'}</p>}
-      >
-        {(data) => (
-          <DataTable
-            label="Users"
-            data={data.items}
-            columns={columns}
-            getRowId={(u) => u.id}
-            // The server lists newest first; a sort orders this page's rows.
-            sorting={sortingFromParam(search.sort)}
-            onSortingChange={(sorting) => void navigate({ search: (prev) => ({ ...prev, sort: sortingToParam(sorting) }) })}
-            hideableColumns
-            pagination={{
-              page: data.meta.page,
-              limit: data.meta.limit,
-              total: data.meta.total,
-              busy: users.isFetching,
-              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
-            }}
-          />
-        )}
-      </QueryState>
+        label="Users"
+        columns={columns}
+        getRowId={(u) => u.id}
+        // The server lists newest first; a sort orders this page's rows.
+        sorting={sortingFromParam(search.sort)}
+        onSortingChange={(sorting) => void navigate({ search: (prev) => ({ ...prev, sort: sortingToParam(sorting) }) })}
+        hideableColumns
+        onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
+      />
     </>
   );
 }

@@ -13,8 +13,11 @@ import {
   type StatusVariant,
 } from '@fareway/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { FileLinks } from './lib/file-links';
+import { PersonName } from './lib/person';
 import { ReasonAction } from './lib/reason-form';
+import { SearchForm } from './lib/search-form';
 import { StatusTabs } from './lib/status-tabs';
 
 type Vehicle = RouterOutputs['vehicles']['listForReview']['items'][number];
@@ -38,25 +41,46 @@ const LOOK: Record<Status, StatusVariant> = {
 
 const route = getRouteApi('/vehicles');
 
-/** The vehicle review queue: approve or reject what waits; suspend an approved car, reinstate a suspended one. */
+/**
+ * The vehicle review queue, searchable and paged on the server (both in the
+ * URL): approve (with an optional note) or reject (with a reason) what waits,
+ * seeing its photos and its owner's papers; suspend an approved car, reinstate a suspended one.
+ */
 export function VehicleReviewPage() {
   const trpc = useTRPC();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const status: Status = search.status ?? 'pending_review';
   const page = search.page ?? 1;
-  const vehicles = useQuery(trpc.vehicles.listForReview.queryOptions({ status, page, limit: 20 }, { placeholderData: keepPreviousData }));
+  const term = search.q ?? '';
+  const vehicles = useQuery(
+    trpc.vehicles.listForReview.queryOptions({ status, q: term || undefined, page, limit: 20 }, { placeholderData: keepPreviousData }),
+  );
 
   return (
     <>
       <h1 className="admin-title">Vehicles</h1>
       <StatusTabs base="/vehicles" current={status} options={STATUSES} />
+      <SearchForm
+        key={term}
+        label="Search vehicles"
+        field="Make, model, city, or the owner’s name or phone"
+        term={term}
+        busy={vehicles.isFetching}
+        onSearch={(q) => void navigate({ search: { status: search.status, q } })}
+      />
       <QueryState
         query={vehicles}
         what="vehicles"
         isEmpty={(data) => data.items.length === 0}
         empty={
-          <p>{status === 'pending_review' ? 'No vehicle is waiting for review.' : `No ${humanize(status).toLowerCase()} vehicles.`}</p>
+          <p>
+            {term
+              ? `No ${humanize(status).toLowerCase()} vehicle matches “${term}”.`
+              : status === 'pending_review'
+                ? 'No vehicle is waiting for review.'
+                : `No ${humanize(status).toLowerCase()} vehicles.`}
+          </p>
         }
       >
         {(data) => (
@@ -73,7 +97,7 @@ export function VehicleReviewPage() {
               limit={data.meta.limit}
               total={data.meta.total}
               busy={vehicles.isFetching}
-              onPage={(next) => void navigate({ search: { status, page: next } })}
+              onPage={(next) => void navigate({ search: { status: search.status, q: search.q, page: next > 1 ? next : undefined } })}
             />
           </>
         )}
@@ -123,7 +147,12 @@ function VehicleCard({ vehicle }: { vehicle: Vehicle }) {
           <Fact label="Turnaround">{vehicle.bufferMinutes} min</Fact>
           {vehicle.description ? <Fact label="Description">{vehicle.description}</Fact> : null}
           <Fact label="Owner">
-            <code className="fw-tag">{vehicle.ownerUserId}</code>
+            <Link to="/users/$userId" params={{ userId: vehicle.owner.id }}>
+              <PersonName person={vehicle.owner} />
+            </Link>
+          </Fact>
+          <Fact label="Owner’s papers">
+            <FileLinks files={vehicle.ownerDocuments} none="None on file" />
           </Fact>
           <Fact label="Updated">{formatDateTime(vehicle.updatedAt, vehicle.timeZone)}</Fact>
           {vehicle.reviewReason ? <Fact label="Reason">{vehicle.reviewReason}</Fact> : null}
@@ -132,14 +161,14 @@ function VehicleCard({ vehicle }: { vehicle: Vehicle }) {
         <div className="fw-row admin-actions">
           {vehicle.status === 'pending_review' ? (
             <>
-              <Button
+              <ReasonAction
+                label="Approve…"
+                confirmLabel="Approve vehicle"
+                optional
                 busy={approve.isPending}
-                busyLabel="Approving…"
                 disabled={busy}
-                onClick={() => approve.mutate({ id: vehicle.id, reason: undefined })}
-              >
-                Approve
-              </Button>
+                onConfirm={(note) => approve.mutate({ id: vehicle.id, reason: note || undefined })}
+              />
               <ReasonAction
                 label="Reject…"
                 confirmLabel="Reject vehicle"

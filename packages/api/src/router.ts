@@ -38,6 +38,8 @@ import { operatorsRouter } from './operators/operators-router';
 import { addOrganizationMember } from './organizations/add-organization-member';
 import { createOrganization } from './organizations/create-organization';
 import { getOrganization } from './organizations/get-organization';
+import { listOrganizationMembers } from './organizations/list-organization-members';
+import { removeOrganizationMember } from './organizations/remove-organization-member';
 import { setOrganizationStatus } from './organizations/set-organization-status';
 import { getPayment } from './payments/get-payment';
 import { initiatePayment } from './payments/initiate-payment';
@@ -91,6 +93,9 @@ export const appRouter = router({
     create: createOrganization,
     get: getOrganization,
     addMember: addOrganizationMember,
+    // s5-console: the office's member list
+    members: listOrganizationMembers,
+    removeMember: removeOrganizationMember,
     setStatus: setOrganizationStatus,
     list: listOrganizations,
     mine: listMyOrganizations,

@@ -26,6 +26,8 @@ interface Side {
   driver: string;
   operator: string;
   organization: string;
+  /** A staff member of that organisation (its member list, removing one). */
+  staff: string;
   layout: string;
   bus: string;
   route: string;
@@ -191,6 +193,13 @@ async function tripOf(side: Side, daysAhead = 9): Promise<string> {
   return trip.id;
 }
 
+/** A new person added to the organisation as staff, by its owner. */
+async function staffOf(organization: string, asOwner = callerFor('operatorA')): Promise<string> {
+  const id = await insertUser(['customer']);
+  await asOwner.organizations.addMember({ organizationId: organization, phoneNumber: newestPhone, role: 'staff' });
+  return id;
+}
+
 async function buildSide(name: 'A' | 'B'): Promise<Side> {
   const customer = users[`customer${name}`];
   const driver = users[`driver${name}`];
@@ -221,7 +230,8 @@ async function buildSide(name: 'A' | 'B'): Promise<Side> {
       departsAt: new Date(T0.getTime() + 8 * DAY).toISOString(),
     })
   ).id;
-  const partial = { customer, driver, operator, organization, layout, bus, route, trip } as Side;
+  const staff = await staffOf(organization, asOperator);
+  const partial = { customer, driver, operator, organization, staff, layout, bus, route, trip } as Side;
   partial.vehicle = await approvedVehicle(driver);
   const asDriver = callerFor(`driver${name}`);
   partial.draftVehicle = (await asDriver.vehicles.create(vehicleInput)).id;
@@ -341,6 +351,15 @@ const CASES: Record<string, Case[]> = {
         await insertUser(['customer']);
         return {};
       },
+    },
+  ],
+  'organizations.members': [{ allowed: ['operatorA', 'admin'], input: (v) => ({ organizationId: v.organization }) }],
+  'organizations.removeMember': [
+    {
+      allowed: ['operatorA', 'admin'],
+      input: (v) => ({ organizationId: v.organization, userId: v.staff }),
+      // Each success removes someone: each gets a member of its own.
+      fresh: async () => ({ staff: await staffOf(sides.A.organization) }),
     },
   ],
   'organizations.setStatus': [{ allowed: ['admin'], input: (v) => ({ organizationId: v.organization, status: 'approved' }) }],

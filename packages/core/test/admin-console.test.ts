@@ -1,5 +1,4 @@
 import { newId, schema, withTransaction } from '@fareway/db';
-import { findAppError } from '@fareway/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDashboard } from '../src/dashboard/get-dashboard';
 import { getAdminUser } from '../src/identity/get-admin-user';
@@ -12,21 +11,13 @@ import { queueNotification } from '../src/notifications/queue-notification';
 import { processRefund } from '../src/refunds/process-refund';
 import { createTestDeps, type TestDeps } from '../src/testing';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
+import { codeOf } from './support/code-of';
 import { cancelByPartner, insertPaidRental } from './support/money-fixtures';
 
 let deps: TestDeps;
 const NOW = '2026-03-10T12:00:00Z';
 const ORIGIN = { ip: '10.0.0.1', requestId: 'req_admin_console' };
 const fresh = { maxAgeMs: 0 };
-
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    return findAppError(error)?.code ?? 'UNKNOWN';
-  }
-};
 
 /** The world the dashboard reads: paid rentals made today, 3 and 18 days ago and 40 days ago, a refund, holds, a failure. */
 let world: { today: Awaited<ReturnType<typeof insertPaidRental>> };

@@ -30,7 +30,14 @@ let someWallet: string;
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   Plans?: PlanNode[];
+}
+
+function indexesUsed(node: PlanNode, found: string[] = []): string[] {
+  if (node['Index Name']) found.push(node['Index Name']);
+  for (const child of node.Plans ?? []) indexesUsed(child, found);
+  return found;
 }
 
 function seqScans(node: PlanNode, found: string[] = []): string[] {
@@ -40,12 +47,12 @@ function seqScans(node: PlanNode, found: string[] = []): string[] {
 }
 
 /** Runs `work` through the logging database and answers the big tables each of its statements scans sequentially. */
-async function scansOf(work: () => Promise<unknown>): Promise<{ query: string; seqScans: string[] }[]> {
+async function scansOf(work: () => Promise<unknown>): Promise<{ query: string; seqScans: string[]; indexes: string[] }[]> {
   captured = [];
   await work();
   const statements = captured;
   expect(statements.length).toBeGreaterThan(0);
-  const out: { query: string; seqScans: string[] }[] = [];
+  const out: { query: string; seqScans: string[]; indexes: string[] }[] = [];
   for (const { query, params } of statements) {
     const [row] = await deps.database.sql.unsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
       `explain (format json) ${query}`,
@@ -56,7 +63,7 @@ async function scansOf(work: () => Promise<unknown>): Promise<{ query: string; s
     // The unfiltered total of a page ("1–20 of N") counts every row by nature: the one read allowed to scan.
     const wholeTableCount = /^select count\(\*\) from "\w+"$/.test(query.trim());
     const scans = wholeTableCount ? [] : seqScans(plan).filter((t) => BIG.includes(t));
-    out.push({ query: query.replace(/\s+/g, ' ').slice(0, 160), seqScans: scans });
+    out.push({ query: query.replace(/\s+/g, ' ').slice(0, 160), seqScans: scans, indexes: indexesUsed(plan) });
   }
   return out;
 }
@@ -154,6 +161,16 @@ describe('EXPLAIN of the admin console’s queries on big tables', () => {
   it('users: the newest page; one user’s page (memberships, sessions, bookings)', async () => {
     noBigSeqScan(await scansOf(() => listUsers(logged, { page: 3, limit: 25 })));
     noBigSeqScan(await scansOf(() => getAdminUser(logged, { userId: someUser })));
+  });
+
+  it('users: a search for part of a phone, an email or a name goes through the trigram indexes (migration 0022)', async () => {
+    for (const search of ['0019876', 'perera@example', 'Nimal Per']) {
+      const plans = await scansOf(() => listUsers(logged, { page: 1, limit: 25, search }));
+      noBigSeqScan(plans);
+      // The total counts the matches only: without the trigram indexes that is a read of every user.
+      const total = plans.find((p) => p.query.startsWith('select count(*)'));
+      expect(total?.indexes).toEqual(['users_search_trgm_idx']);
+    }
   });
 
   it('bookings by status and by customer', async () => {

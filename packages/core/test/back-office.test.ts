@@ -1,5 +1,4 @@
 import { schema } from '@fareway/db';
-import { findAppError } from '@fareway/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,21 +14,13 @@ import {
 import { cancelBooking } from '../src/bookings/cancel-booking';
 import { createTestDeps, type TestDeps } from '../src/testing';
 import { insertUser } from './support/booking-fixtures';
+import { codeOf } from './support/code-of';
 import { insertPaidRental } from './support/money-fixtures';
 
 let deps: TestDeps;
 let admin: { userId: string; roles: ['customer', 'admin']; sessionId: string };
 const ORIGIN = { ip: '10.0.0.1', requestId: 'req_back_office' };
 const page = { page: 1, limit: 20 };
-
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    return findAppError(error)?.code ?? 'UNKNOWN';
-  }
-};
 
 beforeAll(async () => {
   deps = await createTestDeps({ jobs: 'sender' });

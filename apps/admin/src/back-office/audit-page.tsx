@@ -1,9 +1,10 @@
-import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import { browserTimeZone, type ColumnDef, DataTable, formatDateTime, TextField, zonedInputToInstant } from '@fareway/ui';
+import { type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { browserTimeZone, type ColumnDef, formatDateTime, TextField, zonedInputToInstant } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { AuditDiff } from '../lib/audit-diff';
 import { dayRange, FilterForm } from '../lib/filters';
+import { PagedTable } from '../lib/paged-table';
 import { PersonName } from '../lib/person';
 
 type Line = RouterOutputs['admin']['audit']['list']['items'][number];
@@ -92,24 +93,16 @@ export function AuditPage() {
         <TextField label="From" name="from" type="date" defaultValue={search.from ?? ''} />
         <TextField label="Until" name="to" type="date" defaultValue={search.to ?? ''} />
       </FilterForm>
-      <QueryState query={audit} what="the audit log" isEmpty={(data) => data.items.length === 0} empty={<p>Nothing recorded matches.</p>}>
-        {(data) => (
-          <DataTable
-            label="Audit log"
-            data={data.items}
-            columns={columns}
-            getRowId={(l) => l.id}
-            hideableColumns
-            pagination={{
-              page: data.meta.page,
-              limit: data.meta.limit,
-              total: data.meta.total,
-              busy: audit.isFetching,
-              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
-            }}
-          />
-        )}
-      </QueryState>
+      <PagedTable
+        query={audit}
+        what="the audit log"
+        empty={<p>Nothing recorded matches.</p>}
+        label="Audit log"
+        columns={columns}
+        getRowId={(l) => l.id}
+        hideableColumns
+        onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
 import {
   Button,
   browserTimeZone,
@@ -20,11 +20,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ConfirmAction } from '../lib/confirm-action';
+import { ActionsCard, DetailHead, DetailPage } from '../lib/detail-page';
 import { PersonName } from '../lib/person';
 import { bookingLook } from './looks';
+import { MoneyHistory } from './money-history';
 import { PaymentCard } from './payment-card';
-import { RefundsTable } from './refunds-table';
-import { Timeline } from './timeline';
 
 type AdminBooking = RouterOutputs['admin']['bookings']['get'];
 type Line = AdminBooking['booking']['lines'][number];
@@ -44,14 +44,9 @@ export function BookingPage() {
   const { bookingId } = route.useParams();
   const booking = useQuery(trpc.admin.bookings.get.queryOptions({ id: bookingId }));
   return (
-    <>
-      <Link to="/bookings" className="fw-back">
-        ← Bookings
-      </Link>
-      <QueryState query={booking} what="the booking">
-        {(data) => <BookingView data={data} />}
-      </QueryState>
-    </>
+    <DetailPage back={{ to: '/bookings', label: 'Bookings' }} query={booking} what="the booking">
+      {(data) => <BookingView data={data} />}
+    </DetailPage>
   );
 }
 
@@ -60,12 +55,9 @@ function BookingView({ data }: { data: AdminBooking }) {
   const zone = booking.timeZone;
   return (
     <div className="fw-stack">
-      <div className="admin-head">
-        <h1 className="admin-title">
-          {humanize(booking.kind)} booking {booking.id.slice(-8)}
-        </h1>
+      <DetailHead title={`${humanize(booking.kind)} booking ${booking.id.slice(-8)}`}>
         <StatusBadge variant={bookingLook(booking.status)}>{humanize(booking.status)}</StatusBadge>
-      </div>
+      </DetailHead>
       <div className="admin-grid">
         <Card title="Booking">
           <Facts>
@@ -107,12 +99,10 @@ function BookingView({ data }: { data: AdminBooking }) {
             ) : null}
           </Facts>
         </Card>
-        <Card title="Actions">
-          <div className="fw-stack">
-            <CancelBooking data={data} />
-            <ManualRefund data={data} />
-          </div>
-        </Card>
+        <ActionsCard>
+          <CancelBooking data={data} />
+          <ManualRefund data={data} />
+        </ActionsCard>
       </div>
       <Card title="Lines">
         <DataTable
@@ -131,16 +121,7 @@ function BookingView({ data }: { data: AdminBooking }) {
           <PaymentCard key={payment.id} payment={payment} />
         ))}
       </section>
-      <Card title="Refunds">
-        {data.refunds.length === 0 ? (
-          <p className="fw-muted">No refunds.</p>
-        ) : (
-          <RefundsTable label="Refunds of this booking" refunds={data.refunds} />
-        )}
-      </Card>
-      <Card title="Timeline">
-        <Timeline lines={data.timeline} label="Booking timeline" />
-      </Card>
+      <MoneyHistory of="booking" refunds={data.refunds} timeline={data.timeline} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useTRPC } from '@fareway/api-client';
 import {
   browserTimeZone,
   type ColumnDef,
-  DataTable,
   formatDateTime,
   formatMoney,
   humanize,
@@ -15,6 +14,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { dayRange, FilterForm, optionsOf } from '../lib/filters';
+import { PagedTable } from '../lib/paged-table';
 import { PersonName } from '../lib/person';
 import { bookingLook } from './looks';
 
@@ -131,37 +131,29 @@ export function BookingsPage() {
           </Link>
         </p>
       ) : null}
-      <QueryState query={bookings} what="bookings" isEmpty={(data) => data.items.length === 0} empty={<p>No booking matches.</p>}>
-        {(data) => (
-          <DataTable
-            label="Bookings"
-            data={data.items}
-            columns={bookingColumns}
-            getRowId={(b) => b.id}
-            sorting={sorting}
-            manualSorting
-            onSortingChange={(next) => {
-              const first = next[0];
-              const sort = first ? (`${first.id}.${first.desc ? 'desc' : 'asc'}` as const) : undefined;
-              void navigate({
-                search: (prev) => ({
-                  ...prev,
-                  sort: sort === 'createdAt.desc' ? undefined : (sort as typeof prev.sort),
-                  page: undefined,
-                }),
-              });
-            }}
-            hideableColumns
-            pagination={{
-              page: data.meta.page,
-              limit: data.meta.limit,
-              total: data.meta.total,
-              busy: bookings.isFetching,
-              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
-            }}
-          />
-        )}
-      </QueryState>
+      <PagedTable
+        query={bookings}
+        what="bookings"
+        empty={<p>No booking matches.</p>}
+        label="Bookings"
+        columns={bookingColumns}
+        getRowId={(b) => b.id}
+        sorting={sorting}
+        manualSorting
+        onSortingChange={(next) => {
+          const first = next[0];
+          const sort = first ? (`${first.id}.${first.desc ? 'desc' : 'asc'}` as const) : undefined;
+          void navigate({
+            search: (prev) => ({
+              ...prev,
+              sort: sort === 'createdAt.desc' ? undefined : (sort as typeof prev.sort),
+              page: undefined,
+            }),
+          });
+        }}
+        hideableColumns
+        onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
+      />
     </>
   );
 }

@@ -1,11 +1,11 @@
-import { QueryState, useTRPC } from '@fareway/api-client';
+import { useTRPC } from '@fareway/api-client';
 import { Card, Fact, Facts, humanize } from '@fareway/ui';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { DetailHead, DetailPage } from '../lib/detail-page';
 import { PersonName } from '../lib/person';
+import { MoneyHistory } from './money-history';
 import { PaymentCard } from './payment-card';
-import { RefundsTable } from './refunds-table';
-import { Timeline } from './timeline';
 
 const route = getRouteApi('/payments/$paymentId');
 
@@ -15,46 +15,30 @@ export function PaymentPage() {
   const { paymentId } = route.useParams();
   const payment = useQuery(trpc.admin.payments.get.queryOptions({ id: paymentId }));
   return (
-    <>
-      <Link to="/payments" className="fw-back">
-        ← Payments
-      </Link>
-      <QueryState query={payment} what="the payment">
-        {(data) => (
-          <div className="fw-stack">
-            <h1 className="admin-title">
-              {humanize(data.payment.provider)} payment {data.payment.id.slice(-8)}
-            </h1>
-            <Card title="Who and what">
-              <Facts>
-                <Fact label="Customer">
-                  <PersonName person={data.customer} />
-                </Fact>
-                <Fact label="For">
-                  {data.payment.bookingId ? (
-                    <Link to="/bookings/$bookingId" params={{ bookingId: data.payment.bookingId }}>
-                      Booking {data.payment.bookingId.slice(-8)}
-                    </Link>
-                  ) : (
-                    humanize(data.payment.purpose)
-                  )}
-                </Fact>
-              </Facts>
-            </Card>
-            <PaymentCard payment={data.payment} level={2} />
-            <Card title="Refunds">
-              {data.refunds.length === 0 ? (
-                <p className="fw-muted">No refunds.</p>
-              ) : (
-                <RefundsTable label="Refunds of this payment" refunds={data.refunds} />
-              )}
-            </Card>
-            <Card title="Timeline">
-              <Timeline lines={data.timeline} label="Payment timeline" />
-            </Card>
-          </div>
-        )}
-      </QueryState>
-    </>
+    <DetailPage back={{ to: '/payments', label: 'Payments' }} query={payment} what="the payment">
+      {(data) => (
+        <div className="fw-stack">
+          <DetailHead title={`${humanize(data.payment.provider)} payment ${data.payment.id.slice(-8)}`} />
+          <Card title="Who and what">
+            <Facts>
+              <Fact label="Customer">
+                <PersonName person={data.customer} />
+              </Fact>
+              <Fact label="For">
+                {data.payment.bookingId ? (
+                  <Link to="/bookings/$bookingId" params={{ bookingId: data.payment.bookingId }}>
+                    Booking {data.payment.bookingId.slice(-8)}
+                  </Link>
+                ) : (
+                  humanize(data.payment.purpose)
+                )}
+              </Fact>
+            </Facts>
+          </Card>
+          <PaymentCard payment={data.payment} level={2} />
+          <MoneyHistory of="payment" refunds={data.refunds} timeline={data.timeline} />
+        </div>
+      )}
+    </DetailPage>
   );
 }

@@ -1,8 +1,7 @@
-import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useTRPC } from '@fareway/api-client';
 import {
   browserTimeZone,
   type ColumnDef,
-  DataTable,
   formatDateTime,
   formatMoney,
   humanize,
@@ -14,6 +13,7 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { dayRange, FilterForm, optionsOf } from '../lib/filters';
+import { PagedTable } from '../lib/paged-table';
 import { PersonName } from '../lib/person';
 import { paymentLook } from './looks';
 
@@ -89,24 +89,16 @@ export function PaymentsPage() {
         <TextField label="Started from" name="from" type="date" defaultValue={search.from ?? ''} />
         <TextField label="Started until" name="to" type="date" defaultValue={search.to ?? ''} />
       </FilterForm>
-      <QueryState query={payments} what="payments" isEmpty={(data) => data.items.length === 0} empty={<p>No payment matches.</p>}>
-        {(data) => (
-          <DataTable
-            label="Payments"
-            data={data.items}
-            columns={columns}
-            getRowId={(p) => p.id}
-            hideableColumns
-            pagination={{
-              page: data.meta.page,
-              limit: data.meta.limit,
-              total: data.meta.total,
-              busy: payments.isFetching,
-              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
-            }}
-          />
-        )}
-      </QueryState>
+      <PagedTable
+        query={payments}
+        what="payments"
+        empty={<p>No payment matches.</p>}
+        label="Payments"
+        columns={columns}
+        getRowId={(p) => p.id}
+        hideableColumns
+        onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
+      />
     </>
   );
 }

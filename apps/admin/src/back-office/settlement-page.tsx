@@ -1,4 +1,4 @@
-import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
 import {
   Button,
   browserTimeZone,
@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ConfirmAction } from '../lib/confirm-action';
+import { ActionsCard, DetailHead, DetailPage } from '../lib/detail-page';
 import { settlementLook } from './looks';
 
 type Settlement = RouterOutputs['admin']['settlements']['get'];
@@ -58,60 +59,50 @@ export function SettlementPage() {
   const { settlementId } = route.useParams();
   const settlement = useQuery(trpc.admin.settlements.get.queryOptions({ id: settlementId }));
   return (
-    <>
-      <Link to="/settlements" className="fw-back">
-        ← Settlements
-      </Link>
-      <QueryState query={settlement} what="the statement">
-        {(s) => (
-          <div className="fw-stack">
-            <div className="admin-head">
-              <h1 className="admin-title">
-                {s.partner.name ?? humanize(s.partner.type)} · {s.period}
-              </h1>
-              <StatusBadge variant={settlementLook(s.status)}>{humanize(s.status)}</StatusBadge>
-            </div>
-            <div className="admin-grid">
-              <Card title="Statement">
-                <Facts>
-                  <Fact label="Gross">{formatMoney(s.grossMinor, s.currency)}</Fact>
-                  <Fact label="Commission">{formatMoney(s.commissionMinor, s.currency)}</Fact>
-                  <Fact label="Gateway fees">{formatMoney(s.feesMinor, s.currency)}</Fact>
-                  <Fact label="Refunds">{formatMoney(s.refundsMinor, s.currency)}</Fact>
-                  <Fact label="Payable">{formatMoney(s.netMinor, s.currency)}</Fact>
-                  {s.approvedAt ? <Fact label="Approved">{formatDateTime(s.approvedAt, browserTimeZone())}</Fact> : null}
-                  {s.paidAt ? (
-                    <Fact label="Paid">
-                      {formatDateTime(s.paidAt, browserTimeZone())} · {s.payoutReference}
-                    </Fact>
-                  ) : null}
-                </Facts>
-              </Card>
-              <Card title="Actions">
-                <div className="fw-stack">
-                  <SettlementActions settlement={s} />
-                  <a href={`/api/v1/admin/settlements/${s.id}/csv`} download>
-                    Download as CSV
-                  </a>
-                </div>
-              </Card>
-            </div>
-            <Card title={`Lines (${s.lineCount})`}>
-              {s.lines.length === 0 ? (
-                <p className="fw-muted">No bookings in this statement.</p>
-              ) : (
-                <DataTable
-                  label="Statement lines"
-                  data={s.lines.map((l) => ({ ...l, currency: s.currency }))}
-                  columns={lineColumns}
-                  getRowId={(l) => l.bookingId}
-                />
-              )}
+    <DetailPage back={{ to: '/settlements', label: 'Settlements' }} query={settlement} what="the statement">
+      {(s) => (
+        <div className="fw-stack">
+          <DetailHead title={`${s.partner.name ?? humanize(s.partner.type)} · ${s.period}`}>
+            <StatusBadge variant={settlementLook(s.status)}>{humanize(s.status)}</StatusBadge>
+          </DetailHead>
+          <div className="admin-grid">
+            <Card title="Statement">
+              <Facts>
+                <Fact label="Gross">{formatMoney(s.grossMinor, s.currency)}</Fact>
+                <Fact label="Commission">{formatMoney(s.commissionMinor, s.currency)}</Fact>
+                <Fact label="Gateway fees">{formatMoney(s.feesMinor, s.currency)}</Fact>
+                <Fact label="Refunds">{formatMoney(s.refundsMinor, s.currency)}</Fact>
+                <Fact label="Payable">{formatMoney(s.netMinor, s.currency)}</Fact>
+                {s.approvedAt ? <Fact label="Approved">{formatDateTime(s.approvedAt, browserTimeZone())}</Fact> : null}
+                {s.paidAt ? (
+                  <Fact label="Paid">
+                    {formatDateTime(s.paidAt, browserTimeZone())} · {s.payoutReference}
+                  </Fact>
+                ) : null}
+              </Facts>
             </Card>
+            <ActionsCard>
+              <SettlementActions settlement={s} />
+              <a href={`/api/v1/admin/settlements/${s.id}/csv`} download>
+                Download as CSV
+              </a>
+            </ActionsCard>
           </div>
-        )}
-      </QueryState>
-    </>
+          <Card title={`Lines (${s.lineCount})`}>
+            {s.lines.length === 0 ? (
+              <p className="fw-muted">No bookings in this statement.</p>
+            ) : (
+              <DataTable
+                label="Statement lines"
+                data={s.lines.map((l) => ({ ...l, currency: s.currency }))}
+                columns={lineColumns}
+                getRowId={(l) => l.bookingId}
+              />
+            )}
+          </Card>
+        </div>
+      )}
+    </DetailPage>
   );
 }
 

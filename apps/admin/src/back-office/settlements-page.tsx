@@ -1,8 +1,9 @@
-import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import { type ColumnDef, DataTable, formatMoney, humanize, SelectField, StatusBadge, TextField } from '@fareway/ui';
+import { type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { type ColumnDef, formatMoney, humanize, SelectField, StatusBadge, TextField } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { FilterForm, optionsOf } from '../lib/filters';
+import { PagedTable } from '../lib/paged-table';
 import { settlementLook } from './looks';
 
 type Row = RouterOutputs['admin']['settlements']['list']['items'][number];
@@ -75,25 +76,17 @@ export function SettlementsPage() {
           options={optionsOf(['draft', 'approved', 'paid'], humanize)}
         />
       </FilterForm>
-      <QueryState query={settlements} what="statements" isEmpty={(data) => data.items.length === 0} empty={<p>No statement matches.</p>}>
-        {(data) => (
-          <DataTable
-            label="Settlements"
-            data={data.items}
-            columns={columns}
-            getRowId={(s) => s.id}
-            hideableColumns
-            initialVisibility={{ commission: false, fees: false }}
-            pagination={{
-              page: data.meta.page,
-              limit: data.meta.limit,
-              total: data.meta.total,
-              busy: settlements.isFetching,
-              onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
-            }}
-          />
-        )}
-      </QueryState>
+      <PagedTable
+        query={settlements}
+        what="statements"
+        empty={<p>No statement matches.</p>}
+        label="Settlements"
+        columns={columns}
+        getRowId={(s) => s.id}
+        hideableColumns
+        initialVisibility={{ commission: false, fees: false }}
+        onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
+      />
     </>
   );
 }

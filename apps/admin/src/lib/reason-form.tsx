@@ -2,20 +2,27 @@ import { Button, TextAreaField } from '@fareway/ui';
 import { type FormEvent, useState } from 'react';
 
 /**
- * An action that needs a reason the other side will read (reject, suspend):
- * a button that opens a short form. The server wants 3–500 characters.
+ * An action that carries words the other side will read (reject, suspend:
+ * a reason; approve: an optional note): a button that opens a short form.
+ * The server wants 3–500 characters when there is any text.
  */
 export function ReasonAction({
   label,
   confirmLabel,
   busy,
   disabled,
+  optional = false,
+  fieldLabel = optional ? 'Note to the owner (optional)' : 'Reason',
   onConfirm,
 }: {
   label: string;
   confirmLabel: string;
   busy: boolean;
   disabled?: boolean;
+  /** The text may be left empty (an approval's note). */
+  optional?: boolean;
+  fieldLabel?: string;
+  /** The trimmed text; '' only when `optional` and left empty. */
   onConfirm: (reason: string) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -25,8 +32,8 @@ export function ReasonAction({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = reason.trim();
-    if (text.length < 3) {
-      setProblem('Say why in a few words; the owner reads this');
+    if (text.length < 3 && !(optional && text === '')) {
+      setProblem(optional ? 'Write a few words, or leave it empty' : 'Say why in a few words; the owner reads this');
       return;
     }
     setProblem(null);
@@ -41,11 +48,11 @@ export function ReasonAction({
     );
   }
   return (
-    <form className="fw-form admin-reason" onSubmit={onSubmit}>
+    <form className="fw-form admin-reason" onSubmit={onSubmit} aria-label={label.replace(/…$/, '')}>
       <TextAreaField
-        label="Reason"
+        label={fieldLabel}
         name="reason"
-        required
+        required={!optional}
         maxLength={500}
         rows={2}
         value={reason}

@@ -1,9 +1,10 @@
-import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import { type ColumnDef, DataTable, formatDateTime, formatMoney, humanize, SelectField, StatusBadge, TextField } from '@fareway/ui';
+import { type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { type ColumnDef, formatDateTime, formatMoney, humanize, SelectField, StatusBadge, TextField } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { bookingLook } from '../back-office/looks';
 import { FilterForm, optionsOf } from '../lib/filters';
+import { PagedTable } from '../lib/paged-table';
 import { PersonName } from '../lib/person';
 import { OfficeFrame } from './office-frame';
 
@@ -53,23 +54,15 @@ export function OperatorBookingsPage() {
             <TextField label="Customer phone" name="phone" type="search" defaultValue={search.phone ?? ''} autoComplete="off" />
             <SelectField label="Status" name="status" defaultValue={search.status ?? ''} options={optionsOf(STATUSES, humanize)} />
           </FilterForm>
-          <QueryState query={bookings} what="bookings" isEmpty={(d) => d.items.length === 0} empty={<p>No bookings match.</p>}>
-            {(data) => (
-              <DataTable
-                label="Bookings"
-                data={data.items}
-                columns={columns}
-                getRowId={(b) => b.id}
-                pagination={{
-                  page: data.meta.page,
-                  limit: data.meta.limit,
-                  total: data.meta.total,
-                  busy: bookings.isFetching,
-                  onPage: (next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) }),
-                }}
-              />
-            )}
-          </QueryState>
+          <PagedTable
+            query={bookings}
+            what="bookings"
+            empty={<p>No bookings match.</p>}
+            label="Bookings"
+            columns={columns}
+            getRowId={(b) => b.id}
+            onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page }) })}
+          />
         </>
       )}
     </OfficeFrame>

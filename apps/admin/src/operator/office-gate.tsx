@@ -1,5 +1,10 @@
 import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 
+/** An address of the operator office (any signed-in user may open it). */
+export function isOfficePath(pathname: string): boolean {
+  return /\/office(\/|$)/.test(pathname);
+}
+
 /**
  * What a signed-in user who is not an administrator may open: the operator
  * office. Any other console address leads there (their organisations, or how
@@ -7,8 +12,7 @@ import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
  */
 export function OfficeGate() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const inOffice = /\/office(\/|$)/.test(pathname);
-  return inOffice ? <Outlet /> : <Navigate to="/office" replace />;
+  return isOfficePath(pathname) ? <Outlet /> : <Navigate to="/office" replace />;
 }
 
 export function OfficeNav() {

@@ -1,9 +1,23 @@
 import { MemberInput } from '@fareway/api/operator-inputs';
-import { useProblem, useTRPC } from '@fareway/api-client';
-import { Alert, Button, Card, Fact, Facts, ProblemAlert, SelectField, TextField } from '@fareway/ui';
-import { useMutation } from '@tanstack/react-query';
+import { QueryState, type RouterOutputs, useProblem, useSession, useTRPC } from '@fareway/api-client';
+import {
+  Alert,
+  Button,
+  Card,
+  type ColumnDef,
+  DataTable,
+  Fact,
+  Facts,
+  formatDateTime,
+  ProblemAlert,
+  SelectField,
+  TextField,
+} from '@fareway/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { ConfirmAction } from '../lib/confirm-action';
+import { PersonName } from '../lib/person';
 import { checkForm } from './form-errors';
 import { OfficeFrame, type Organization, OrganizationStatus } from './office-frame';
 
@@ -16,7 +30,9 @@ const NEXT_STEPS = [
   { to: '/office/$organizationId/trips', label: 'Publish a timetable of trips' },
 ] as const;
 
-/** An organisation's front page: where its application stands, what to set up next, and (owners) adding staff. */
+type Member = RouterOutputs['organizations']['members']['items'][number];
+
+/** An organisation's front page: where its application stands, what to set up next, who works there and (owners) adding or removing staff. */
 export function OrganizationPage() {
   const { organizationId } = route.useParams();
   return (
@@ -51,6 +67,7 @@ export function OrganizationPage() {
             </ol>
           </Card>
           {org.myRole === 'owner' || org.myRole === null ? <AddMemberCard organization={org} /> : null}
+          <MembersCard organization={org} />
         </div>
       )}
     </OfficeFrame>
@@ -63,7 +80,12 @@ function AddMemberCard({ organization }: { organization: Organization }) {
   const [contact, setContact] = useState('');
   const [role, setRole] = useState<'staff' | 'owner'>('staff');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const add = useMutation(trpc.organizations.addMember.mutationOptions());
+  const queryClient = useQueryClient();
+  const add = useMutation(
+    trpc.organizations.addMember.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.organizations.members.queryFilter({ organizationId: organization.id })),
+    }),
+  );
   const problem = useProblem(add.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -115,6 +137,74 @@ function AddMemberCard({ organization }: { organization: Organization }) {
           </Button>
         </div>
       </form>
+    </Card>
+  );
+}
+
+/** Who works for the organisation: name and how to reach them, role, since when; owners (and admins) remove people. */
+function MembersCard({ organization }: { organization: Organization }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useSession().user;
+  const members = useQuery(trpc.organizations.members.queryOptions({ organizationId: organization.id }));
+  const remove = useMutation(
+    trpc.organizations.removeMember.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.organizations.members.queryFilter({ organizationId: organization.id })),
+    }),
+  );
+  const problem = useProblem(remove.error);
+  const mayRemove = organization.myRole === 'owner' || organization.myRole === null;
+  // The server keeps the last owner; the page does not offer what it would refuse.
+  const owners = members.data?.items.filter((m) => m.role === 'owner').length ?? 0;
+  const columns = useMemo<Array<ColumnDef<Member, unknown>>>(
+    () => [
+      {
+        id: 'person',
+        header: 'Person',
+        accessorFn: (m) => m.user.name ?? m.user.phone ?? m.user.email ?? '',
+        cell: ({ row: { original: m } }) => <PersonName person={m.user} />,
+      },
+      { id: 'role', header: 'Role', accessorFn: (m) => (m.role === 'owner' ? 'Owner' : 'Staff') },
+      {
+        id: 'added',
+        header: 'Added',
+        accessorFn: (m) => m.addedAt,
+        cell: ({ row: { original: m } }) => formatDateTime(m.addedAt, organization.timeZone),
+      },
+      ...(mayRemove
+        ? [
+            {
+              id: 'actions',
+              header: () => <span className="fw-visually-hidden">Actions</span>,
+              enableSorting: false,
+              cell: ({ row: { original: m } }: { row: { original: Member } }) =>
+                m.role === 'owner' && owners <= 1 ? (
+                  <span className="fw-muted admin-hint">The only owner</span>
+                ) : (
+                  <ConfirmAction
+                    label="Remove…"
+                    confirmLabel="Remove"
+                    busyLabel="Removing…"
+                    busy={remove.isPending && remove.variables?.userId === m.user.id}
+                    disabled={remove.isPending}
+                    onConfirm={() => remove.mutate({ organizationId: organization.id, userId: m.user.id })}
+                  >
+                    {m.user.id === me?.id ? 'Remove yourself?' : `Remove ${m.user.name ?? 'them'}?`} They lose access to {organization.name}{' '}
+                    at once.
+                  </ConfirmAction>
+                ),
+            } satisfies ColumnDef<Member, unknown>,
+          ]
+        : []),
+    ],
+    [mayRemove, owners, remove, me?.id, organization],
+  );
+  return (
+    <Card title="People">
+      {problem ? <ProblemAlert title="Could not remove them" problem={problem} /> : null}
+      <QueryState query={members} what="the people">
+        {(data) => <DataTable label="People" data={data.items} columns={columns} getRowId={(m) => m.user.id} />}
+      </QueryState>
     </Card>
   );
 }

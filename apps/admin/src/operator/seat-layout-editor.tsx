@@ -192,7 +192,7 @@ export function SeatLayoutEditor({ organizationId, onSaved }: { organizationId: 
           <div>
             <h3 className="op-editor__title">Plan (front of the bus at the top)</h3>
             <div className="op-editor__scroll">
-              <fieldset className={`op-grid op-grid--cols-${columns}`} aria-label="Layout cells">
+              <fieldset className={`op-grid fw-seat-map--cols-${columns}`} aria-label="Layout cells">
                 {cells.map((cell) => {
                   const classIndex = cell.kind === 'seat' ? classes.indexOf(cell.seatClass ?? 'standard') : -1;
                   return (

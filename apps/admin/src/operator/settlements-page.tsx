@@ -1,8 +1,9 @@
-import { QueryState, type RouterOutputs, useTRPC } from '@fareway/api-client';
-import { type ColumnDef, DataTable, formatMoney, humanize, StatusBadge } from '@fareway/ui';
+import { type RouterOutputs, useTRPC } from '@fareway/api-client';
+import { type ColumnDef, formatMoney, humanize, StatusBadge } from '@fareway/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { settlementLook } from '../back-office/looks';
+import { PagedTable } from '../lib/paged-table';
 import { OfficeFrame } from './office-frame';
 
 type Row = RouterOutputs['operators']['listSettlements']['items'][number];
@@ -47,27 +48,28 @@ export function OperatorSettlementsPage() {
   );
 }
 
-function Statements({ organizationId, page, onPage }: { organizationId: string; page: number; onPage: (page: number) => void }) {
+function Statements({
+  organizationId,
+  page,
+  onPage,
+}: {
+  organizationId: string;
+  page: number;
+  onPage: (page: number | undefined) => void;
+}) {
   const trpc = useTRPC();
   const statements = useQuery(
     trpc.operators.listSettlements.queryOptions({ organizationId, page, limit: 24 }, { placeholderData: keepPreviousData }),
   );
   return (
-    <QueryState
+    <PagedTable
       query={statements}
       what="statements"
-      isEmpty={(d) => d.items.length === 0}
       empty={<p>No statements yet: Fareway draws one up after each month with sales.</p>}
-    >
-      {(data) => (
-        <DataTable
-          label="Statements"
-          data={data.items}
-          columns={columns}
-          getRowId={(s) => s.id}
-          pagination={{ page: data.meta.page, limit: data.meta.limit, total: data.meta.total, busy: statements.isFetching, onPage }}
-        />
-      )}
-    </QueryState>
+      label="Statements"
+      columns={columns}
+      getRowId={(s) => s.id}
+      onPage={onPage}
+    />
   );
 }

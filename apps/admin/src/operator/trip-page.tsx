@@ -20,6 +20,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
+import { ConfirmAction } from '../lib/confirm-action';
 import { OfficeFrame } from './office-frame';
 import { TripStatusBadge } from './trips-page';
 
@@ -49,6 +50,7 @@ export function TripPage() {
           {(data) => (
             <>
               <TripFacts manifest={data} />
+              <TripStatusCard organizationId={organizationId} manifest={data} />
               <LegSeats tripId={tripId} manifest={data} />
               <ManifestTable manifest={data} />
               <CancelTripCard organizationId={organizationId} manifest={data} />
@@ -87,6 +89,66 @@ function TripFacts({ manifest }: { manifest: Manifest }) {
           </li>
         ))}
       </ol>
+    </Card>
+  );
+}
+
+type TripStatus = Manifest['trip']['status'];
+type Move = 'boarding' | 'departed' | 'completed';
+
+/**
+ * The moves the server allows from each state (domain/trips/trip-states.ts:
+ * boarding may be skipped), each with what it does to the trip's bookings.
+ */
+const MOVES: Record<TripStatus, ReadonlyArray<{ to: Move; label: string; effect: string }>> = {
+  scheduled: [
+    { to: 'boarding', label: 'Start boarding', effect: 'Seats stay on sale until it departs.' },
+    { to: 'departed', label: 'Mark departed', effect: 'Unpaid holds lapse, sold seats start travelling and no more seats are sold.' },
+  ],
+  boarding: [
+    { to: 'departed', label: 'Mark departed', effect: 'Unpaid holds lapse, sold seats start travelling and no more seats are sold.' },
+  ],
+  departed: [{ to: 'completed', label: 'Mark completed', effect: 'Its travelling bookings are completed.' }],
+  completed: [],
+  cancelled: [],
+};
+
+/** Moves the trip along (boarding, departed, completed), each asked first with what it does. */
+function TripStatusCard({ organizationId, manifest }: { organizationId: string; manifest: Manifest }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const setStatus = useMutation(
+    trpc.operators.setTripStatus.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.operators.pathFilter());
+        await queryClient.invalidateQueries(trpc.trips.pathFilter());
+      },
+    }),
+  );
+  const problem = useProblem(setStatus.error);
+  const moves = MOVES[manifest.trip.status] ?? [];
+  if (moves.length === 0) return null;
+  return (
+    <Card title="Trip status" className="op-status">
+      <p>
+        Now: <TripStatusBadge status={manifest.trip.status} />
+      </p>
+      {problem ? <ProblemAlert title="Could not change the trip" problem={problem} /> : null}
+      <div className="fw-row admin-actions">
+        {moves.map((move) => (
+          <ConfirmAction
+            key={move.to}
+            label={`${move.label}…`}
+            confirmLabel={move.label}
+            busyLabel="Saving…"
+            busy={setStatus.isPending && setStatus.variables?.status === move.to}
+            disabled={setStatus.isPending}
+            onConfirm={() => setStatus.mutate({ organizationId, tripId: manifest.trip.id, status: move.to })}
+          >
+            {move.label}? {move.effect}
+          </ConfirmAction>
+        ))}
+      </div>
     </Card>
   );
 }

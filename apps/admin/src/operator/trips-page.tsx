@@ -1,10 +1,9 @@
 import { ScheduleInput } from '@fareway/api/operator-inputs';
-import { QueryState, type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
+import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
 import {
   Button,
   Card,
   type ColumnDef,
-  DataTable,
   formatDateTime,
   humanize,
   instantToZonedDate,
@@ -16,6 +15,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
+import { PagedTable } from '../lib/paged-table';
 import { checkForm } from './form-errors';
 import { OfficeFrame, type Organization } from './office-frame';
 
@@ -73,23 +73,15 @@ export function TripsPage() {
         <>
           <ScheduleForm organization={org} />
           <h2 className="op-section">Upcoming trips</h2>
-          <QueryState query={trips} what="the trips" isEmpty={(d) => d.items.length === 0} empty={<p>No upcoming trips.</p>}>
-            {(data) => (
-              <DataTable
-                label="Trips"
-                data={data.items}
-                columns={columns}
-                getRowId={(trip) => trip.id}
-                pagination={{
-                  page: data.meta.page,
-                  limit: data.meta.limit,
-                  total: data.meta.total,
-                  busy: trips.isFetching,
-                  onPage: (next) => void navigate({ search: { ...search, page: next } }),
-                }}
-              />
-            )}
-          </QueryState>
+          <PagedTable
+            query={trips}
+            what="the trips"
+            empty={<p>No upcoming trips.</p>}
+            label="Trips"
+            columns={columns}
+            getRowId={(trip) => trip.id}
+            onPage={(page) => void navigate({ search: { ...search, page } })}
+          />
         </>
       )}
     </OfficeFrame>

@@ -1,10 +1,19 @@
 import { createCaller, createContextFactory } from '@fareway/api';
-import { DEMO_ADMIN, issueSession, postJournal } from '@fareway/core';
+import { DEMO_ADMIN, issueSession, postJournal, uploadFile } from '@fareway/core';
 import { newId, schema } from '@fareway/db';
 import { topUpPostings } from '@fareway/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, browserTestsOff, checkPage, DESKTOP, startBrowserApp, watchConsole } from './support';
+import { type BrowserApp, browserTestsOff, checkPage, DESKTOP, startBrowserApp, TABLET, watchConsole } from './support';
+
+/** The console's widths (issue 12): a laptop and a tablet held upright. */
+const CONSOLE_WIDTHS = [TABLET, DESKTOP] as const;
+
+/** Checks the page as it is at both console widths, leaving it at the laptop's. */
+const look = (page: Page, name: string) => checkPage(page, name, DESKTOP, CONSOLE_WIDTHS);
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n%scan of a licence\n');
 
 /** Signs the demo admin in on the sign-in form the console shows at any address. */
 async function signInAsAdmin(page: Page, path: string) {
@@ -62,6 +71,66 @@ async function paidRentals(deps: BrowserApp['deps'], phone: string, count: numbe
   return ids;
 }
 
+/** A signed-in user of the fixture: their id, their session token and a router caller as them. */
+async function fixtureUser(deps: BrowserApp['deps'], phone: string, name: string, roles: ('customer' | 'driver')[]) {
+  const now = deps.clock.now();
+  const id = newId();
+  await deps.db.insert(schema.users).values({ id, phone, name, roles, status: 'active', createdAt: now, updatedAt: now });
+  const { token } = await issueSession(deps.db, id, now, 30, { ip: null, requestId: null });
+  const caller = createCaller(
+    createContextFactory(deps)({ requestId: 'req_browser_fixture', ip: '10.9.0.3', authorization: `Bearer ${token}` }),
+  );
+  return { id, token, caller };
+}
+
+/**
+ * A driver (with the licence they applied with) whose new car in Galle waits
+ * for review, with a photo: made through the router as the driver app would.
+ */
+async function pendingVehicle(deps: BrowserApp['deps']) {
+  const owner = await fixtureUser(deps, '+94770001777', 'Sunil Jayasuriya', ['customer', 'driver']);
+  const actor = { userId: owner.id, roles: ['customer' as const, 'driver' as const], sessionId: 'fixture' };
+  const origin = { ip: null, requestId: null };
+  const photo = await uploadFile(deps, actor, { purpose: 'vehicle_photo', contentType: 'image/png', bytes: PNG }, origin);
+  const licence = await uploadFile(deps, actor, { purpose: 'driver_document', contentType: 'application/pdf', bytes: PDF }, origin);
+  const now = deps.clock.now();
+  await deps.db.insert(schema.driverApplications).values({
+    id: newId(),
+    userId: owner.id,
+    fullName: 'Sunil Jayasuriya',
+    nationalId: '198812345678',
+    licenceNumber: 'B7654321',
+    licenceExpiry: '2031-01-01',
+    documents: [{ kind: 'licence_front', fileId: licence.id }],
+    status: 'approved',
+    createdAt: now,
+    updatedAt: now,
+  });
+  const vehicle = await owner.caller.vehicles.create({
+    make: 'Mitsubishi',
+    model: 'Montero',
+    year: 2021,
+    type: 'suv',
+    seats: 7,
+    transmission: 'automatic',
+    fuel: 'diesel',
+    city: 'Galle',
+    timeZone: 'Asia/Colombo',
+    dailyRateMinor: 2_500_000,
+    currency: 'LKR',
+  });
+  await owner.caller.vehicles.addPhoto({ id: vehicle.id, fileId: photo.id });
+  await owner.caller.vehicles.submit({ id: vehicle.id });
+  return { vehicleId: vehicle.id, ownerId: owner.id };
+}
+
+/** The vehicles a customer finds in a city, through the public REST search. */
+async function customerSearch(base: string, city: string): Promise<string[]> {
+  const response = await fetch(`${base}/api/v1/vehicles?location=${city}`);
+  const body = (await response.json()) as { data: { id: string }[] };
+  return body.data.map((v) => v.id);
+}
+
 let app: BrowserApp;
 
 describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
@@ -73,14 +142,16 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await app?.close();
   });
 
-  it('signs the demo admin in and shows every console page at both widths', async () => {
+  it('signs the demo admin in, shows every console page at both widths, approves a waiting car customers then find, and suspends a user whose next call fails', async () => {
+    const waiting = await pendingVehicle(app.deps);
+    const suspect = await fixtureUser(app.deps, '+94770001888', 'Ruwan Suspect', ['customer']);
     const context = await app.browser.newContext({ baseURL: app.base, viewport: DESKTOP, timezoneId: 'America/New_York' });
     const page = await context.newPage();
     const errors = watchConsole(page);
 
     await page.goto('/admin/users?q=admin');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await checkPage(page, 'admin-sign-in', DESKTOP);
+    await look(page, 'admin-sign-in');
     await page.getByLabel('Email').fill(DEMO_ADMIN.email);
     await page.getByLabel('Password').fill(DEMO_ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -89,7 +160,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     await expect(page.getByLabel('Phone, email or name').inputValue()).resolves.toBe('admin');
     await page.getByRole('table', { name: 'Users' }).getByText('Demo Admin').waitFor();
-    await checkPage(page, 'admin-users', DESKTOP);
+    await look(page, 'admin-users');
 
     for (const [path, heading, name] of [
       ['/admin/', 'Dashboard', 'admin-dashboard'],
@@ -106,8 +177,50 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
         .getByRole('status')
         .filter({ hasText: /Loading|Checking/ })
         .waitFor({ state: 'detached' });
-      await checkPage(page, name, DESKTOP);
+      await look(page, name);
     }
+
+    // A waiting car, found by its owner's phone typed the local way; its photo and the owner's licence are shown.
+    expect(await customerSearch(app.base, 'Galle')).not.toContain(waiting.vehicleId);
+    await page.goto('/admin/vehicles');
+    const vehicleSearch = page.getByRole('form', { name: 'Search vehicles' });
+    await vehicleSearch.getByLabel(/owner’s name or phone/).fill('077 000 1777');
+    await vehicleSearch.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=/);
+    const card = page.getByRole('region', { name: 'Mitsubishi Montero (2021)' });
+    await card.getByText('Sunil Jayasuriya').waitFor();
+    // Both open through the access-checked file route, with the admin's session.
+    const opened = async (src: string | null) => {
+      const response = await page.request.get(src ?? '/missing');
+      return `${response.status()} ${response.headers()['content-type']}`;
+    };
+    const photo = card.getByRole('img', { name: /Mitsubishi Montero, view 1/ });
+    expect(await opened(await photo.getAttribute('src'))).toBe('200 image/png');
+    expect(await opened(await card.getByRole('link', { name: 'Licence front' }).getAttribute('href'))).toBe('200 application/pdf');
+    await settled(page);
+    await look(page, 'admin-vehicle-review');
+    // Approving carries a note the owner is told.
+    await card.getByRole('button', { name: 'Approve…' }).click();
+    await card.getByLabel('Note to the owner (optional)').fill('Insurance renews in May');
+    await card.getByRole('button', { name: 'Approve vehicle' }).click();
+    await card.waitFor({ state: 'detached' });
+    expect(await customerSearch(app.base, 'Galle')).toContain(waiting.vehicleId);
+    const [approved] = await app.deps.database.sql<{ body: string }[]>`
+      select body from notifications where user_id = ${waiting.ownerId} and kind = 'vehicle.approved'`;
+    expect(approved?.body).toContain('Insurance renews in May');
+
+    // Suspending a user ends their session at once: their very next call is refused.
+    const me = (token: string) => fetch(`${app.base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me(suspect.token)).status).toBe(200);
+    await page.goto('/admin/users?q=Ruwan');
+    const row = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'Ruwan Suspect' });
+    await row.getByRole('button', { name: 'Suspend' }).click();
+    await row.getByRole('button', { name: 'Suspend' }).click();
+    await row.getByText('Suspended', { exact: true }).waitFor();
+    const refused = await me(suspect.token);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TOKEN_INVALID');
+
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);
@@ -129,7 +242,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     const table = page.getByRole('table', { name: 'Bookings' });
     await expect.poll(() => table.getByText('Nimal Perera').count(), { timeout: 15_000 }).toBe(2);
     await settled(page);
-    await checkPage(page, 'admin-bookings', DESKTOP);
+    await look(page, 'admin-bookings');
 
     await page.goto(`/admin/bookings/${first}`);
     await page.getByRole('heading', { name: /Rental booking/ }).waitFor();
@@ -137,7 +250,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await page.getByRole('button', { name: 'Cancel booking' }).click();
     // The refund the policy gives is shown before confirming (the platform cancelling refunds all that was paid).
     await page.getByText(/Cancelling now refunds LKR/).waitFor();
-    await checkPage(page, 'admin-booking', DESKTOP);
+    await look(page, 'admin-booking');
     await page.getByLabel('Reason (the customer reads it)').fill('Car recalled');
     await page.getByRole('button', { name: 'Cancel it' }).click();
     await page.getByText('Cancelled', { exact: true }).first().waitFor();
@@ -159,7 +272,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     const failed = page.getByRole('table', { name: 'Refunds' });
     await failed.getByText('Card account closed').waitFor();
     await settled(page);
-    await checkPage(page, 'admin-refunds', DESKTOP);
+    await look(page, 'admin-refunds');
     await failed.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => failed.getByRole('button', { name: 'Retry' }).count(), { timeout: 15_000 }).toBe(0);
     const [row] = await app.deps.database.sql<{ status: string }[]>`select status from refunds where booking_id = ${second}`;
@@ -173,11 +286,11 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     const payments = page.getByRole('table', { name: 'Payments' });
     await expect.poll(() => payments.getByText('Nimal Perera').count(), { timeout: 15_000 }).toBe(2);
     await settled(page);
-    await checkPage(page, 'admin-payments', DESKTOP);
+    await look(page, 'admin-payments');
     await payments.getByRole('link').first().click();
     await page.getByRole('heading', { name: /Wallet payment/, level: 1 }).waitFor();
     await settled(page);
-    await checkPage(page, 'admin-payment', DESKTOP);
+    await look(page, 'admin-payment');
 
     expect(errors).toEqual([]);
     await context.close();
@@ -216,7 +329,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await page.getByRole('heading', { name: `${org.name} · 2026-10` }).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText(/Approving posts LKR.*4,400\.00/).waitFor();
-    await checkPage(page, 'admin-settlement', DESKTOP);
+    await look(page, 'admin-settlement');
     await page.getByRole('button', { name: 'Approve it' }).click();
     await page.getByLabel('Payout reference').fill('BANK-2026-10-001');
     await page.getByRole('button', { name: 'Mark paid' }).click();
@@ -228,7 +341,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await page.goto('/admin/settlements?period=2026-10');
     await list.getByText('Paid').waitFor();
     await settled(page);
-    await checkPage(page, 'admin-settlements', DESKTOP);
+    await look(page, 'admin-settlements');
 
     await page.goto('/admin/jobs');
     const expireHolds = page.getByRole('region', { name: 'expire-holds' });
@@ -236,7 +349,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await expireHolds.getByText('Queued a run of expire-holds.').waitFor();
     // The worker picks it up; the page refreshes itself and shows the run done.
     await expireHolds.getByRole('table', { name: 'Last runs of expire-holds' }).getByText('Completed').first().waitFor({ timeout: 30_000 });
-    await checkPage(page, 'admin-jobs', DESKTOP);
+    await look(page, 'admin-jobs');
 
     await page.goto('/admin/audit');
     const auditFilters = page.getByRole('form', { name: 'Filter the audit log' });
@@ -248,7 +361,7 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await expect.poll(() => auditLog.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
     await auditLog.getByText('Demo Admin').waitFor();
     await settled(page);
-    await checkPage(page, 'admin-audit', DESKTOP);
+    await look(page, 'admin-audit');
 
     expect(errors).toEqual([]);
     await context.close();

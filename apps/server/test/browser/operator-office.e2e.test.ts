@@ -1,7 +1,7 @@
 import { createCaller, createContextFactory } from '@fareway/api';
 import { DEMO_ADMIN, issueSession } from '@fareway/core';
 import { newId, schema } from '@fareway/db';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserApp,
@@ -134,6 +134,19 @@ describe.skipIf(browserTestsOff)('the operator office in Chromium', () => {
     await page.getByText('Approved', { exact: true }).first().waitFor();
     await look(page, 'office-overview');
 
+    // An admin address opened by someone who is not an admin leads to their office before any admin page
+    // loads: nothing of it shows, and none of its queries goes out only to be refused.
+    const refused: string[] = [];
+    const onResponse = (response: Response) => {
+      if (response.status() === 403) refused.push(response.url());
+    };
+    page.on('response', onResponse);
+    await page.goto('/admin/bookings');
+    await page.waitForURL(new RegExp(`/admin/office/${organizationId}$`));
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    page.off('response', onResponse);
+    expect(refused).toEqual([]);
+
     // A 2+2 layout, with a recliner class on the front seat; the preview is the customer's seat map.
     await page.getByRole('link', { name: 'Seat layouts' }).click();
     await page.getByRole('heading', { name: 'Seat layouts', level: 1 }).waitFor();
@@ -256,6 +269,31 @@ describe.skipIf(browserTestsOff)('the operator office in Chromium', () => {
       select m.role from organization_members m join users u on u.id = m.user_id
       where m.organization_id = ${organizationId} and u.phone = '+94770000615'`;
     expect(member?.role).toBe('staff');
+    // The people of the company, and the owner removing one.
+    const people = page.getByRole('table', { name: 'People' });
+    const kamal = people.getByRole('row').filter({ hasText: 'Kamal Staff' });
+    await kamal.getByText('Staff', { exact: true }).waitFor();
+    await kamal.getByRole('button', { name: 'Remove…' }).click();
+    await kamal.getByRole('button', { name: 'Remove', exact: true }).click();
+    await kamal.waitFor({ state: 'detached' });
+    await people.getByRole('row').filter({ hasText: 'Owner' }).waitFor();
+    const [left] = await app.deps.database.sql<{ n: number }[]>`
+      select count(*)::int as n from organization_members where organization_id = ${organizationId}`;
+    expect(left?.n).toBe(1);
+
+    // The next trip moves along: boarding, then departed, each asked first.
+    const [nextTrip] = await app.deps.database.sql<{ id: string }[]>`
+      select id from trips where organization_id = ${organizationId} and status = 'scheduled' order by departs_at limit 1`;
+    await page.goto(`/admin/office/${organizationId}/trips/${nextTrip?.id}`);
+    const status = page.getByRole('region', { name: 'Trip status' });
+    await status.getByRole('button', { name: 'Start boarding…' }).click();
+    await status.getByRole('button', { name: 'Start boarding', exact: true }).click();
+    await status.getByText('Boarding', { exact: true }).waitFor();
+    await status.getByRole('button', { name: 'Mark departed…' }).click();
+    await status.getByRole('button', { name: 'Mark departed', exact: true }).click();
+    await status.getByRole('button', { name: 'Mark completed…' }).waitFor();
+    const [moved] = await app.deps.database.sql<{ status: string }[]>`select status from trips where id = ${nextTrip?.id ?? ''}`;
+    expect(moved?.status).toBe('departed');
 
     expect(errors).toEqual([]);
     await owner.close();

@@ -11,9 +11,15 @@ export const listDriverApplications = adminProcedure
       method: 'GET',
       path: '/admin/driver-applications',
       tags: ['admin'],
-      summary: 'Driver applications by status, oldest first (admin)',
+      summary:
+        'Driver applications by status, oldest first; q finds one by name, national id, licence, or the applicant’s phone or email (admin)',
     },
   })
-  .input(PageInput.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }))
+  .input(
+    PageInput.extend({
+      status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+      q: z.string().trim().max(100).optional().describe('Part of a name, national id, licence number, email or phone'),
+    }),
+  )
   .output(z.object({ items: z.array(DriverApplicationSchema), meta: PageMeta }))
   .query(({ ctx, input }) => listDriverApplicationsUseCase(ctx.deps, input));

@@ -11,13 +11,13 @@ export const approveDriverApplication = adminProcedure
       method: 'POST',
       path: '/admin/driver-applications/{id}/approve',
       tags: ['admin'],
-      summary: 'Approve a driver application; the applicant gets the driver role (admin)',
+      summary: 'Approve a driver application, with an optional note the applicant reads; they get the driver role (admin)',
     },
   })
-  .input(z.object({ id: z.uuid() }))
+  .input(z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(500).optional().describe('A note sent with the approval') }))
   .output(DriverApplicationSchema)
   .mutation(({ ctx, input }) =>
-    reviewDriverApplication(ctx.deps, ctx.actor, { applicationId: input.id, decision: 'approve' }, originOf(ctx)),
+    reviewDriverApplication(ctx.deps, ctx.actor, { applicationId: input.id, decision: 'approve', reason: input.reason }, originOf(ctx)),
   );
 
 export const rejectDriverApplication = adminProcedure

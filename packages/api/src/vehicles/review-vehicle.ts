@@ -16,7 +16,11 @@ function reviewProcedure(action: 'approve' | 'reject' | 'suspend' | 'reinstate',
     );
 }
 
-export const approveVehicle = reviewProcedure('approve', 'Approve a vehicle under review (admin)', false);
+export const approveVehicle = reviewProcedure(
+  'approve',
+  'Approve a vehicle under review, with an optional note its owner reads (admin)',
+  false,
+);
 export const rejectVehicle = reviewProcedure('reject', 'Reject a vehicle under review, with a reason (admin)', true);
 export const suspendVehicle = reviewProcedure('suspend', 'Take an approved vehicle off the market, with a reason (admin)', true);
 export const reinstateVehicle = reviewProcedure('reinstate', 'Put a suspended vehicle back on the market (admin)', false);

@@ -1,6 +1,7 @@
 import { FUELS, TRANSMISSIONS, VEHICLE_LIMITS, VEHICLE_TYPES } from '@fareway/core';
 import { VEHICLE_STATES } from '@fareway/domain';
 import { z } from 'zod';
+import { PersonSchema } from '../back-office/back-office-schemas';
 
 const Iso = z.iso.datetime({ offset: true });
 
@@ -55,6 +56,14 @@ export const VehicleSchema = z.object({
   photos: z.array(z.object({ fileId: z.uuid(), url: z.string(), position: z.number().int() })),
   createdAt: Iso,
   updatedAt: Iso,
+});
+
+/** A vehicle in the admin's review queue: its owner named, with the papers they gave when applying to drive. */
+export const ReviewVehicleSchema = VehicleSchema.extend({
+  owner: PersonSchema,
+  ownerDocuments: z
+    .array(z.object({ kind: z.string(), fileId: z.uuid(), url: z.string() }))
+    .describe('The owner’s latest driver application documents (served to admins through /files/{id})'),
 });
 
 export const VehicleSearchResultSchema = VehicleSchema.extend({

@@ -1,17 +1,35 @@
 import { schema } from '@fareway/db';
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { Page } from '../identity/list-users';
+import { containsPattern, personMatches } from '../identity/person-search';
 import type { Actor } from '../identity/users';
 import { type PublicDriverApplication, toPublicDriverApplication } from './public-driver-application';
 
-/** Admin: applications by status, oldest first (a review queue), with who applied. */
+/**
+ * Admin: applications by status, oldest first (a review queue), with who
+ * applied. `q` finds one by the name on it, national id or licence number, or
+ * the applicant's name, email or phone (typed any way).
+ */
 export async function listDriverApplications(
-  deps: Pick<Deps, 'db'>,
-  input: { status?: 'pending' | 'approved' | 'rejected'; page: number; limit: number },
+  deps: Pick<Deps, 'db' | 'config'>,
+  input: { status?: 'pending' | 'approved' | 'rejected'; q?: string; page: number; limit: number },
 ): Promise<Page<PublicDriverApplication>> {
+  const a = schema.driverApplications;
   const filters: SQL[] = [];
-  if (input.status) filters.push(eq(schema.driverApplications.status, input.status));
+  if (input.status) filters.push(eq(a.status, input.status));
+  const q = input.q?.trim();
+  if (q) {
+    const pattern = containsPattern(q);
+    filters.push(
+      or(
+        ilike(a.fullName, pattern),
+        ilike(a.nationalId, pattern),
+        ilike(a.licenceNumber, pattern),
+        personMatches(schema.users, q, deps.config.auth.defaultRegion),
+      ) as SQL,
+    );
+  }
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await Promise.all([
     deps.db
@@ -22,7 +40,11 @@ export async function listDriverApplications(
       .orderBy(asc(schema.driverApplications.createdAt), asc(schema.driverApplications.id))
       .limit(input.limit)
       .offset((input.page - 1) * input.limit),
-    deps.db.select({ n: count() }).from(schema.driverApplications).where(where),
+    deps.db
+      .select({ n: count() })
+      .from(schema.driverApplications)
+      .innerJoin(schema.users, eq(schema.users.id, schema.driverApplications.userId))
+      .where(where),
   ]);
   return {
     items: rows.map((r) => toPublicDriverApplication(r.application, { phone: r.phone, name: r.name })),

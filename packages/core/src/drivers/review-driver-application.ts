@@ -68,7 +68,7 @@ export async function reviewDriverApplication(
       userId: application.userId,
       key: `driver.${status}:${application.id}`,
       ...(status === 'approved'
-        ? { template: 'driver.approved' as const, data: {} }
+        ? { template: 'driver.approved' as const, data: reason ? { note: reason } : {} }
         : { template: 'driver.rejected' as const, data: { reason: reason ?? '' } }),
     });
     return toPublicDriverApplication(updated);

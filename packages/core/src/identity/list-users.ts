@@ -1,6 +1,7 @@
 import { schema } from '@fareway/db';
-import { count, desc, ilike, or } from 'drizzle-orm';
+import { count, desc } from 'drizzle-orm';
 import type { Deps } from '../deps';
+import { personMatches } from './person-search';
 import { type PublicUser, toPublicUser } from './users';
 
 export interface Page<T> {
@@ -8,15 +9,12 @@ export interface Page<T> {
   meta: { page: number; limit: number; total: number };
 }
 
-/** Admin: users, newest first, optionally filtered by phone, email or name. */
+/** Admin: users, newest first, optionally filtered by phone, email or name (index-backed: migration 0022). */
 export async function listUsers(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'config'>,
   input: { page: number; limit: number; search?: string },
 ): Promise<Page<PublicUser>> {
-  const pattern = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = pattern
-    ? or(ilike(schema.users.phone, pattern), ilike(schema.users.email, pattern), ilike(schema.users.name, pattern))
-    : undefined;
+  const where = input.search ? personMatches(schema.users, input.search, deps.config.auth.defaultRegion) : undefined;
   const [rows, [total]] = await Promise.all([
     deps.db
       .select()

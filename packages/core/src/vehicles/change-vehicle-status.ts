@@ -59,7 +59,8 @@ export async function changeVehicleStatus(
         userId: updated.ownerUserId,
         key: `vehicle.${input.action}:${updated.id}:${now.toISOString()}`,
         ...(input.action === 'approve'
-          ? { template: 'vehicle.approved' as const, data: { vehicleId: updated.id, vehicleName } }
+          ? // An approval's optional note (e.g. "insurance renews in May") reaches the owner with the notice.
+            { template: 'vehicle.approved' as const, data: { vehicleId: updated.id, vehicleName, ...(reason ? { note: reason } : {}) } }
           : { template: 'vehicle.rejected' as const, data: { vehicleId: updated.id, vehicleName, reason: reason ?? '' } }),
       });
     }

@@ -5,6 +5,7 @@ export * from './delete-blackout';
 export * from './get-vehicle';
 export * from './list-blackouts';
 export * from './list-vehicles';
+export * from './list-vehicles-for-review';
 export * from './load-vehicle-for';
 export * from './public-blackout';
 export * from './public-vehicle';

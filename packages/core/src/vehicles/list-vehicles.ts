@@ -1,6 +1,6 @@
 import { schema } from '@fareway/db';
 import type { VehicleState } from '@fareway/domain';
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { Page } from '../identity/list-users';
 import type { Actor } from '../identity/users';
@@ -21,25 +21,6 @@ export async function listMyVehicles(
       .from(schema.vehicles)
       .where(where)
       .orderBy(desc(schema.vehicles.createdAt), desc(schema.vehicles.id))
-      .limit(input.limit)
-      .offset((input.page - 1) * input.limit),
-    deps.db.select({ n: count() }).from(schema.vehicles).where(where),
-  ]);
-  return { items: await toPublicVehicles(deps.db, rows, () => true), meta: { page: input.page, limit: input.limit, total: total?.n ?? 0 } };
-}
-
-/** Admin: vehicles in one state (default: waiting for review), oldest first, a review queue. */
-export async function listVehiclesForReview(
-  deps: Pick<Deps, 'db'>,
-  input: { status?: VehicleState; page: number; limit: number },
-): Promise<Page<PublicVehicle>> {
-  const where = eq(schema.vehicles.status, input.status ?? 'pending_review');
-  const [rows, [total]] = await Promise.all([
-    deps.db
-      .select()
-      .from(schema.vehicles)
-      .where(where)
-      .orderBy(asc(schema.vehicles.updatedAt), asc(schema.vehicles.id))
       .limit(input.limit)
       .offset((input.page - 1) * input.limit),
     deps.db.select({ n: count() }).from(schema.vehicles).where(where),

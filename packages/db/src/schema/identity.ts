@@ -28,7 +28,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_phone_key').on(t.phone),
     uniqueIndex('users_email_key').on(t.email),
-    // The console's user list: newest first.
+    // The console's user list: newest first. Its search (ILIKE '%term%' on phone, email and name) has
+    // a trigram GIN index beside pg_trgm in hand-written migration 0022 (Drizzle cannot create extensions).
     index('users_created_idx').on(t.createdAt),
     check('users_status_check', sql`${t.status} in ('active', 'suspended')`),
     check('users_roles_check', sql`${t.roles} <@ array['customer', 'driver', 'admin']::text[]`),

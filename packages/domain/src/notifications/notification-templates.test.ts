@@ -117,6 +117,11 @@ const SAMPLES: Sample[] = [
     sms: [lkr(f, 625_025)],
   })),
   sample('driver.approved', 'approved', {}, () => ({ text: [], sms: [], link: '/driver' })),
+  sample('driver.approved', 'with a note', { note: 'Licence renews in May' }, () => ({
+    text: ['Licence renews in May'],
+    sms: ['Licence renews in May'],
+    link: '/driver',
+  })),
   sample('driver.rejected', 'reason', { reason: 'Licence photo unreadable' }, () => ({
     text: ['Licence photo unreadable'],
     sms: ['Licence photo unreadable'],
@@ -125,6 +130,11 @@ const SAMPLES: Sample[] = [
   sample('vehicle.approved', 'approved', { vehicleId: 'v1', vehicleName: 'Toyota Aqua 2019' }, () => ({
     text: ['Toyota Aqua 2019'],
     sms: ['Toyota Aqua 2019'],
+    link: '/driver/vehicles/v1',
+  })),
+  sample('vehicle.approved', 'with a note', { vehicleId: 'v1', vehicleName: 'Toyota Aqua 2019', note: 'Insurance renews in May' }, () => ({
+    text: ['Toyota Aqua 2019', 'Insurance renews in May'],
+    sms: ['Toyota Aqua 2019', 'Insurance renews in May'],
     link: '/driver/vehicles/v1',
   })),
   sample('vehicle.rejected', 'reason', { vehicleId: 'v1', vehicleName: 'Toyota Aqua 2019', reason: 'No insurance papers' }, () => ({

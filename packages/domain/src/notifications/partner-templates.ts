@@ -1,22 +1,29 @@
 import type { CopyOf } from './booking-templates';
 
-export const driverApproved: CopyOf<Record<string, never>> = {
-  en: () => ({
+/** What an admin adds to an approval ("insurance renews in May"): a line of the email and the end of the SMS. */
+interface ApprovalNote {
+  note?: string;
+}
+const noteLine = (label: string, d: ApprovalNote) => (d.note ? [`${label}: ${d.note}`] : []);
+const noteSms = (label: string, d: ApprovalNote) => (d.note ? ` ${label}: ${d.note}` : '');
+
+export const driverApproved: CopyOf<ApprovalNote> = {
+  en: (d) => ({
     subject: 'You are approved to drive with Fareway',
-    lines: ['Your driver application has been approved.', 'You can now list vehicles and accept rentals.'],
-    sms: 'Fareway: your driver application is approved. You can now list vehicles.',
+    lines: ['Your driver application has been approved.', 'You can now list vehicles and accept rentals.', ...noteLine('Note', d)],
+    sms: `Fareway: your driver application is approved. You can now list vehicles.${noteSms('Note', d)}`,
     link: { label: 'Open your driver page', path: '/driver' },
   }),
-  si: () => ({
+  si: (d) => ({
     subject: 'Fareway සමඟ රිය පැදවීමට ඔබ අනුමත කර ඇත',
-    lines: ['ඔබගේ රියදුරු අයදුම්පත අනුමත කර ඇත.', 'ඔබට දැන් වාහන ලැයිස්තුගත කර කුලී වෙන්කිරීම් භාර ගත හැක.'],
-    sms: 'Fareway: ඔබගේ රියදුරු අයදුම්පත අනුමතයි. ඔබට දැන් වාහන ලැයිස්තුගත කළ හැක.',
+    lines: ['ඔබගේ රියදුරු අයදුම්පත අනුමත කර ඇත.', 'ඔබට දැන් වාහන ලැයිස්තුගත කර කුලී වෙන්කිරීම් භාර ගත හැක.', ...noteLine('සටහන', d)],
+    sms: `Fareway: ඔබගේ රියදුරු අයදුම්පත අනුමතයි. ඔබට දැන් වාහන ලැයිස්තුගත කළ හැක.${noteSms('සටහන', d)}`,
     link: { label: 'ඔබගේ රියදුරු පිටුව විවෘත කරන්න', path: '/driver' },
   }),
-  ta: () => ({
+  ta: (d) => ({
     subject: 'Fareway உடன் ஓட்டுநராக நீங்கள் அங்கீகரிக்கப்பட்டுள்ளீர்கள்',
-    lines: ['உங்கள் ஓட்டுநர் விண்ணப்பம் அங்கீகரிக்கப்பட்டது.', 'இப்போது நீங்கள் வாகனங்களைப் பட்டியலிட்டு வாடகை முன்பதிவுகளை ஏற்கலாம்.'],
-    sms: 'Fareway: உங்கள் ஓட்டுநர் விண்ணப்பம் அங்கீகரிக்கப்பட்டது. இப்போது வாகனங்களைப் பட்டியலிடலாம்.',
+    lines: ['உங்கள் ஓட்டுநர் விண்ணப்பம் அங்கீகரிக்கப்பட்டது.', 'இப்போது நீங்கள் வாகனங்களைப் பட்டியலிட்டு வாடகை முன்பதிவுகளை ஏற்கலாம்.', ...noteLine('குறிப்பு', d)],
+    sms: `Fareway: உங்கள் ஓட்டுநர் விண்ணப்பம் அங்கீகரிக்கப்பட்டது. இப்போது வாகனங்களைப் பட்டியலிடலாம்.${noteSms('குறிப்பு', d)}`,
     link: { label: 'உங்கள் ஓட்டுநர் பக்கத்தைத் திறக்கவும்', path: '/driver' },
   }),
 };
@@ -49,23 +56,23 @@ interface VehicleFacts {
 }
 const vehiclePath = (d: VehicleFacts) => `/driver/vehicles/${d.vehicleId}`;
 
-export const vehicleApproved: CopyOf<VehicleFacts> = {
+export const vehicleApproved: CopyOf<VehicleFacts & ApprovalNote> = {
   en: (d) => ({
     subject: `${d.vehicleName} is approved and listed`,
-    lines: [`Your vehicle ${d.vehicleName} has been approved.`, 'Customers can now find and book it.'],
-    sms: `Fareway: your vehicle ${d.vehicleName} is approved and can now be booked.`,
+    lines: [`Your vehicle ${d.vehicleName} has been approved.`, 'Customers can now find and book it.', ...noteLine('Note', d)],
+    sms: `Fareway: your vehicle ${d.vehicleName} is approved and can now be booked.${noteSms('Note', d)}`,
     link: { label: 'Manage your vehicle', path: vehiclePath(d) },
   }),
   si: (d) => ({
     subject: `${d.vehicleName} අනුමත කර ලැයිස්තුගත කර ඇත`,
-    lines: [`ඔබගේ වාහනය ${d.vehicleName} අනුමත කර ඇත.`, 'පාරිභෝගිකයින්ට දැන් එය සොයා වෙන්කළ හැක.'],
-    sms: `Fareway: ඔබගේ වාහනය ${d.vehicleName} අනුමතයි; දැන් එය වෙන්කළ හැක.`,
+    lines: [`ඔබගේ වාහනය ${d.vehicleName} අනුමත කර ඇත.`, 'පාරිභෝගිකයින්ට දැන් එය සොයා වෙන්කළ හැක.', ...noteLine('සටහන', d)],
+    sms: `Fareway: ඔබගේ වාහනය ${d.vehicleName} අනුමතයි; දැන් එය වෙන්කළ හැක.${noteSms('සටහන', d)}`,
     link: { label: 'ඔබගේ වාහනය කළමනාකරණය කරන්න', path: vehiclePath(d) },
   }),
   ta: (d) => ({
     subject: `${d.vehicleName} அங்கீகரிக்கப்பட்டு பட்டியலிடப்பட்டது`,
-    lines: [`உங்கள் வாகனம் ${d.vehicleName} அங்கீகரிக்கப்பட்டது.`, 'வாடிக்கையாளர்கள் இப்போது அதைத் தேடி முன்பதிவு செய்யலாம்.'],
-    sms: `Fareway: உங்கள் வாகனம் ${d.vehicleName} அங்கீகரிக்கப்பட்டது; இப்போது முன்பதிவு செய்யலாம்.`,
+    lines: [`உங்கள் வாகனம் ${d.vehicleName} அங்கீகரிக்கப்பட்டது.`, 'வாடிக்கையாளர்கள் இப்போது அதைத் தேடி முன்பதிவு செய்யலாம்.', ...noteLine('குறிப்பு', d)],
+    sms: `Fareway: உங்கள் வாகனம் ${d.vehicleName} அங்கீகரிக்கப்பட்டது; இப்போது முன்பதிவு செய்யலாம்.${noteSms('குறிப்பு', d)}`,
     link: { label: 'உங்கள் வாகனத்தை நிர்வகிக்கவும்', path: vehiclePath(d) },
   }),
 };
