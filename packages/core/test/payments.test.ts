@@ -2,22 +2,13 @@ import { newId, withTransaction } from '@fareway/db';
 import { createGateways } from '@fareway/gateways';
 import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cancelBooking,
-  checkMoneyInvariants,
-  createRefundInTransaction,
-  getTrialBalance,
-  getWallet,
-  initiatePayment,
-  loadConfig,
-  payWithWallet,
-  processPaymentEvent,
-  processRefund,
-  reconcilePayments,
-  recordPaymentEvent,
-  topUpWallet,
-} from '../src';
-import { createTestDeps, type TestDeps } from '../src/testing';
+import { cancelBooking } from '../src/bookings';
+import { loadConfig } from '../src/config/load-config';
+import { checkMoneyInvariants, getTrialBalance } from '../src/ledger';
+import { initiatePayment, processPaymentEvent, reconcilePayments, recordPaymentEvent } from '../src/payments';
+import { createRefundInTransaction, processRefund } from '../src/refunds';
+import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import { getWallet, payWithWallet, topUpWallet } from '../src/wallet';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
 
 let deps: TestDeps;
