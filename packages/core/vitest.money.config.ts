@@ -9,6 +9,7 @@ const moneyTests = [
   'payments',
   'payment-access',
   'payment-paths',
+  'payment-seats',
   'refund-execution',
   'races',
   'bookings-core',

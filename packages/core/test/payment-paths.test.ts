@@ -68,6 +68,21 @@ async function stripeIntent() {
   return { ...h, payment };
 }
 
+/** The sandbox's signed event about an intent, recorded as its webhook would; returns the event row's id. */
+async function sandboxEventFor(intentId: string, amountMinor: number, type: 'payment.succeeded' | 'payment.failed') {
+  const request = sandboxWebhook({
+    secret: deps.config.payments.gateways.sandbox.webhookSecret,
+    intentId,
+    amountMinor,
+    currency: 'LKR',
+    type,
+    now: deps.clock.now(),
+  });
+  const event = await deps.gateways.sandbox.verifyWebhook(request, deps.clock.now());
+  if (!event) throw new Error('sandbox event ignored');
+  return (await recordPaymentEvent(deps, 'sandbox', event)).eventId as string;
+}
+
 /** Stripe's signed event about our intent, through the adapter's verification and the inbox. */
 async function stripeEvent(intentId: string, type?: string) {
   const event = await deps.gateways.stripe?.verifyWebhook(
@@ -205,6 +220,50 @@ describe('creating the checkout', () => {
 });
 
 describe('webhook events re-checked with the gateway', () => {
+  it('news that is no capture marks its event with the outcome it had, so the job never applies it twice', async () => {
+    const declined = await hold();
+    const p = await initiatePayment(deps, actorOf(declined.customer), { bookingId: declined.bookingId, provider: 'sandbox' }, origin);
+    const failed = await sandboxEventFor(p.id, p.amountMinor, 'payment.failed');
+    expect(await processPaymentEvent(deps, { eventId: failed })).toBe('failed');
+    expect(await eventOf(failed)).toEqual({ outcome: 'failed', processed: true });
+    expect(await paymentOf(p.id)).toMatchObject({ status: 'failed', failure_reason: 'declined', failed_at: iso(deps.clock.now()) });
+    expect(await processPaymentEvent(deps, { eventId: failed })).toBe('skipped');
+
+    const short = await hold();
+    const q = await initiatePayment(deps, actorOf(short.customer), { bookingId: short.bookingId, provider: 'sandbox' }, origin);
+    const mismatch = await sandboxEventFor(q.id, q.amountMinor - 1, 'payment.succeeded');
+    expect(await processPaymentEvent(deps, { eventId: mismatch })).toBe('mismatch');
+    expect(await eventOf(mismatch)).toEqual({ outcome: 'mismatch', processed: true });
+    expect(await paymentOf(q.id)).toMatchObject({ status: 'pending', captured_minor: '0' });
+  });
+
+  it('a capture that partners listen to is announced to them in its transaction', async () => {
+    const endpoint = newId();
+    const now = deps.clock.now().toISOString();
+    await deps.database.sql`
+      insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
+      values (${endpoint}, 'http://127.0.0.1:9/hook', ${['payment.succeeded', 'booking.confirmed']}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+    try {
+      const h = await hold();
+      const p = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
+      expect(await processPaymentEvent(deps, { eventId: await sandboxEventFor(p.id, p.amountMinor, 'payment.succeeded') })).toBe(
+        'captured',
+      );
+      const events = await deps.database.sql<{ type: string; status: string; amount: string | null; delivered_to: string }[]>`
+        select e.type, coalesce(e.data->'payment'->>'status', e.data->'booking'->>'status') as status,
+               e.data->'payment'->>'amountMinor' as amount, d.endpoint_id as delivered_to
+        from webhook_events e join webhook_deliveries d on d.event_id = e.id
+        where e.data->'payment'->>'id' = ${p.id} or e.data->'booking'->>'id' = ${h.bookingId}
+        order by e.type`;
+      expect(events).toEqual([
+        { type: 'booking.confirmed', status: 'confirmed', amount: null, delivered_to: endpoint },
+        { type: 'payment.succeeded', status: 'completed', amount: '1000000', delivered_to: endpoint },
+      ]);
+    } finally {
+      await deps.database.sql`update webhook_endpoints set status = 'disabled' where id = ${endpoint}`;
+    }
+  });
+
   it('an event for no intent of ours, or naming another provider than its intent, is marked and changes nothing', async () => {
     const request = sandboxWebhook({
       secret: deps.config.payments.gateways.sandbox.webhookSecret,
