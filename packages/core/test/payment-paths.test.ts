@@ -3,7 +3,14 @@ import { createGateways } from '@fareway/gateways';
 import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config';
-import { initiatePayment, isGatewayProvider, processPaymentEvent, reconcilePayments, recordPaymentEvent } from '../src/payments';
+import {
+  applyGatewayPayment,
+  initiatePayment,
+  isGatewayProvider,
+  processPaymentEvent,
+  reconcilePayments,
+  recordPaymentEvent,
+} from '../src/payments';
 import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
 
@@ -60,6 +67,10 @@ const eventOf = async (id: string) => {
     select outcome, processed_at is not null as processed from payment_events where id = ${id}`;
   return row;
 };
+
+const auditOf = (subjectId: string, action: string) =>
+  deps.database.sql<{ subject_type: string; actor_user_id: string | null; after: unknown }[]>`
+    select subject_type, actor_user_id, after from audit_log where subject_id = ${subjectId} and action = ${action}`;
 
 /** A Stripe intent for a fresh hold, as initiate leaves it (pending, its PaymentIntent created at the fake). */
 async function stripeIntent() {
@@ -235,6 +246,38 @@ describe('webhook events re-checked with the gateway', () => {
     expect(await processPaymentEvent(deps, { eventId: mismatch })).toBe('mismatch');
     expect(await eventOf(mismatch)).toEqual({ outcome: 'mismatch', processed: true });
     expect(await paymentOf(q.id)).toMatchObject({ status: 'pending', captured_minor: '0' });
+    // Left for a person: the audit log says what the gateway reported.
+    expect(await auditOf(q.id, 'payment.mismatch')).toEqual([
+      { subject_type: 'payment', actor_user_id: null, after: { status: 'mismatch', amountMinor: q.amountMinor - 1, currency: 'LKR' } },
+    ]);
+  });
+
+  it('money that went back at the gateway is reversed for review, never a state change', async () => {
+    const h = await hold();
+    const p = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
+    const news = { intentId: p.id, status: 'reversed' as const, amountMinor: p.amountMinor, currency: 'LKR' };
+    expect(await applyGatewayPayment(deps, p.id, news)).toBe('reversed');
+    expect(await paymentOf(p.id)).toMatchObject({ status: 'pending', captured_minor: '0', failure_reason: null });
+    expect(await auditOf(p.id, 'payment.reversed')).toEqual([
+      { subject_type: 'payment', actor_user_id: null, after: { status: 'reversed', amountMinor: p.amountMinor, currency: 'LKR' } },
+    ]);
+  });
+
+  it('news for an intent that does not exist is unknown_intent, and pending news moves an initiated intent on, nothing more', async () => {
+    const news = { intentId: newId(), status: 'succeeded' as const, amountMinor: 1_000, currency: 'LKR' };
+    expect(await applyGatewayPayment(deps, news.intentId, news)).toBe('unknown_intent');
+    expect(await applyGatewayPayment(deps, news.intentId, { ...news, status: 'failed' })).toBe('unknown_intent');
+
+    const h = await hold();
+    const id = newId();
+    const now = deps.clock.now().toISOString();
+    await deps.database.sql`
+      insert into payments (id, purpose, booking_id, customer_id, provider, status, amount_minor, currency, fee_minor, created_at, updated_at)
+      values (${id}, 'booking', ${h.bookingId}, ${h.customer}, 'sandbox', 'initiated', 1000000, 'LKR', 0, ${now}::timestamptz, ${now}::timestamptz)`;
+    expect(await applyGatewayPayment(deps, id, { intentId: id, status: 'pending', amountMinor: 1_000_000, currency: 'LKR' })).toBe(
+      'pending',
+    );
+    expect(await paymentOf(id)).toMatchObject({ status: 'pending', failure_reason: null, failed_at: null, captured_minor: '0' });
   });
 
   it('a capture that partners listen to is announced to them in its transaction', async () => {
