@@ -239,6 +239,14 @@ describe('webhook events re-checked with the gateway', () => {
     expect(await eventOf(failed)).toEqual({ outcome: 'failed', processed: true });
     expect(await paymentOf(p.id)).toMatchObject({ status: 'failed', failure_reason: 'declined', failed_at: iso(deps.clock.now()) });
     expect(await processPaymentEvent(deps, { eventId: failed })).toBe('skipped');
+    // Each declined payment's customer is told (the notice is keyed by the payment, not shared).
+    const other = await hold();
+    const r = await initiatePayment(deps, actorOf(other.customer), { bookingId: other.bookingId, provider: 'sandbox' }, origin);
+    expect(await processPaymentEvent(deps, { eventId: await sandboxEventFor(r.id, r.amountMinor, 'payment.failed') })).toBe('failed');
+    for (const customer of [declined.customer, other.customer]) {
+      const notices = await deps.database.sql<{ kind: string }[]>`select kind from notifications where user_id = ${customer}`;
+      expect(notices).toEqual([{ kind: 'payment.failed' }]);
+    }
 
     const short = await hold();
     const q = await initiatePayment(deps, actorOf(short.customer), { bookingId: short.bookingId, provider: 'sandbox' }, origin);
@@ -278,6 +286,37 @@ describe('webhook events re-checked with the gateway', () => {
       'pending',
     );
     expect(await paymentOf(id)).toMatchObject({ status: 'pending', failure_reason: null, failed_at: null, captured_minor: '0' });
+  });
+
+  it('a late capture (its hold lapsed) keeps the gateway payment id the event names', async () => {
+    const { payment, bookingId } = await stripeIntent();
+    const pi = stripe.paymentIntent(payment.id)?.id as string;
+    await deps.database.sql`update bookings set status = 'expired' where id = ${bookingId}`;
+    stripe.setStatus(payment.id, 'succeeded');
+    expect(await processPaymentEvent(deps, { eventId: await stripeEvent(payment.id) })).toBe('captured');
+    const [row] = await deps.database.sql<{ provider_payment_id: string; status: string }[]>`
+      select p.provider_payment_id, b.status from payments p join bookings b on b.id = p.booking_id where p.id = ${payment.id}`;
+    expect(row).toEqual({ provider_payment_id: pi, status: 'confirmed' });
+  });
+
+  it('a declined payment partners listen to is announced to them', async () => {
+    const endpoint = newId();
+    const now = deps.clock.now().toISOString();
+    await deps.database.sql`
+      insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
+      values (${endpoint}, 'http://127.0.0.1:9/hook', ${['payment.failed']}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+    try {
+      const h = await hold();
+      const p = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
+      expect(await processPaymentEvent(deps, { eventId: await sandboxEventFor(p.id, p.amountMinor, 'payment.failed') })).toBe('failed');
+      const events = await deps.database.sql<{ type: string; status: string; reason: string }[]>`
+        select e.type, e.data->'payment'->>'status' as status, e.data->'payment'->>'failureReason' as reason
+        from webhook_events e join webhook_deliveries d on d.event_id = e.id and d.endpoint_id = ${endpoint}
+        where e.data->'payment'->>'id' = ${p.id}`;
+      expect(events).toEqual([{ type: 'payment.failed', status: 'failed', reason: 'declined' }]);
+    } finally {
+      await deps.database.sql`update webhook_endpoints set status = 'disabled' where id = ${endpoint}`;
+    }
   });
 
   it('a capture that partners listen to is announced to them in its transaction', async () => {
