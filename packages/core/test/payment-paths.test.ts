@@ -293,10 +293,34 @@ describe('webhook events re-checked with the gateway', () => {
     const pi = stripe.paymentIntent(payment.id)?.id as string;
     await deps.database.sql`update bookings set status = 'expired' where id = ${bookingId}`;
     stripe.setStatus(payment.id, 'succeeded');
-    expect(await processPaymentEvent(deps, { eventId: await stripeEvent(payment.id) })).toBe('captured');
+    const endpoint = newId();
+    const now = deps.clock.now().toISOString();
+    await deps.database.sql`
+      insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
+      values (${endpoint}, 'http://127.0.0.1:9/hook', ${['payment.succeeded']}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+    try {
+      expect(await processPaymentEvent(deps, { eventId: await stripeEvent(payment.id) })).toBe('captured');
+    } finally {
+      await deps.database.sql`update webhook_endpoints set status = 'disabled' where id = ${endpoint}`;
+    }
     const [row] = await deps.database.sql<{ provider_payment_id: string; status: string }[]>`
       select p.provider_payment_id, b.status from payments p join bookings b on b.id = p.booking_id where p.id = ${payment.id}`;
     expect(row).toEqual({ provider_payment_id: pi, status: 'confirmed' });
+    // The worker acted for nobody; the audit row says what the capture changed, and partners heard of it.
+    const audit = await deps.database.sql<{ subject_type: string; actor_user_id: string | null; before: unknown; after: unknown }[]>`
+      select subject_type, actor_user_id, before, after from audit_log where subject_id = ${payment.id} and action = 'payment.captured'`;
+    expect(audit).toEqual([
+      {
+        subject_type: 'payment',
+        actor_user_id: null,
+        before: { status: 'pending' },
+        after: { status: 'completed', amountMinor: payment.amountMinor, currency: 'LKR' },
+      },
+    ]);
+    const told = await deps.database.sql<{ type: string; status: string }[]>`
+      select e.type, e.data->'payment'->>'status' as status
+      from webhook_events e join webhook_deliveries d on d.event_id = e.id and d.endpoint_id = ${endpoint}`;
+    expect(told).toEqual([{ type: 'payment.succeeded', status: 'completed' }]);
   });
 
   it('a declined payment partners listen to is announced to them', async () => {
