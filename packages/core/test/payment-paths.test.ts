@@ -12,6 +12,7 @@ import {
   recordPaymentEvent,
 } from '../src/payments';
 import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import { topUpWallet } from '../src/wallet';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
 
 // The paths of starting and settling a payment that no other core test walked (issue 17: the
@@ -321,6 +322,18 @@ describe('webhook events re-checked with the gateway', () => {
       select e.type, e.data->'payment'->>'status' as status
       from webhook_events e join webhook_deliveries d on d.event_id = e.id and d.endpoint_id = ${endpoint}`;
     expect(told).toEqual([{ type: 'payment.succeeded', status: 'completed' }]);
+  });
+
+  it('the capture of a top-up posts a top_up journal that credits the wallet', async () => {
+    const h = await hold();
+    const top = await topUpWallet(deps, actorOf(h.customer), { amountMinor: 250_000, provider: 'sandbox' }, origin);
+    expect(await processPaymentEvent(deps, { eventId: await sandboxEventFor(top.id, top.amountMinor, 'payment.succeeded') })).toBe(
+      'captured',
+    );
+    const journals = await deps.database.sql<{ kind: string; wallet: string }[]>`
+      select j.kind, sum(e.amount_minor) filter (where e.account_code = ${`customer_wallet:${h.customer}`})::text as wallet
+      from ledger_journals j join ledger_entries e on e.journal_id = j.id where j.reference = ${top.id} group by j.kind`;
+    expect(journals).toEqual([{ kind: 'top_up', wallet: '-250000' }]);
   });
 
   it('a declined payment partners listen to is announced to them', async () => {
