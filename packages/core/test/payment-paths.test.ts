@@ -2,6 +2,8 @@ import { newId } from '@fareway/db';
 import { createGateways } from '@fareway/gateways';
 import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The booking constraints' error codes (BOOKING_CONFLICT), registered as the server registers them by loading core.
+import '../src/bookings';
 import { loadConfig } from '../src/config/load-config';
 import {
   applyGatewayPayment,
@@ -53,7 +55,7 @@ async function hold() {
     start,
     end: new Date(start.getTime() + 86_400_000),
   });
-  return { owner, customer, bookingId };
+  return { owner, customer, bookingId, vehicle, start };
 }
 
 const paymentOf = async (id: string) => {
@@ -334,6 +336,29 @@ describe('webhook events re-checked with the gateway', () => {
       select j.kind, sum(e.amount_minor) filter (where e.account_code = ${`customer_wallet:${h.customer}`})::text as wallet
       from ledger_journals j join ledger_entries e on e.journal_id = j.id where j.reference = ${top.id} group by j.kind`;
     expect(journals).toEqual([{ kind: 'top_up', wallet: '-250000' }]);
+  });
+
+  it('a capture whose hold lapsed and whose car is gone is orphaned: marked with why, parked in refunds payable, refunded', async () => {
+    const h = await hold();
+    const p = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
+    await deps.database.sql`update bookings set status = 'expired' where id = ${h.bookingId}`;
+    const rival = await insertUser(deps);
+    await insertRental(deps, {
+      customerId: rival,
+      vehicleId: h.vehicle,
+      ownerUserId: h.owner,
+      start: h.start,
+      end: new Date(h.start.getTime() + 3_600_000),
+    });
+    expect(await processPaymentEvent(deps, { eventId: await sandboxEventFor(p.id, p.amountMinor, 'payment.succeeded') })).toBe('orphaned');
+    expect(await paymentOf(p.id)).toMatchObject({ status: 'completed', failure_reason: 'orphaned:BOOKING_CONFLICT' });
+    const journals = await deps.database.sql<{ kind: string; parked: string }[]>`
+      select j.kind, sum(e.amount_minor) filter (where e.account_code = 'refunds_payable')::text as parked
+      from ledger_journals j join ledger_entries e on e.journal_id = j.id where j.reference = ${p.id} group by j.kind`;
+    expect(journals).toEqual([{ kind: 'orphan_capture', parked: `-${p.amountMinor}` }]);
+    const refunds = await deps.database.sql<{ reason: string; amount_minor: string; status: string }[]>`
+      select reason, amount_minor::text, status from refunds where payment_id = ${p.id}`;
+    expect(refunds).toEqual([{ reason: 'orphan', amount_minor: String(p.amountMinor), status: 'pending' }]);
   });
 
   it('a declined payment partners listen to is announced to them', async () => {
