@@ -15,7 +15,7 @@ import {
 } from '../src/payments';
 import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
 import { topUpWallet } from '../src/wallet';
-import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
+import { insertHold, insertRental, insertUser } from './support/booking-fixtures';
 
 // The paths of starting and settling a payment that no other core test walked (issue 17: the
 // mutation run over packages/core/src/payments found them without coverage): a provider that is
@@ -26,7 +26,6 @@ let deps: TestDeps;
 let stripe: FakeStripe;
 const origin = { ip: '10.0.0.3', requestId: 'req_paths' };
 const actorOf = (userId: string) => ({ userId, roles: ['customer' as const], sessionId: 's' });
-let day = 0;
 const iso = (at: Date) => `${at.toISOString().slice(0, 19)}Z`;
 
 beforeAll(async () => {
@@ -42,20 +41,14 @@ afterAll(async () => {
   await stripe?.close();
 });
 
-async function hold() {
-  const owner = await insertUser(deps, ['driver']);
-  const vehicle = await insertVehicle(deps, owner);
-  const customer = await insertUser(deps);
-  day += 3;
-  const start = new Date(new Date('2026-04-01T10:00:00Z').getTime() + day * 86_400_000);
-  const bookingId = await insertRental(deps, {
-    customerId: customer,
-    vehicleId: vehicle,
-    ownerUserId: owner,
-    start,
-    end: new Date(start.getTime() + 86_400_000),
-  });
-  return { owner, customer, bookingId, vehicle, start };
+const hold = () => insertHold(deps);
+
+/** An intent written `initiated` `ageMs` ago, as a process that died before asking the gateway leaves it. */
+async function insertInitiated(id: string, h: { bookingId: string; customer: string }, ageMs: number) {
+  const at = new Date(deps.clock.now().getTime() - ageMs).toISOString();
+  await deps.database.sql`
+    insert into payments (id, purpose, booking_id, customer_id, provider, status, amount_minor, currency, fee_minor, created_at, updated_at)
+    values (${id}, 'booking', ${h.bookingId}, ${h.customer}, 'sandbox', 'initiated', 1000000, 'LKR', 0, ${at}::timestamptz, ${at}::timestamptz)`;
 }
 
 const paymentOf = async (id: string) => {
@@ -150,20 +143,14 @@ describe('initiate', () => {
     const now = deps.clock.now();
     const lost = newId();
     const young = newId();
-    await deps.database.sql`
-      insert into payments (id, purpose, booking_id, customer_id, provider, status, amount_minor, currency, fee_minor, created_at, updated_at)
-      values (${lost}, 'booking', ${h.bookingId}, ${h.customer}, 'sandbox', 'initiated', 1000000, 'LKR', 0,
-              ${new Date(now.getTime() - 61_000).toISOString()}::timestamptz, ${new Date(now.getTime() - 61_000).toISOString()}::timestamptz)`;
+    await insertInitiated(lost, h, 61_000);
     const fresh = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
     expect(fresh.id).not.toBe(lost);
     expect(await paymentOf(lost)).toMatchObject({ status: 'failed', failure_reason: 'abandoned', failed_at: iso(now) });
 
     // One that is only 59 s old may still be on its way to the gateway: it is returned, not replaced.
     const other = await hold();
-    await deps.database.sql`
-      insert into payments (id, purpose, booking_id, customer_id, provider, status, amount_minor, currency, fee_minor, created_at, updated_at)
-      values (${young}, 'booking', ${other.bookingId}, ${other.customer}, 'sandbox', 'initiated', 1000000, 'LKR', 0,
-              ${new Date(now.getTime() - 59_000).toISOString()}::timestamptz, ${new Date(now.getTime() - 59_000).toISOString()}::timestamptz)`;
+    await insertInitiated(young, other, 59_000);
     const again = await initiatePayment(deps, actorOf(other.customer), { bookingId: other.bookingId, provider: 'sandbox' }, origin);
     expect(again.id).toBe(young);
     expect((await paymentOf(young))?.status).toBe('initiated');
@@ -281,10 +268,7 @@ describe('webhook events re-checked with the gateway', () => {
 
     const h = await hold();
     const id = newId();
-    const now = deps.clock.now().toISOString();
-    await deps.database.sql`
-      insert into payments (id, purpose, booking_id, customer_id, provider, status, amount_minor, currency, fee_minor, created_at, updated_at)
-      values (${id}, 'booking', ${h.bookingId}, ${h.customer}, 'sandbox', 'initiated', 1000000, 'LKR', 0, ${now}::timestamptz, ${now}::timestamptz)`;
+    await insertInitiated(id, h, 0);
     expect(await applyGatewayPayment(deps, id, { intentId: id, status: 'pending', amountMinor: 1_000_000, currency: 'LKR' })).toBe(
       'pending',
     );
