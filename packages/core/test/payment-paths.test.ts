@@ -51,6 +51,16 @@ async function insertInitiated(id: string, h: { bookingId: string; customer: str
     values (${id}, 'booking', ${h.bookingId}, ${h.customer}, 'sandbox', 'initiated', 1000000, 'LKR', 0, ${at}::timestamptz, ${at}::timestamptz)`;
 }
 
+/** A platform-wide partner endpoint listening to `events` (disable it when done: later captures would announce to it). */
+async function listening(events: string[]): Promise<string> {
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  await deps.database.sql`
+    insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
+    values (${id}, 'http://127.0.0.1:9/hook', ${events}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+  return id;
+}
+
 const paymentOf = async (id: string) => {
   const [row] = await deps.database.sql<
     { status: string; failure_reason: string | null; failed_at: string | null; captured_minor: string }[]
@@ -280,11 +290,7 @@ describe('webhook events re-checked with the gateway', () => {
     const pi = stripe.paymentIntent(payment.id)?.id as string;
     await deps.database.sql`update bookings set status = 'expired' where id = ${bookingId}`;
     stripe.setStatus(payment.id, 'succeeded');
-    const endpoint = newId();
-    const now = deps.clock.now().toISOString();
-    await deps.database.sql`
-      insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
-      values (${endpoint}, 'http://127.0.0.1:9/hook', ${['payment.succeeded']}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+    const endpoint = await listening(['payment.succeeded']);
     try {
       expect(await processPaymentEvent(deps, { eventId: await stripeEvent(payment.id) })).toBe('captured');
     } finally {
@@ -346,11 +352,7 @@ describe('webhook events re-checked with the gateway', () => {
   });
 
   it('a declined payment partners listen to is announced to them', async () => {
-    const endpoint = newId();
-    const now = deps.clock.now().toISOString();
-    await deps.database.sql`
-      insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
-      values (${endpoint}, 'http://127.0.0.1:9/hook', ${['payment.failed']}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+    const endpoint = await listening(['payment.failed']);
     try {
       const h = await hold();
       const p = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
@@ -366,11 +368,7 @@ describe('webhook events re-checked with the gateway', () => {
   });
 
   it('a capture that partners listen to is announced to them in its transaction', async () => {
-    const endpoint = newId();
-    const now = deps.clock.now().toISOString();
-    await deps.database.sql`
-      insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
-      values (${endpoint}, 'http://127.0.0.1:9/hook', ${['payment.succeeded', 'booking.confirmed']}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+    const endpoint = await listening(['payment.succeeded', 'booking.confirmed']);
     try {
       const h = await hold();
       const p = await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
