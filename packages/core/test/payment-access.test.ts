@@ -1,7 +1,7 @@
 import { newId } from '@fareway/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPayment, getPayment } from '../src';
-import { createTestDeps, type TestDeps } from '../src/testing';
+import { findPayment, getPayment } from '../src/payments';
+import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
 import { insertUser } from './support/booking-fixtures';
 import { insertPaidRental } from './support/money-fixtures';
 

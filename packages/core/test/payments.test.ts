@@ -2,30 +2,20 @@ import { newId, withTransaction } from '@fareway/db';
 import { createGateways } from '@fareway/gateways';
 import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cancelBooking,
-  checkMoneyInvariants,
-  createRefundInTransaction,
-  getTrialBalance,
-  getWallet,
-  initiatePayment,
-  loadConfig,
-  payWithWallet,
-  processPaymentEvent,
-  processRefund,
-  reconcilePayments,
-  recordPaymentEvent,
-  topUpWallet,
-} from '../src';
-import { createTestDeps, type TestDeps } from '../src/testing';
-import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
+import { cancelBooking } from '../src/bookings';
+import { loadConfig } from '../src/config/load-config';
+import { checkMoneyInvariants, getTrialBalance } from '../src/ledger';
+import { initiatePayment, processPaymentEvent, reconcilePayments, recordPaymentEvent } from '../src/payments';
+import { createRefundInTransaction, processRefund } from '../src/refunds';
+import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import { getWallet, payWithWallet, topUpWallet } from '../src/wallet';
+import { insertHold, insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
 
 let deps: TestDeps;
 let stripe: FakeStripe;
 const origin = { ip: '10.0.0.1', requestId: 'req_pay' };
 const at = (iso: string) => new Date(iso);
 const actorOf = (userId: string) => ({ userId, roles: ['customer' as const], sessionId: 's' });
-let day = 0;
 
 beforeAll(async () => {
   stripe = await startFakeStripe();
@@ -48,23 +38,7 @@ async function noticesOf(userId: string): Promise<string[]> {
   return rows.map((r) => r.kind);
 }
 
-/** A fresh customer with a pending rental hold on a fresh vehicle (days apart, so holds never collide). */
-async function hold(options: { expiresAt?: Date } = {}) {
-  const owner = await insertUser(deps, ['driver']);
-  const vehicle = await insertVehicle(deps, owner);
-  const customer = await insertUser(deps);
-  day += 3;
-  const start = new Date(at('2026-04-01T10:00:00Z').getTime() + day * 86_400_000);
-  const bookingId = await insertRental(deps, {
-    customerId: customer,
-    vehicleId: vehicle,
-    ownerUserId: owner,
-    start,
-    end: new Date(start.getTime() + 86_400_000),
-    ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}),
-  });
-  return { owner, vehicle, customer, bookingId, start };
-}
+const hold = (options: { expiresAt?: Date } = {}) => insertHold(deps, options);
 
 /** What the sandbox's Approve/Decline does, through the adapter's verification, the inbox and the job. */
 async function sandboxEvent(intentId: string, amountMinor: number, type: 'payment.succeeded' | 'payment.failed' = 'payment.succeeded') {

@@ -1,19 +1,13 @@
 import { isAppError, topUpPostings } from '@fareway/domain';
 import { sandboxWebhook } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cancelBooking,
-  checkMoneyInvariants,
-  createRentalHold,
-  initiatePayment,
-  payWithWallet,
-  postJournal,
-  processPaymentEvent,
-  recordPaymentEvent,
-  reserveSeats,
-  sweepExpiredHolds,
-} from '../src';
-import { createTestDeps, type TestDeps } from '../src/testing';
+import { cancelBooking, sweepExpiredHolds } from '../src/bookings';
+import { checkMoneyInvariants, postJournal } from '../src/ledger';
+import { initiatePayment, processPaymentEvent, recordPaymentEvent } from '../src/payments';
+import { createRentalHold } from '../src/rentals/create-rental-hold';
+import { reserveSeats } from '../src/seats/reserve-seats';
+import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import { payWithWallet } from '../src/wallet';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
 import { addTrip, createOperator } from './support/seat-fixtures';
 

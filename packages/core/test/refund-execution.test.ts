@@ -2,18 +2,13 @@ import { withTransaction } from '@fareway/db';
 import { createGateways } from '@fareway/gateways';
 import { type FakeStripe, startFakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cancelBooking,
-  checkMoneyInvariants,
-  createRefundInTransaction,
-  getWallet,
-  initiatePayment,
-  loadConfig,
-  processPaymentEvent,
-  processRefund,
-  recordPaymentEvent,
-} from '../src';
-import { createTestDeps, type TestDeps } from '../src/testing';
+import { cancelBooking } from '../src/bookings';
+import { loadConfig } from '../src/config/load-config';
+import { checkMoneyInvariants } from '../src/ledger';
+import { initiatePayment, processPaymentEvent, recordPaymentEvent } from '../src/payments';
+import { createRefundInTransaction, processRefund } from '../src/refunds';
+import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import { getWallet } from '../src/wallet';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
 import { insertPaidRental } from './support/money-fixtures';
 

@@ -92,3 +92,23 @@ export async function insertRental(
   });
   return id;
 }
+
+let holdDay = 0;
+
+/** A fresh customer with a pending day's rental hold on a fresh vehicle, three days after the previous one (holds never collide). */
+export async function insertHold(deps: TestDeps, options: { expiresAt?: Date } = {}) {
+  const owner = await insertUser(deps, ['driver']);
+  const vehicle = await insertVehicle(deps, owner);
+  const customer = await insertUser(deps);
+  holdDay += 3;
+  const start = new Date(new Date('2026-04-01T10:00:00Z').getTime() + holdDay * 86_400_000);
+  const bookingId = await insertRental(deps, {
+    customerId: customer,
+    vehicleId: vehicle,
+    ownerUserId: owner,
+    start,
+    end: new Date(start.getTime() + 86_400_000),
+    ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}),
+  });
+  return { owner, vehicle, customer, bookingId, start };
+}

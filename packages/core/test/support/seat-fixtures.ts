@@ -1,7 +1,10 @@
 import { newId, schema } from '@fareway/db';
 import { eq } from 'drizzle-orm';
-import { type Actor, createBus, createOrganization, createRoute, createSeatLayout, createTrip, type RouteStopInput } from '../../src';
+import type { Actor } from '../../src/identity/users';
+import { createBus, createRoute, createSeatLayout, type RouteStopInput } from '../../src/operators';
+import { createOrganization } from '../../src/organizations/create-organization';
 import type { TestDeps } from '../../src/testing';
+import { createTrip } from '../../src/trips/create-trip';
 
 export const ORIGIN = { ip: '10.0.0.9', requestId: 'req_seats' };
 let phone = 7_100_000;
