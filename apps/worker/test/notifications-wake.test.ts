@@ -1,7 +1,8 @@
 import { ConsoleSmsSender, createRentalHold, NOTIFICATIONS_CHANNEL, sendOtp } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
-import { newId, schema } from '@fareway/db';
+import { newId } from '@fareway/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { insertUser, insertVehicle } from '../../../packages/core/test/support/booking-fixtures';
 import { type RunningWorker, startWorker } from '../src';
 
 let deps: TestDeps;
@@ -40,31 +41,10 @@ describe('send-notifications is woken at commit', () => {
 describe('holds wake send-notifications after commit, from the holding process', () => {
   it("delivers a hold's notice long before the next poll", async () => {
     const now = deps.clock.now();
-    const [owner, customer] = [newId(), newId()];
-    await deps.db.insert(schema.users).values([
-      { id: owner, phone: '+94771120001', roles: ['customer', 'driver'], status: 'active', createdAt: now, updatedAt: now },
-      { id: customer, phone: '+94771120002', roles: ['customer'], status: 'active', createdAt: now, updatedAt: now },
-    ]);
-    const vehicleId = newId();
-    await deps.db.insert(schema.vehicles).values({
-      id: vehicleId,
-      ownerUserId: owner,
-      make: 'Toyota',
-      model: 'Aqua',
-      year: 2020,
-      type: 'car',
-      seats: 4,
-      transmission: 'automatic',
-      fuel: 'hybrid',
-      city: 'Colombo',
-      timeZone: 'Asia/Colombo',
-      dailyRateMinor: 1_000_000,
-      currency: 'LKR',
-      bufferMinutes: 60,
-      status: 'approved',
-      createdAt: now,
-      updatedAt: now,
-    });
+    const customer = await insertUser(deps);
+    const vehicleId = await insertVehicle(deps, await insertUser(deps, ['customer', 'driver']));
+    const [row] = await deps.database.sql<{ phone: string }[]>`select phone from users where id = ${customer}`;
+    const phone = row?.phone ?? '';
     const start = new Date(now.getTime() + 3 * 86_400_000);
     await createRentalHold(
       deps,
@@ -72,7 +52,7 @@ describe('holds wake send-notifications after commit, from the holding process',
       { vehicleId, start, end: new Date(start.getTime() + 86_400_000) },
       { ip: '127.0.0.3', requestId: 'req_hold_wake' },
     );
-    await vi.waitFor(() => expect(sms.lastTo('+94771120002')?.body).toBeDefined(), { timeout: 15_000, interval: 50 });
+    await vi.waitFor(() => expect(sms.lastTo(phone)?.body).toBeDefined(), { timeout: 15_000, interval: 50 });
   });
 
   it("a transaction marked 'after_commit' NOTIFYs nothing at commit; an unmarked one still does", async () => {
