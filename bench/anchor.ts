@@ -79,11 +79,14 @@ export interface Goal {
   p99?: number;
 }
 
-/** One line per row: its figures, then ×anchor for throughput and p99, and the goal it meets or misses. */
+/**
+ * One line per row: its figures, then ×anchor for throughput and p99, and the goal it meets or misses.
+ * `cpu ms`: this process's CPU per operation (server and load generator share it, for Fareway and anchor alike).
+ */
 export function printVersusAnchor(title: string, rows: Array<{ figures: Figures; anchor: Figures; goal?: Goal }>): void {
   console.log(`\n${title}`);
   console.log(
-    '  scenario                                  clients      ops/s    p50 ms    p99 ms | anchor ops/s  p99 ms | ×thru  ×p99  goal',
+    '  scenario                                  clients      ops/s    p50 ms    p99 ms  cpu ms | anchor ops/s  p99 ms  cpu ms | ×thru  ×p99  goal',
   );
   for (const { figures: r, anchor: a, goal } of rows) {
     const thru = r.perSecond / a.perSecond;
@@ -92,7 +95,7 @@ export function printVersusAnchor(title: string, rows: Array<{ figures: Figures;
     if (goal?.throughput !== undefined) verdicts.push(`thru ≥ ${goal.throughput} ${thru >= goal.throughput ? 'met' : 'MISSED'}`);
     if (goal?.p99 !== undefined) verdicts.push(`p99 ≤ ${goal.p99}× ${tail <= goal.p99 ? 'met' : 'MISSED'}`);
     console.log(
-      `  ${r.label.padEnd(40)} ${String(r.clients).padStart(7)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(2).padStart(9)} ${r.p99Ms.toFixed(2).padStart(9)} | ${a.perSecond.toFixed(0).padStart(12)} ${a.p99Ms.toFixed(1).padStart(7)} | ${thru.toFixed(2).padStart(5)} ${tail.toFixed(2).padStart(5)}  ${verdicts.join(', ')}`,
+      `  ${r.label.padEnd(40)} ${String(r.clients).padStart(7)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(2).padStart(9)} ${r.p99Ms.toFixed(2).padStart(9)} ${r.cpuMs.toFixed(2).padStart(7)} | ${a.perSecond.toFixed(0).padStart(12)} ${a.p99Ms.toFixed(1).padStart(7)} ${a.cpuMs.toFixed(2).padStart(7)} | ${thru.toFixed(2).padStart(5)} ${tail.toFixed(2).padStart(5)}  ${verdicts.join(', ')}`,
     );
   }
 }

@@ -5,6 +5,7 @@
 import { createDeps, createLogger, getSystemStatus, LeasedRateLimiter, loadConfig, systemClock } from '@fareway/core';
 import { JobQueue } from '@fareway/jobs';
 import { buildServer } from '@fareway/server/app';
+import Fastify from 'fastify';
 import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -23,8 +24,14 @@ export async function runHttpOverhead(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const get = async (path: string) => {
-    const res = await fetch(base + path);
+  // A bare Fastify 5 answering the same small JSON with no hooks: /healthz against it prices our hooks.
+  const bare = Fastify();
+  bare.get('/healthz', async () => ({ status: 'ok' }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareAddress = bare.server.address();
+  const bareBase = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}`;
+  const get = async (path: string, origin = base) => {
+    const res = await fetch(origin + path);
     if (!res.ok) throw new Error(`${path} answered ${res.status}`);
     await res.arrayBuffer();
   };
@@ -39,15 +46,19 @@ export async function runHttpOverhead(): Promise<void> {
       const trpc = await measure('GET /trpc/system.status', clients, TOTAL, () => get('/trpc/system.status'));
       const rest = await measure('GET /api/v1/system/status (envelope)', clients, TOTAL, () => get('/api/v1/system/status'));
       const health = await measure('GET /healthz (no database)', clients, TOTAL, () => get('/healthz'));
+      const hello = await measure('GET bare Fastify, no hooks', clients, TOTAL, () => get('/healthz', bareBase));
       // The general limit's decision as every /api/v1 and /trpc request makes it (issue 15 item 3), for 1 000
       // signed-in clients: in memory, Postgres leased in the background.
       const limiter = new LeasedRateLimiter(deps.db, deps.clock);
       const limit = await measure('rate-limit decision (in process)', clients, TOTAL * 10, async (i) => {
         if (!(await limiter.hit(`general:user:${i % 1000}`, 100_000_000)).allowed) throw new Error('refused');
       });
-      rows.push(raw, trpc, rest, health, limit);
+      rows.push(raw, trpc, rest, health, hello, limit);
       ratios.push(
         `  ${clients} clients: one rate-limit decision costs ${((rest.perSecond / limit.perSecond) * 100).toFixed(2)} % of a REST request's time`,
+      );
+      ratios.push(
+        `  ${clients} clients: /healthz/bare Fastify throughput ${(health.perSecond / hello.perSecond).toFixed(2)}, CPU ms per request ${health.cpuMs.toFixed(3)} vs ${hello.cpuMs.toFixed(3)} (what our hooks cost)`,
       );
       ratios.push(
         `  ${clients} clients: REST/tRPC throughput ${(rest.perSecond / trpc.perSecond).toFixed(2)}, tRPC/raw SQL ${(trpc.perSecond / raw.perSecond).toFixed(2)}, REST/raw SQL ${(rest.perSecond / raw.perSecond).toFixed(2)}`,
@@ -57,6 +68,7 @@ export async function runHttpOverhead(): Promise<void> {
     console.log('\nratios (same run)');
     for (const line of ratios) console.log(line);
   } finally {
+    await bare.close();
     await app.close();
     await database.stop();
   }

@@ -55,6 +55,8 @@ export interface Figures {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** This process's CPU (user + system) per operation: the server and the load generator together. */
+  cpuMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -66,6 +68,7 @@ function percentile(sorted: number[], p: number): number {
 export async function measure(label: string, clients: number, total: number, operation: (i: number) => Promise<void>): Promise<Figures> {
   const latencies: number[] = [];
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -78,6 +81,7 @@ export async function measure(label: string, clients: number, total: number, ope
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   return {
     label,
@@ -86,15 +90,16 @@ export async function measure(label: string, clients: number, total: number, ope
     perSecond: total / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    cpuMs: (used.user + used.system) / 1000 / total,
   };
 }
 
 export function printTable(title: string, rows: Figures[]): void {
   console.log(`\n${title}`);
-  console.log('  scenario                                  clients      ops/s    p50 ms    p99 ms');
+  console.log('  scenario                                  clients      ops/s    p50 ms    p99 ms  cpu ms');
   for (const r of rows) {
     console.log(
-      `  ${r.label.padEnd(40)} ${String(r.clients).padStart(7)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(2).padStart(9)} ${r.p99Ms.toFixed(2).padStart(9)}`,
+      `  ${r.label.padEnd(40)} ${String(r.clients).padStart(7)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(2).padStart(9)} ${r.p99Ms.toFixed(2).padStart(9)} ${r.cpuMs.toFixed(2).padStart(7)}`,
     );
   }
 }

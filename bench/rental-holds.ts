@@ -6,12 +6,10 @@
 // (we measure the path, not a sold-out car); tables are emptied between phases.
 // Prints holds/s, p50/p99 and the HTTP/raw ratio (goal ≥ 30 %), and search p50/p95.
 import { pathToFileURL } from 'node:url';
-import { createDeps, createLogger, issueSession, loadConfig, searchVehicles, systemClock } from '@fareway/core';
-import { newId } from '@fareway/db';
-import { JobQueue } from '@fareway/jobs';
-import { buildServer } from '@fareway/server/app';
+import { searchVehicles } from '@fareway/core';
 import { type Anchor, printVersusAnchor, startAnchor } from './anchor';
-import { measure, openBenchDatabase, UNREACHED_RATE_LIMITS } from './lib';
+import { holdFixture, startHoldServer } from './hold-fixture';
+import { measure, openBenchDatabase } from './lib';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 3000);
 const HOLD_VEHICLES = 500;
@@ -129,78 +127,17 @@ async function runContention(p: ContentionParts): Promise<void> {
 
 export async function runRentalHolds(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({
-    ...UNREACHED_RATE_LIMITS,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_POOL_MAX: '20',
-    HOLDS_MAX_PER_USER: '100',
-    // A loaded machine must not see holds lapse before payment initiate is measured on them.
-    RENTAL_HOLD_MINUTES: '60',
-  });
-  const deps = createDeps({
-    db: database.db,
-    config,
-    clock: systemClock,
-    log: createLogger('silent'),
-    jobs: new JobQueue({ connectionString: database.url, role: 'sender' }),
-  });
-  const app = await buildServer(deps, { serveApps: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const server = await startHoldServer(database);
+  const { deps, app, base } = server;
   const sql = database.sql;
   const anchor = await startAnchor(database);
 
   try {
     // --- Holds: many vehicles, many users, every hold on a free range.
-    const owner = newId();
-    await sql`insert into users (id, phone, roles, status, created_at, updated_at) values (${owner}, '+94779990001', '{customer,driver}', 'active', now(), now())`;
-    const vehicles = Array.from({ length: HOLD_VEHICLES }, () => newId());
-    await sql`
-      insert into vehicles (id, owner_user_id, make, model, year, type, seats, transmission, fuel, city, time_zone,
-                            daily_rate_minor, currency, buffer_minutes, status, created_at, updated_at)
-      select id, ${owner}, 'Toyota', 'Aqua', 2020, 'car', 4, 'automatic', 'hybrid', 'Benchpura', 'Asia/Colombo', 950000, 'LKR', 60, 'approved', now(), now()
-      from unnest(${sql.array(vehicles)}::uuid[]) as v(id)`;
-    const users = Array.from({ length: HOLD_USERS }, () => newId());
-    await sql`
-      insert into users (id, phone, roles, status, created_at, updated_at)
-      select id, '+9476' || (1000000 + n), '{customer}', 'active', now(), now()
-      from unnest(${sql.array(users)}::uuid[]) with ordinality as u(id, n)`;
-    const tokens: string[] = [];
-    for (const id of users) tokens.push((await issueSession(deps.db, id, new Date(), 30, { ip: null, requestId: null })).token);
-    /** Hold i: vehicle i mod V, user i mod U, a one-day range every other day (buffer included, never overlapping). */
-    const holdOf = (i: number) => {
-      const start = new Date(Math.ceil(Date.now() / DAY) * DAY + (2 + 2 * Math.floor(i / HOLD_VEHICLES)) * DAY);
-      return {
-        vehicleId: vehicles[i % HOLD_VEHICLES] ?? '',
-        userIndex: i % HOLD_USERS,
-        start,
-        end: new Date(start.getTime() + DAY),
-      };
-    };
-    const reset = async () => {
-      await sql`delete from payments`;
-      await sql`delete from vehicle_occupancies`;
-      await sql`delete from bookings`;
-    };
-
-    const holdBody = (i: number) => {
-      const h = holdOf(i);
-      return JSON.stringify({ vehicleId: h.vehicleId, startDate: h.start.toISOString(), endDate: h.end.toISOString() });
-    };
-    const post = async (path: string, token: string | undefined, body: string, ok = 200) => {
-      const res = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body,
-      });
-      const text = await res.text();
-      if (res.status !== ok) throw new Error(`POST ${path} answered ${res.status}: ${text.slice(0, 200)}`);
-      return res.status;
-    };
-    const restHold = (i: number) => post('/api/v1/bookings', tokens[holdOf(i).userIndex], holdBody(i)).then(() => {});
-    const trpcHold = (i: number) => post('/trpc/bookings.create', tokens[holdOf(i).userIndex], holdBody(i)).then(() => {});
+    const { owner, vehicles, users, tokens, holdBody, post, restHold, trpcHold, reset } = await holdFixture(database, server, {
+      vehicles: HOLD_VEHICLES,
+      users: HOLD_USERS,
+    });
     const tokenOf = new Map(users.map((id, n) => [id, tokens[n] ?? '']));
     const heldBookings = async () =>
       (

@@ -24,16 +24,6 @@ function isPaginated(body: unknown): body is PaginatedBody {
   );
 }
 
-function toHeaders(request: FastifyRequest): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, String(value));
-  }
-  return headers;
-}
-
 /**
  * The query string as trpc-to-openapi expects it (`key → values`), built on an object
  * without a prototype: its own parser indexes a plain `{}`, so `?toString=x` or
@@ -52,6 +42,16 @@ function queryOf(url: URL): Record<string, string[]> {
 interface Carrier {
   request: FastifyRequest;
   reply: FastifyReply;
+  /** What the procedure returned, as the handler hands it to `responseMeta` (no JSON round trip to read it back). */
+  data?: { value: unknown };
+}
+
+const NEVER_ABORTED = new AbortController().signal;
+
+function headerOf(request: FastifyRequest, name: string): string | null {
+  const value = request.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
 interface CapturedResponse {
@@ -75,7 +75,14 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
     createContext: ({ req }: { req: object }) => {
       const carrier = carriers.get(req);
       if (!carrier) throw new Error('REST request without its carrier');
-      return createContext(requestFacts(carrier.request, carrier.reply, secureCookies));
+      const ctx = createContext(requestFacts(carrier.request, carrier.reply, secureCookies));
+      carriers.set(ctx, carrier);
+      return ctx;
+    },
+    responseMeta: ({ ctx, data, errors }: { ctx?: object; data: unknown[]; errors: unknown[] }) => {
+      const carrier = ctx ? carriers.get(ctx) : undefined;
+      if (carrier && errors.length === 0) carrier.data = { value: data[0] };
+      return {};
     },
     onError: ({ error, path, req }: { error: TRPCError; path: string | undefined; req: object }) => {
       if (isUnexpected(error)) carriers.get(req)?.request.log.error({ err: error.cause ?? error, path }, 'unexpected error in procedure');
@@ -99,25 +106,35 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
           parseError = error;
         }
       }
-      const base = new Request(`http://fareway.internal${request.url.slice('/api/v1'.length) || '/'}`, {
-        method: request.method,
-        headers: toHeaders(request),
-      });
-      const query = queryOf(new URL(base.url));
-      const req = new Proxy(base, {
-        get(target, property) {
-          if (property === 'query') return query;
-          if (property === 'body') {
+      const url = `http://fareway.internal${request.url.slice('/api/v1'.length) || '/'}`;
+      let query: Record<string, string[]> | undefined;
+      // What the handler reads of a request, without building one per call (headers, body stream, abort
+      // wiring: a fetch Request cost more than the rest of the REST layer). Its prototype is Request's, so the
+      // handler takes it for one; the own properties shadow the prototype's accessors. No procedure reads
+      // `signal`, so every request shares one that never aborts.
+      const req: object = Object.create(Request.prototype, {
+        method: { value: request.method },
+        url: { value: url },
+        headers: { value: { get: (name: string) => headerOf(request, name) } },
+        signal: { value: NEVER_ABORTED },
+        query: {
+          get: () => {
+            query ??= queryOf(new URL(url));
+            return query;
+          },
+        },
+        body: {
+          get: () => {
             if (parseError) throw new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed JSON in request body', cause: parseError });
             return parsed;
-          }
-          const value = Reflect.get(target, property, target);
-          return typeof value === 'function' ? value.bind(target) : value;
+          },
         },
       });
-      carriers.set(req, { request, reply });
-      const response = await new Promise<CapturedResponse>((done) => {
+      const carrier: Carrier = { request, reply };
+      carriers.set(req, carrier);
+      const response = await new Promise<CapturedResponse>((done, fail) => {
         const captured: CapturedResponse = { status: 200, headers: {}, body: '' };
+        // Anything thrown outside the handler's own try (before it reaches a procedure) is Fastify's 500, not a hang.
         handler(req, {
           setHeader: (name: string, value: string | string[]) => {
             captured.headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -132,13 +149,16 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
             captured.body = body ?? '';
             done(captured);
           },
-        });
+        }).catch(fail);
       });
       let body: unknown = null;
-      try {
-        body = response.body ? JSON.parse(response.body) : null;
-      } catch {
-        body = null;
+      if (response.status < 400 && carrier.data) body = carrier.data.value;
+      else {
+        try {
+          body = response.body ? JSON.parse(response.body) : null;
+        } catch {
+          body = null;
+        }
       }
       if (response.status < 400) {
         const envelope = isPaginated(body) ? { success: true, data: body.items, meta: body.meta } : { success: true, data: body ?? null };

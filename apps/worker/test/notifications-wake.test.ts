@@ -1,6 +1,8 @@
-import { ConsoleSmsSender, sendOtp } from '@fareway/core';
+import { ConsoleSmsSender, createRentalHold, NOTIFICATIONS_CHANNEL, sendOtp } from '@fareway/core';
 import { createTestDeps, type TestDeps } from '@fareway/core/testing';
+import { newId } from '@fareway/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { insertUser, insertVehicle } from '../../../packages/core/test/support/booking-fixtures';
 import { type RunningWorker, startWorker } from '../src';
 
 let deps: TestDeps;
@@ -33,5 +35,44 @@ describe('send-notifications is woken at commit', () => {
       { timeout: 5_000, interval: 50 },
     );
     expect(sms.outbox.filter((m) => m.to.startsWith('+9477111000'))).toHaveLength(3);
+  });
+});
+
+describe('holds wake send-notifications after commit, from the holding process', () => {
+  it("delivers a hold's notice long before the next poll", async () => {
+    const now = deps.clock.now();
+    const customer = await insertUser(deps);
+    const vehicleId = await insertVehicle(deps, await insertUser(deps, ['customer', 'driver']));
+    const [row] = await deps.database.sql<{ phone: string }[]>`select phone from users where id = ${customer}`;
+    const phone = row?.phone ?? '';
+    const start = new Date(now.getTime() + 3 * 86_400_000);
+    await createRentalHold(
+      deps,
+      { userId: customer, roles: ['customer'], sessionId: 's' },
+      { vehicleId, start, end: new Date(start.getTime() + 86_400_000) },
+      { ip: '127.0.0.3', requestId: 'req_hold_wake' },
+    );
+    await vi.waitFor(() => expect(sms.lastTo(phone)?.body).toBeDefined(), { timeout: 15_000, interval: 50 });
+  });
+
+  it("a transaction marked 'after_commit' NOTIFYs nothing at commit; an unmarked one still does", async () => {
+    const heard: string[] = [];
+    const listener = await deps.database.sql.listen(NOTIFICATIONS_CHANNEL, (payload) => heard.push(payload));
+    try {
+      await deps.database.sql.begin(async (tx) => {
+        await tx`select set_config('fareway.outbox_wake', 'after_commit', true)`;
+        await tx`insert into notifications (id, channel, recipient, kind, locale, body, created_at, next_attempt_at)
+                 values (${newId()}, 'sms', '+94771130001', 'otp.code', 'en', 'x', now(), now() + interval '1 day')`;
+      });
+      await deps.database.sql.begin(
+        (tx) => tx`insert into notifications (id, channel, recipient, kind, locale, body, created_at, next_attempt_at)
+                   values (${newId()}, 'sms', '+94771130002', 'otp.code', 'en', 'x', now(), now() + interval '1 day')`,
+      );
+      // Notifications arrive in commit order: once the second is heard, the first would have been too.
+      await vi.waitFor(() => expect(heard.length).toBeGreaterThan(0), { timeout: 5_000, interval: 20 });
+      expect(heard).toEqual(['']);
+    } finally {
+      await listener.unlisten();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type DatabaseOrTransaction, schema } from '@fareway/db';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { BookingRow } from './public-booking';
 
 export type InventoryResource = { kind: 'vehicle'; id: string } | { kind: 'trip'; id: string };
@@ -21,10 +21,16 @@ const inventoryKey = (resource: InventoryResource) => `${resource.kind}:${resour
  * can wait on each other in a circle.
  */
 export async function lockForHold(tx: DatabaseOrTransaction, customerId: string, resource: InventoryResource): Promise<void> {
-  // One round trip; a select list is evaluated left to right, so the order above holds.
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`holder:${customerId}`}, 0)), pg_advisory_xact_lock(hashtextextended(${inventoryKey(resource)}, 0))`,
-  );
+  await tx.execute(holdLocks(customerId, resource));
+}
+
+/**
+ * lockForHold's statement, for a caller that sends its first read in the same round trip (db's pipeline):
+ * that read is its own statement, run once both locks are held. A select list is evaluated left to
+ * right, so the order above holds.
+ */
+export function holdLocks(customerId: string, resource: InventoryResource): SQL {
+  return sql`select pg_advisory_xact_lock(hashtextextended(${`holder:${customerId}`}, 0)), pg_advisory_xact_lock(hashtextextended(${inventoryKey(resource)}, 0))`;
 }
 
 export function resourceOf(booking: { vehicleId: string | null; tripId: string | null }): InventoryResource {

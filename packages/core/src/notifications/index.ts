@@ -12,3 +12,4 @@ export * from './send-notifications';
 export * from './send-reminders';
 export * from './sms-sender';
 export * from './twilio-sms-sender';
+export * from './wake-outbox';

@@ -1,12 +1,12 @@
-import { newId, schema, type Transaction, tstzRangeLiteral, withTransaction } from '@fareway/db';
+import { newId, pipeline, schema, tstzRangeLiteral, withTransaction } from '@fareway/db';
 import { AppError, assertRentalRange, type BookingQuote, blockedPeriod, quoteRental, vehicleBookable } from '@fareway/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
-import { lockForHold } from '../bookings/booking-locks';
+import { holdLocks } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
 import { holdLimitReached } from '../bookings/hold-limit';
 import { heldBookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
-import { writeHold } from '../bookings/write-hold';
+import { wakeAfterHold, writeHold } from '../bookings/write-hold';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { recipientFromUser } from '../notifications/queue-notification';
@@ -30,20 +30,23 @@ export interface RentalHoldInput {
  */
 export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHoldInput, origin: RequestOrigin): Promise<PublicBooking> {
   const terms = deps.config.bookings;
-  return withTransaction(deps.db, async (tx) => {
+  const held = await withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
-    await lockForHold(tx, actor.userId, { kind: 'vehicle', id: input.vehicleId });
-    // One round trip, under both locks, for all the hold must know: the vehicle, the customer's live holds,
-    // whether the vehicle has lapsed holds to expire, the overlap pre-check, the customer's addresses for the
-    // notice and whether any platform endpoint listens for booking.held.
-    let facts = await readHoldFacts(tx, actor.userId, input, now);
+    // One round trip for both locks and, run once they are held, one read of all the hold must know: the
+    // vehicle, the customer's live holds, whether the vehicle has lapsed holds to expire, the overlap pre-check,
+    // the customer's addresses for the notice and whether any platform endpoint listens for booking.held.
+    const [, [first]] = await pipeline<[Record<string, unknown>[], HoldFacts[]]>(tx, [
+      holdLocks(actor.userId, { kind: 'vehicle', id: input.vehicleId }),
+      holdFactsQuery(actor.userId, input, now),
+    ]);
+    let facts = first;
     if (!facts) throw new AppError('VEHICLE_NOT_FOUND', 'No such vehicle');
     if (!vehicleBookable(facts.status)) throw new AppError('VEHICLE_UNAVAILABLE', 'This vehicle is not available for booking');
     if (facts.owner_user_id === actor.userId) throw new AppError('FORBIDDEN', 'You cannot book your own vehicle');
     if (facts.stale) {
       // Rare: lapsed holds the sweep has not reached yet. Expire them under the lock, then look again.
       await expireStaleHolds(tx, { vehicleId: facts.id }, now, origin);
-      facts = (await readHoldFacts(tx, actor.userId, input, now)) ?? facts;
+      facts = (await tx.execute<HoldFacts>(holdFactsQuery(actor.userId, input, now)))[0] ?? facts;
     }
     if (facts.live_holds >= terms.maxLiveHoldsPerUser) throw holdLimitReached(terms.maxLiveHoldsPerUser);
     assertRentalRange(input.start, input.end, now, { maxDays: terms.rentalMaxDays, maxAdvanceDays: terms.rentalMaxAdvanceDays });
@@ -84,18 +87,23 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
         updatedAt: now,
       },
       quote,
-      inventory: tx.insert(schema.vehicleOccupancies).values({
-        id: newId(),
-        vehicleId: vehicle.id,
-        kind: 'booking',
-        bookingId: id,
-        startsAt: input.start,
-        endsAt: input.end,
-        blockedPeriod: blockedLiteral,
-        status: 'pending',
-        createdBy: actor.userId,
-        createdAt: now,
-      }),
+      inventory: {
+        table: schema.vehicleOccupancies,
+        rows: [
+          {
+            id: newId(),
+            vehicleId: vehicle.id,
+            kind: 'booking',
+            bookingId: id,
+            startsAt: input.start,
+            endsAt: input.end,
+            blockedPeriod: blockedLiteral,
+            status: 'pending',
+            createdBy: actor.userId,
+            createdAt: now,
+          },
+        ],
+      },
       origin,
       audit: {
         actorUserId: actor.userId,
@@ -134,8 +142,10 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
     });
     // Partner events cost a query only when a platform endpoint listens (rentals belong to no organisation).
     if (facts.listened) await emitBookingEvents(tx, 'booking.held', [booking], now);
-    return heldBooking(booking, quote.lines, vehicle.timeZone);
+    return { booking: heldBooking(booking, quote.lines, vehicle.timeZone), emitted: facts.listened };
   });
+  wakeAfterHold(deps, held.emitted);
+  return held.booking;
 }
 
 type HoldFacts = {
@@ -159,12 +169,12 @@ type HoldFacts = {
   locale: string | null;
 };
 
-/** The hold's single read (see createRentalHold); undefined when there is no such vehicle. */
-async function readHoldFacts(tx: Transaction, customerId: string, input: RentalHoldInput, now: Date): Promise<HoldFacts | undefined> {
+/** The hold's single read (see createRentalHold): no row when there is no such vehicle. */
+function holdFactsQuery(customerId: string, input: RentalHoldInput, now: Date): SQL {
   const at = now.toISOString();
   // A reversed range is refused after this read (assertRentalRange); until then it must not break the range literal.
   const end = input.end > input.start ? input.end : input.start;
-  const [row] = await tx.execute<HoldFacts>(sql`
+  return sql`
     select v.id, v.owner_user_id, v.status, v.buffer_minutes, v.daily_rate_minor, v.currency, v.time_zone, v.make, v.model, v.year,
       (select count(*)::int from bookings b
         where b.customer_id = ${customerId} and b.status = 'pending' and b.expires_at > ${at}::timestamptz) as live_holds,
@@ -179,8 +189,7 @@ async function readHoldFacts(tx: Transaction, customerId: string, input: RentalH
       u.id as customer_id, u.phone, u.email, u.locale
     from vehicles v left join users u on u.id = ${customerId}
     where v.id = ${input.vehicleId}
-    limit 1`);
-  return row;
+    limit 1`;
 }
 
 /** The answer, from what was just written (toPublicBooking would read the lines back: more queries on the hottest path). */

@@ -6,7 +6,7 @@ import { lockForHold } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
 import { holdLimitReached } from '../bookings/hold-limit';
 import { type BookingRow, heldBookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
-import { writeHold } from '../bookings/write-hold';
+import { wakeAfterHold, writeHold } from '../bookings/write-hold';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
 import { recipientFromUser } from '../notifications/queue-notification';
@@ -92,7 +92,7 @@ function normalise(deps: Pick<Deps, 'config'>, input: ReserveSeatsInput) {
 export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeatsInput, origin: RequestOrigin): Promise<PublicBooking> {
   const { seats, holdMinutes, names } = normalise(deps, input);
   try {
-    return await withTransaction(deps.db, async (tx) => {
+    const held = await withTransaction(deps.db, async (tx) => {
       await lockForHold(tx, actor.userId, { kind: 'trip', id: input.tripId });
       const now = deps.clock.now();
       const at = now.toISOString();
@@ -194,7 +194,7 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
           updatedAt: now,
         },
         quote,
-        inventory: tx.insert(schema.seatReservations).values(reserved),
+        inventory: { table: schema.seatReservations, rows: reserved },
         origin,
         audit: {
           actorUserId: actor.userId,
@@ -224,8 +224,10 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
       });
       const row = heldBookingRow(booking);
       if (found.listened) await emitBookingEvents(tx, 'booking.held', [row], now);
-      return heldBooking(row, lines, reserved, trip.timeZone);
+      return { booking: heldBooking(row, lines, reserved, trip.timeZone), emitted: found.listened };
     });
+    wakeAfterHold(deps, held.emitted);
+    return held.booking;
   } catch (error) {
     const appError = findAppError(error);
     // The exclusion constraint caught what the check missed: say which seats, read afresh after the rollback.
