@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 
 /**
  * The transaction-local setting by which a transaction tells the outbox triggers
- * (drizzle/0025) that it wakes the workers itself after commit (wakeOutboxes).
+ * (drizzle/0023) that it wakes the workers itself after commit (wakeOutboxes).
  */
 export const WAKE_AFTER_COMMIT = sql`set_config('fareway.outbox_wake', 'after_commit', true)`;
 
