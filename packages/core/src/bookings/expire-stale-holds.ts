@@ -1,9 +1,7 @@
 import { type DatabaseOrTransaction, newId, schema } from '@fareway/db';
 import { and, eq, lte, type SQL, sql } from 'drizzle-orm';
-import type { RequestOrigin } from '../audit/record-audit';
+import { type RequestOrigin, SYSTEM_ORIGIN } from '../audit/record-audit';
 import { emitBookingEventsByIds } from '../webhooks/emit-partner-event';
-
-const SYSTEM_ORIGIN: RequestOrigin = { ip: null, requestId: null };
 
 /**
  * Turns lapsed holds into `expired` (the trigger frees their inventory rows) and

@@ -2,14 +2,12 @@ import { schema, withTransaction } from '@fareway/db';
 import { isWebhookDelivered, nextWebhookAttemptAt, shouldDisableEndpoint } from '@fareway/domain';
 import { signTimestamped } from '@fareway/gateways';
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit, SYSTEM_ORIGIN } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { openSecret } from '../identity/secrets';
 import { queueNotifications } from '../notifications/queue-notification';
 import { organizationOwnerIds } from '../organizations/organizations';
 import { postWebhook, type WebhookPostResult } from './post-webhook';
-
-const SYSTEM_ORIGIN = { ip: null, requestId: null };
 
 interface ClaimedDelivery {
   endpointId: string;
