@@ -16,17 +16,12 @@ export interface HoldServer {
   base: string;
 }
 
-/** The API server (no SPAs) listening on a free port, with budgets the load never reaches. */
-export async function startHoldServer(database: BenchDatabase): Promise<HoldServer> {
-  const config = loadConfig({
-    ...UNREACHED_RATE_LIMITS,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_POOL_MAX: '20',
-    HOLDS_MAX_PER_USER: '100',
-    // A loaded machine must not see holds lapse before payment initiate is measured on them.
-    RENTAL_HOLD_MINUTES: '60',
-  });
+/**
+ * The API server (no SPAs) in this process on the bench database, listening on a free port, with
+ * rate-limit budgets the load never reaches; `env` adds or overrides config variables.
+ */
+export async function startBenchServer(database: BenchDatabase, env: Record<string, string> = {}): Promise<HoldServer> {
+  const config = loadConfig({ ...UNREACHED_RATE_LIMITS, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20', ...env });
   const deps = createDeps({
     db: database.db,
     config,
@@ -38,6 +33,12 @@ export async function startHoldServer(database: BenchDatabase): Promise<HoldServ
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   return { deps, app, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+/** The hold benches' server: a customer may hold many cars, and holds outlast a loaded machine. */
+export function startHoldServer(database: BenchDatabase): Promise<HoldServer> {
+  // A loaded machine must not see holds lapse before payment initiate is measured on them.
+  return startBenchServer(database, { HOLDS_MAX_PER_USER: '100', RENTAL_HOLD_MINUTES: '60' });
 }
 
 export interface HoldFixture {

@@ -2,28 +2,16 @@
 // One run measures, at 16 and 64 clients: the raw SQL behind system.status, the
 // same through tRPC, through the REST envelope, and /healthz (no database).
 // Prints figures and the ratios REST/tRPC and tRPC/raw SQL from the same run.
-import { createDeps, createLogger, getSystemStatus, LeasedRateLimiter, loadConfig, systemClock } from '@fareway/core';
-import { JobQueue } from '@fareway/jobs';
-import { buildServer } from '@fareway/server/app';
+import { getSystemStatus, LeasedRateLimiter } from '@fareway/core';
 import Fastify from 'fastify';
-import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
+import { startBenchServer } from './hold-fixture';
+import { type Figures, measure, openBenchDatabase, printTable } from './lib';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 3000);
 
 export async function runHttpOverhead(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ ...UNREACHED_RATE_LIMITS, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20' });
-  const deps = createDeps({
-    db: database.db,
-    config,
-    clock: systemClock,
-    log: createLogger('silent'),
-    jobs: new JobQueue({ connectionString: database.url, role: 'sender' }),
-  });
-  const app = await buildServer(deps, { serveApps: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { deps, app, base } = await startBenchServer(database);
   // A bare Fastify 5 answering the same small JSON with no hooks: /healthz against it prices our hooks.
   const bare = Fastify();
   bare.get('/healthz', async () => ({ status: 'ok' }));

@@ -4,29 +4,17 @@
 // a fresh key per request (session lookup + claim + store), and replays of one
 // completed key (session lookup + one read, no operation). Prints figures and the
 // ratios against the no-key row from the same run.
-import { createDeps, createLogger, issueSession, loadConfig, systemClock } from '@fareway/core';
+import { issueSession } from '@fareway/core';
 import { newId, schema } from '@fareway/db';
-import { JobQueue } from '@fareway/jobs';
-import { buildServer } from '@fareway/server/app';
-import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
+import { startBenchServer } from './hold-fixture';
+import { type Figures, measure, openBenchDatabase, printTable } from './lib';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CLIENTS = 16;
 
 export async function runIdempotencyOverhead(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({ ...UNREACHED_RATE_LIMITS, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '20' });
-  const deps = createDeps({
-    db: database.db,
-    config,
-    clock: systemClock,
-    log: createLogger('silent'),
-    jobs: new JobQueue({ connectionString: database.url, role: 'sender' }),
-  });
-  const app = await buildServer(deps, { serveApps: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { deps, app, base } = await startBenchServer(database);
   const userId = newId();
   const now = new Date();
   await deps.db.insert(schema.users).values({

@@ -9,22 +9,17 @@ import {
   type Actor,
   confirmBooking,
   createBus,
-  createDeps,
-  createLogger,
   createOrganization,
   createRoute,
   createSeatLayout,
   createTrip,
   issueSession,
-  loadConfig,
   reserveSeats,
-  systemClock,
 } from '@fareway/core';
 import { newId, schema } from '@fareway/db';
-import { JobQueue } from '@fareway/jobs';
-import { buildServer } from '@fareway/server/app';
 import { printVersusAnchor, startAnchor } from './anchor';
-import { type Figures, measure, openBenchDatabase, printTable, UNREACHED_RATE_LIMITS } from './lib';
+import { startBenchServer } from './hold-fixture';
+import { type Figures, measure, openBenchDatabase, printTable } from './lib';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 2000);
 const READS = Number(process.env.BENCH_READS ?? 3000);
@@ -46,24 +41,8 @@ function seeded(seed: number): () => number {
 
 export async function runSeatHolds(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadConfig({
-    ...UNREACHED_RATE_LIMITS,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_POOL_MAX: '20',
-    HOLDS_MAX_PER_USER: '100',
-  });
-  const deps = createDeps({
-    db: database.db,
-    config,
-    clock: systemClock,
-    log: createLogger('silent'),
-    jobs: new JobQueue({ connectionString: database.url, role: 'sender' }),
-  });
-  const app = await buildServer(deps, { serveApps: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { deps, app, base } = await startBenchServer(database, { HOLDS_MAX_PER_USER: '100' });
+  const config = deps.config;
   const sql = database.sql;
   const anchor = await startAnchor(database);
 
