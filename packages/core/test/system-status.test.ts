@@ -42,13 +42,13 @@ describe('getSystemStatus', () => {
 });
 
 describe('seedDemo', () => {
-  it('seeds every area once (admin, vehicles, their photos, trips), and nothing on a second run', async () => {
+  it('seeds every area once (admin, vehicles, their photos, trips, operator logos), and nothing on a second run', async () => {
     const { DEMO_ADMIN, loginWithPassword, seedDemo } = await import('../src');
     const first = await seedDemo(deps);
-    expect(first.map((r) => r.name)).toEqual(['demo-admin', 'demo-vehicles', 'demo-vehicle-photos', 'demo-trips']);
+    expect(first.map((r) => r.name)).toEqual(['demo-admin', 'demo-vehicles', 'demo-vehicle-photos', 'demo-trips', 'demo-operator-logos']);
     expect(first.every((r) => r.created > 0)).toBe(true);
     const second = await seedDemo(deps);
-    expect(second.map((r) => r.created)).toEqual([0, 0, 0, 0]);
+    expect(second.map((r) => r.created)).toEqual([0, 0, 0, 0, 0]);
     const signedIn = await loginWithPassword(deps, DEMO_ADMIN, { ip: '127.0.0.1', requestId: null });
     expect(signedIn.user.roles).toContain('admin');
   });
