@@ -160,6 +160,10 @@ describe('the people of an organisation', () => {
     expect(await codeOf(removeOrganizationMember(deps, actor(kumari), { organizationId: org, userId: kumari }, ORIGIN))).toBe(
       'VALIDATION_ERROR',
     );
+    // Nor is the last owner demoted by adding them again as staff (the same rule, through the other door).
+    expect(
+      await codeOf(addOrganizationMember(deps, actor(kumari), { organizationId: org, phoneNumber: '+94779876543', role: 'staff' }, ORIGIN)),
+    ).toBe('VALIDATION_ERROR');
     expect(await codeOf(removeOrganizationMember(deps, actor(kumari), { organizationId: org, userId: admin.userId }, ORIGIN))).toBe(
       'USER_NOT_FOUND',
     );

@@ -6,9 +6,10 @@ import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import { parsePhoneOrThrow } from '../identity/send-otp';
 import type { Actor } from '../identity/users';
+import { lockMembersKeepingAnOwner } from './keep-an-owner';
 import { loadOrganizationFor } from './organizations';
 
-/** An owner adds (or changes the role of) a member, found by email or phone. */
+/** An owner adds (or changes the role of) a member, found by email or phone; the last owner is never demoted. */
 export async function addOrganizationMember(
   deps: Deps,
   actor: Actor,
@@ -26,6 +27,7 @@ export async function addOrganizationMember(
       .where(or(email ? eq(schema.users.email, email) : undefined, phone ? eq(schema.users.phone, phone) : undefined))
       .limit(1);
     if (!user) throw new AppError('USER_NOT_FOUND', 'No user with that email or phone; they must sign in once first');
+    await lockMembersKeepingAnOwner(tx, input.organizationId, user.id, input.role);
     const now = deps.clock.now();
     await tx
       .insert(schema.organizationMembers)

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { type RequestOrigin, recordAudit } from '../audit/record-audit';
 import type { Deps } from '../deps';
 import type { Actor } from '../identity/users';
+import { lockMembersKeepingAnOwner } from './keep-an-owner';
 import { loadOrganizationFor } from './organizations';
 
 /**
@@ -20,15 +21,9 @@ export async function removeOrganizationMember(
   return withTransaction(deps.db, async (tx) => {
     await loadOrganizationFor(tx, actor, input.organizationId, 'owner');
     const m = schema.organizationMembers;
-    // Locks the members so two owners removing each other at once cannot leave none.
-    const members = await tx.select().from(m).where(eq(m.organizationId, input.organizationId)).for('update');
+    const members = await lockMembersKeepingAnOwner(tx, input.organizationId, input.userId, null);
     const member = members.find((row) => row.userId === input.userId);
     if (!member) throw new AppError('USER_NOT_FOUND', 'That person is not a member of this organization');
-    if (member.role === 'owner' && members.filter((row) => row.role === 'owner').length === 1) {
-      throw new AppError('VALIDATION_ERROR', 'An organization keeps at least one owner: make someone else an owner first', {
-        details: [{ path: 'userId', message: 'the last owner' }],
-      });
-    }
     await tx.delete(m).where(and(eq(m.organizationId, input.organizationId), eq(m.userId, input.userId)));
     await recordAudit(tx, deps.clock.now(), origin, {
       actorUserId: actor.userId,
