@@ -48,13 +48,13 @@ export function TripPage() {
       {() => (
         <QueryState query={manifest} what="the trip">
           {(data) => (
-            <>
+            <div className="fw-stack">
               <TripFacts manifest={data} />
               <TripStatusCard organizationId={organizationId} manifest={data} />
               <LegSeats tripId={tripId} manifest={data} />
               <ManifestTable manifest={data} />
               <CancelTripCard organizationId={organizationId} manifest={data} />
-            </>
+            </div>
           )}
         </QueryState>
       )}
