@@ -1,10 +1,8 @@
 import { newId } from '@fareway/db';
-import { createGateways } from '@fareway/gateways';
-import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
+import { type FakeStripe, sandboxWebhook } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The booking constraints' error codes (BOOKING_CONFLICT), registered as the server registers them by loading core.
 import '../src/bookings';
-import { loadConfig } from '../src/config/load-config';
 import {
   applyGatewayPayment,
   initiatePayment,
@@ -13,9 +11,10 @@ import {
   reconcilePayments,
   recordPaymentEvent,
 } from '../src/payments';
-import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import type { TestDeps } from '../src/testing/test-deps';
 import { topUpWallet } from '../src/wallet';
 import { insertHold, insertRental, insertUser } from './support/booking-fixtures';
+import { createStripeTestDeps, recordSandboxEvent } from './support/money-fixtures';
 
 // The paths of starting and settling a payment that no other core test walked (issue 17: the
 // mutation run over packages/core/src/payments found them without coverage): a provider that is
@@ -29,12 +28,7 @@ const actorOf = (userId: string) => ({ userId, roles: ['customer' as const], ses
 const iso = (at: Date) => `${at.toISOString().slice(0, 19)}Z`;
 
 beforeAll(async () => {
-  stripe = await startFakeStripe();
-  const env = { PUBLIC_URL: 'http://fareway.test', CORS_ORIGINS: 'https://app.fareway.test' };
-  const config = loadConfig({ NODE_ENV: 'test', ...env });
-  const gateways = createGateways({ ...config.payments.gateways, stripe: { ...stripe.config, maxNetworkRetries: 0 } });
-  deps = await createTestDeps({ jobs: 'sender', env, gateways });
-  deps.clock.set(new Date('2026-03-01T00:00:00Z'));
+  ({ deps, stripe } = await createStripeTestDeps({ PUBLIC_URL: 'http://fareway.test', CORS_ORIGINS: 'https://app.fareway.test' }));
 });
 afterAll(async () => {
   await deps?.cleanup();
@@ -86,19 +80,8 @@ async function stripeIntent() {
 }
 
 /** The sandbox's signed event about an intent, recorded as its webhook would; returns the event row's id. */
-async function sandboxEventFor(intentId: string, amountMinor: number, type: 'payment.succeeded' | 'payment.failed') {
-  const request = sandboxWebhook({
-    secret: deps.config.payments.gateways.sandbox.webhookSecret,
-    intentId,
-    amountMinor,
-    currency: 'LKR',
-    type,
-    now: deps.clock.now(),
-  });
-  const event = await deps.gateways.sandbox.verifyWebhook(request, deps.clock.now());
-  if (!event) throw new Error('sandbox event ignored');
-  return (await recordPaymentEvent(deps, 'sandbox', event)).eventId as string;
-}
+const sandboxEventFor = async (intentId: string, amountMinor: number, type: 'payment.succeeded' | 'payment.failed') =>
+  (await recordSandboxEvent(deps, intentId, amountMinor, type)).eventId as string;
 
 /** Stripe's signed event about our intent, through the adapter's verification and the inbox. */
 async function stripeEvent(intentId: string, type?: string) {

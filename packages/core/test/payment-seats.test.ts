@@ -1,11 +1,10 @@
-import { createGateways } from '@fareway/gateways';
-import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
+import type { FakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/load-config';
-import { initiatePayment, processPaymentEvent, recordPaymentEvent } from '../src/payments';
+import { initiatePayment, processPaymentEvent } from '../src/payments';
 import { reserveSeats } from '../src/seats/reserve-seats';
-import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import type { TestDeps } from '../src/testing/test-deps';
 import { insertUser } from './support/booking-fixtures';
+import { createStripeTestDeps, recordSandboxEvent } from './support/money-fixtures';
 import { addTrip, createOperator } from './support/seat-fixtures';
 
 // Seats on a bus are sold for an operator's organisation, not for a person (issue 17: the mutation
@@ -17,12 +16,7 @@ const origin = { ip: '10.0.0.4', requestId: 'req_seat_pay' };
 const actorOf = (userId: string) => ({ userId, roles: ['customer' as const], sessionId: 's' });
 
 beforeAll(async () => {
-  stripe = await startFakeStripe();
-  const env = { PUBLIC_URL: 'http://fareway.test' };
-  const config = loadConfig({ NODE_ENV: 'test', ...env });
-  const gateways = createGateways({ ...config.payments.gateways, stripe: { ...stripe.config, maxNetworkRetries: 0 } });
-  deps = await createTestDeps({ jobs: 'sender', env, gateways });
-  deps.clock.set(new Date('2026-03-01T00:00:00Z'));
+  ({ deps, stripe } = await createStripeTestDeps({ PUBLIC_URL: 'http://fareway.test' }));
 });
 afterAll(async () => {
   await deps?.cleanup();
@@ -39,16 +33,7 @@ it('a seat booking paid through a gateway owes the operator organisation its sha
   expect(stripe.paymentIntent(viaStripe.id)?.description).toBe('Fareway bus seats');
 
   const payment = await initiatePayment(deps, customer, { bookingId: booking.id, provider: 'sandbox' }, origin);
-  const request = sandboxWebhook({
-    secret: deps.config.payments.gateways.sandbox.webhookSecret,
-    intentId: payment.id,
-    amountMinor: payment.amountMinor,
-    currency: payment.currency,
-    type: 'payment.succeeded',
-    now: deps.clock.now(),
-  });
-  const event = await deps.gateways.sandbox.verifyWebhook(request, deps.clock.now());
-  const { eventId } = await recordPaymentEvent(deps, 'sandbox', event as NonNullable<typeof event>);
+  const { eventId } = await recordSandboxEvent(deps, payment.id, payment.amountMinor);
   expect(await processPaymentEvent(deps, { eventId: eventId as string })).toBe('captured');
 
   const lines = await deps.database.sql<{ account_code: string; amount_minor: string; line_kind: string }[]>`

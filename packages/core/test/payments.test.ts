@@ -1,15 +1,14 @@
 import { newId, withTransaction } from '@fareway/db';
-import { createGateways } from '@fareway/gateways';
-import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
+import type { FakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelBooking } from '../src/bookings';
-import { loadConfig } from '../src/config/load-config';
 import { checkMoneyInvariants, getTrialBalance } from '../src/ledger';
-import { initiatePayment, processPaymentEvent, reconcilePayments, recordPaymentEvent } from '../src/payments';
+import { initiatePayment, processPaymentEvent, reconcilePayments } from '../src/payments';
 import { createRefundInTransaction, processRefund } from '../src/refunds';
-import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import type { TestDeps } from '../src/testing/test-deps';
 import { getWallet, payWithWallet, topUpWallet } from '../src/wallet';
 import { insertHold, insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
+import { createStripeTestDeps, recordSandboxEvent } from './support/money-fixtures';
 
 let deps: TestDeps;
 let stripe: FakeStripe;
@@ -18,13 +17,7 @@ const at = (iso: string) => new Date(iso);
 const actorOf = (userId: string) => ({ userId, roles: ['customer' as const], sessionId: 's' });
 
 beforeAll(async () => {
-  stripe = await startFakeStripe();
-  const env = { PUBLIC_URL: 'http://fareway.test', PAYMENT_RECONCILE_AFTER_MINUTES: '15' };
-  // The gateways the config builds (sandbox), plus Stripe pointed at its fake.
-  const config = loadConfig({ NODE_ENV: 'test', ...env });
-  const gateways = createGateways({ ...config.payments.gateways, stripe: { ...stripe.config, maxNetworkRetries: 0 } });
-  deps = await createTestDeps({ jobs: 'sender', env, gateways });
-  deps.clock.set(at('2026-03-01T00:00:00Z'));
+  ({ deps, stripe } = await createStripeTestDeps({ PUBLIC_URL: 'http://fareway.test', PAYMENT_RECONCILE_AFTER_MINUTES: '15' }));
 });
 afterAll(async () => {
   await deps.cleanup();
@@ -40,20 +33,9 @@ async function noticesOf(userId: string): Promise<string[]> {
 
 const hold = (options: { expiresAt?: Date } = {}) => insertHold(deps, options);
 
-/** What the sandbox's Approve/Decline does, through the adapter's verification, the inbox and the job. */
-async function sandboxEvent(intentId: string, amountMinor: number, type: 'payment.succeeded' | 'payment.failed' = 'payment.succeeded') {
-  const request = sandboxWebhook({
-    secret: deps.config.payments.gateways.sandbox.webhookSecret,
-    intentId,
-    amountMinor,
-    currency: 'LKR',
-    type,
-    now: deps.clock.now(),
-  });
-  const event = await deps.gateways.sandbox.verifyWebhook(request, deps.clock.now());
-  if (!event) throw new Error('sandbox event ignored');
-  return recordPaymentEvent(deps, 'sandbox', event);
-}
+/** What the sandbox's Approve/Decline does, through the adapter's verification and the inbox. */
+const sandboxEvent = (intentId: string, amountMinor: number, type?: 'payment.succeeded' | 'payment.failed') =>
+  recordSandboxEvent(deps, intentId, amountMinor, type);
 
 async function row<T>(query: Promise<T[]>): Promise<T> {
   const [first] = await query;

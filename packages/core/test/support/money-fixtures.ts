@@ -1,9 +1,14 @@
 import { newId, schema } from '@fareway/db';
 import { gatewayFeeMinor } from '@fareway/domain';
+import { createGateways } from '@fareway/gateways';
+import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
 import { eq } from 'drizzle-orm';
 import { cancelBooking } from '../../src/bookings/cancel-booking';
+import { loadConfig } from '../../src/config/load-config';
 import { applyGatewayPayment } from '../../src/payments/apply-gateway-payment';
+import { recordPaymentEvent } from '../../src/payments/record-payment-event';
 import type { TestDeps } from '../../src/testing';
+import { createTestDeps } from '../../src/testing/test-deps';
 import { insertRental, insertUser, insertVehicle } from './booking-fixtures';
 
 /**
@@ -63,4 +68,34 @@ export async function cancelByPartner(deps: TestDeps, paid: { bookingId: string;
   const [refund] = await deps.db.select({ id: schema.refunds.id }).from(schema.refunds).where(eq(schema.refunds.bookingId, paid.bookingId));
   if (!refund) throw new Error('no refund was written');
   return refund.id;
+}
+
+/** Core deps with the config's gateways plus Stripe pointed at a fake of its API; the clock at 2026-03-01. */
+export async function createStripeTestDeps(env: Record<string, string>): Promise<{ deps: TestDeps; stripe: FakeStripe }> {
+  const stripe = await startFakeStripe();
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const gateways = createGateways({ ...config.payments.gateways, stripe: { ...stripe.config, maxNetworkRetries: 0 } });
+  const deps = await createTestDeps({ jobs: 'sender', env, gateways });
+  deps.clock.set(new Date('2026-03-01T00:00:00Z'));
+  return { deps, stripe };
+}
+
+/** What the sandbox's Approve/Decline does: its signed event, through the adapter's verification, into the inbox. */
+export async function recordSandboxEvent(
+  deps: TestDeps,
+  intentId: string,
+  amountMinor: number,
+  type: 'payment.succeeded' | 'payment.failed' = 'payment.succeeded',
+): ReturnType<typeof recordPaymentEvent> {
+  const request = sandboxWebhook({
+    secret: deps.config.payments.gateways.sandbox.webhookSecret,
+    intentId,
+    amountMinor,
+    currency: 'LKR',
+    type,
+    now: deps.clock.now(),
+  });
+  const event = await deps.gateways.sandbox.verifyWebhook(request, deps.clock.now());
+  if (!event) throw new Error('sandbox event ignored');
+  return recordPaymentEvent(deps, 'sandbox', event);
 }
