@@ -173,6 +173,8 @@ export function VehicleForm({
   const errors: FieldErrors = { ...fromServer, ...localErrors };
   const serverFieldsOnly = Object.keys(fromServer).length > 0;
   const set = (key: keyof FormState) => (event: { target: { value: string } }) => setState({ ...state, [key]: event.target.value });
+  // A field's name, value, error and change handler, from its key in the form's state.
+  const field = <K extends FieldKey>(key: K) => ({ name: key, value: state[key], error: errors[key], onChange: set(key) });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -184,137 +186,40 @@ export function VehicleForm({
   return (
     <form className="fw-form" onSubmit={submit} noValidate>
       <div className="web-form-grid">
-        <TextField
-          label={t('form.make')}
-          name="make"
-          required
-          maxLength={80}
-          value={state.make}
-          error={errors.make}
-          onChange={set('make')}
-        />
-        <TextField
-          label={t('form.model')}
-          name="model"
-          required
-          maxLength={80}
-          value={state.model}
-          error={errors.model}
-          onChange={set('model')}
-        />
-        <TextField
-          label={t('form.year')}
-          name="year"
-          inputMode="numeric"
-          required
-          value={state.year}
-          error={errors.year}
-          onChange={set('year')}
-        />
+        <TextField {...field('make')} label={t('form.make')} required maxLength={80} />
+        <TextField {...field('model')} label={t('form.model')} required maxLength={80} />
+        <TextField {...field('year')} label={t('form.year')} inputMode="numeric" required />
         <SelectField
+          {...field('type')}
           label={t('form.type')}
-          name="type"
-          value={state.type}
           options={TYPES.map((type) => ({ value: type, label: t(`common:vehicleType.${type}`) }))}
-          error={errors.type}
-          onChange={set('type')}
         />
-        <TextField
-          label={t('form.seats')}
-          name="seats"
-          inputMode="numeric"
-          required
-          value={state.seats}
-          error={errors.seats}
-          onChange={set('seats')}
-        />
+        <TextField {...field('seats')} label={t('form.seats')} inputMode="numeric" required />
         <SelectField
+          {...field('transmission')}
           label={t('form.gearbox')}
-          name="transmission"
-          value={state.transmission}
           options={TRANSMISSIONS.map((gearbox) => ({ value: gearbox, label: t(`common:transmission.${gearbox}`) }))}
-          error={errors.transmission}
-          onChange={set('transmission')}
         />
         <SelectField
+          {...field('fuel')}
           label={t('form.fuel')}
-          name="fuel"
-          value={state.fuel}
           options={FUELS.map((fuel) => ({ value: fuel, label: t(`common:fuel.${fuel}`) }))}
-          error={errors.fuel}
-          onChange={set('fuel')}
         />
-        <TextField
-          label={t('form.city')}
-          name="city"
-          required
-          maxLength={80}
-          value={state.city}
-          error={errors.city}
-          onChange={set('city')}
-        />
+        <TextField {...field('city')} label={t('form.city')} required maxLength={80} />
         <SelectField
+          {...field('timeZone')}
           label={t('form.timeZone')}
-          name="timeZone"
           required
-          value={state.timeZone}
           options={zoneOptions(state.timeZone)}
           hint={t('form.timeZoneHint')}
-          error={errors.timeZone}
-          onChange={set('timeZone')}
         />
-        <TextField
-          label={t('form.latitude')}
-          name="latitude"
-          inputMode="decimal"
-          value={state.latitude}
-          error={errors.latitude}
-          onChange={set('latitude')}
-        />
-        <TextField
-          label={t('form.longitude')}
-          name="longitude"
-          inputMode="decimal"
-          value={state.longitude}
-          error={errors.longitude}
-          onChange={set('longitude')}
-        />
-        <TextField
-          label={t('form.dailyRate')}
-          name="dailyRate"
-          inputMode="decimal"
-          required
-          value={state.dailyRate}
-          error={errors.dailyRate}
-          onChange={set('dailyRate')}
-        />
-        <SelectField
-          label={t('form.currency')}
-          name="currency"
-          required
-          value={state.currency}
-          options={currencyOptions(state.currency)}
-          error={errors.currency}
-          onChange={set('currency')}
-        />
-        <TextField
-          label={t('form.buffer')}
-          name="bufferMinutes"
-          inputMode="numeric"
-          value={state.bufferMinutes}
-          hint={t('form.bufferHint')}
-          error={errors.bufferMinutes}
-          onChange={set('bufferMinutes')}
-        />
+        <TextField {...field('latitude')} label={t('form.latitude')} inputMode="decimal" />
+        <TextField {...field('longitude')} label={t('form.longitude')} inputMode="decimal" />
+        <TextField {...field('dailyRate')} label={t('form.dailyRate')} inputMode="decimal" required />
+        <SelectField {...field('currency')} label={t('form.currency')} required options={currencyOptions(state.currency)} />
+        <TextField {...field('bufferMinutes')} label={t('form.buffer')} inputMode="numeric" hint={t('form.bufferHint')} />
       </div>
-      <TextAreaField
-        label={t('form.description')}
-        name="description"
-        maxLength={2000}
-        value={state.description}
-        error={errors.description}
-        onChange={set('description')}
-      />
+      <TextAreaField {...field('description')} label={t('form.description')} maxLength={2000} />
       {note}
       {problem && !serverFieldsOnly ? <ProblemAlert title={t('form.saveFailed')} problem={problem} /> : null}
       <div className="fw-form__actions">
