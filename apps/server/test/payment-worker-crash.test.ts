@@ -5,7 +5,7 @@ import { type FakeFlutterwave, startFakeFlutterwave } from '@fareway/gateways/te
 import { queues } from '@fareway/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFetch } from './support/openapi-validator';
-import { bearer, insertRental, insertUser, insertVehicle, type PaymentsHarness, startPaymentsHarness } from './support/payments-harness';
+import { type PaymentsHarness, startPaymentsHarness } from './support/payments-harness';
 
 // A worker process is killed (SIGKILL: no cleanup, no goodbye) between the
 // gateway's success and the confirmation; another worker takes over. The
@@ -69,19 +69,7 @@ const exited = (child: ChildProcess) =>
 
 describe('a worker killed mid-payment', () => {
   it('between the gateway saying "successful" and the confirmation: the next worker confirms it exactly once', async () => {
-    const owner = await insertUser(h.deps, ['driver']);
-    const vehicle = await insertVehicle(h.deps, owner);
-    const customer = await insertUser(h.deps);
-    const token = await h.tokenFor(customer);
-    const start = new Date(h.deps.clock.now().getTime() + 7 * 86_400_000);
-    const bookingId = await insertRental(h.deps, {
-      customerId: customer,
-      vehicleId: vehicle,
-      ownerUserId: owner,
-      start,
-      end: new Date(start.getTime() + 86_400_000),
-    });
-    const payment = (await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider: 'flutterwave' }, bearer(token))).body.data;
+    const { bookingId, payment } = await h.initiateRentalPayment('flutterwave', new Date(h.deps.clock.now().getTime() + 7 * 86_400_000));
     expect(payment.status).toBe('pending');
 
     // The customer pays; Flutterwave calls the webhook. Its next API answer (the worker's verify) will hang.

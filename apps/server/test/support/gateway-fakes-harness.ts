@@ -9,9 +9,8 @@ import {
   startFakePayHere,
   startFakeStripe,
 } from '@fareway/gateways/testing';
-import { expect } from 'vitest';
 import { apiFetch } from './openapi-validator';
-import { bearer, insertRental, insertUser, insertVehicle, type Json, type PaymentsHarness, startPaymentsHarness } from './payments-harness';
+import { type Json, type PaymentsHarness, startPaymentsHarness } from './payments-harness';
 
 export interface GatewayFakesHarness {
   h: PaymentsHarness;
@@ -55,23 +54,9 @@ export async function startGatewayFakesHarness(firstDay: string): Promise<Gatewa
     flutterwave,
     stripe,
     mintpay,
-    async initiate(provider) {
-      const owner = await insertUser(h.deps, ['driver']);
-      const vehicle = await insertVehicle(h.deps, owner);
-      const customer = await insertUser(h.deps);
-      const token = await h.tokenFor(customer);
+    initiate(provider) {
       dayOffset += 3;
-      const start = new Date(Date.parse(firstDay) + dayOffset * 86_400_000);
-      const bookingId = await insertRental(h.deps, {
-        customerId: customer,
-        vehicleId: vehicle,
-        ownerUserId: owner,
-        start,
-        end: new Date(start.getTime() + 86_400_000),
-      });
-      const res = await h.call('POST', '/api/v1/payments/initiate', { bookingId, provider }, bearer(token));
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      return { token, bookingId, payment: res.body.data as Json };
+      return h.initiateRentalPayment(provider, new Date(Date.parse(firstDay) + dayOffset * 86_400_000));
     },
     async post(provider, request) {
       const res = await apiFetch(`${h.base}/api/v1/payments/webhook/${provider}`, {

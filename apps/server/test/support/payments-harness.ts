@@ -3,11 +3,12 @@ import { createTestDeps, type TestDeps } from '@fareway/core/testing';
 import type { Gateways } from '@fareway/gateways';
 import { type RunningWorker, startWorker } from '@fareway/worker';
 import type { FastifyInstance } from 'fastify';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import { insertRental, insertUser, insertVehicle } from '../../../../packages/core/test/support/booking-fixtures';
 import { buildServer } from '../../src/app';
 import { apiFetch } from './openapi-validator';
 
-export { insertRental, insertUser, insertVehicle } from '../../../../packages/core/test/support/booking-fixtures';
+export { insertRental, insertUser, insertVehicle };
 
 /** The harness server's METRICS_TOKEN: `/metrics` wants it as a Bearer token. */
 export const HARNESS_METRICS_TOKEN = 'metrics-token-for-tests';
@@ -29,6 +30,8 @@ export interface PaymentsHarness {
   ): Promise<{ status: number; headers: Headers; body: Json }>;
   tokenFor(userId: string): Promise<string>;
   adminToken(): Promise<string>;
+  /** A new customer's one-day hold on a new driver's car from `start`, and its payment initiated over REST with `provider`. */
+  initiateRentalPayment(provider: string, start: Date): Promise<{ token: string; bookingId: string; payment: Json }>;
   /** Polls until `check` passes (the worker runs on its own schedule); never a fixed sleep. */
   eventually<T>(check: () => Promise<T>, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -80,6 +83,17 @@ export async function startPaymentsHarness(
         admin = await harness.tokenFor(user.id);
       }
       return admin;
+    },
+    async initiateRentalPayment(provider, start) {
+      const owner = await insertUser(deps, ['driver']);
+      const vehicle = await insertVehicle(deps, owner);
+      const customer = await insertUser(deps);
+      const token = await harness.tokenFor(customer);
+      const end = new Date(start.getTime() + 86_400_000);
+      const bookingId = await insertRental(deps, { customerId: customer, vehicleId: vehicle, ownerUserId: owner, start, end });
+      const res = await harness.call('POST', '/api/v1/payments/initiate', { bookingId, provider }, bearer(token));
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return { token, bookingId, payment: res.body.data as Json };
     },
     async eventually(check, timeoutMs = 30_000) {
       return vi.waitFor(check, { timeout: timeoutMs, interval: 100 });
