@@ -4,12 +4,12 @@ import { newId, schema } from '@fareway/db';
 import { topUpPostings } from '@fareway/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, browserTestsOff, checkPage, DESKTOP, startBrowserApp, TABLET, watchConsole } from './support';
+import { type BrowserApp, browserTestsOff, checkPage, DESKTOP, PHONE, startBrowserApp, TABLET, watchConsole } from './support';
 
-/** The console's widths (issue 12): a laptop and a tablet held upright. */
-const CONSOLE_WIDTHS = [TABLET, DESKTOP] as const;
+/** The console's widths (issue 12): a laptop, a tablet held upright, and an admin's phone. */
+const CONSOLE_WIDTHS = [PHONE, TABLET, DESKTOP] as const;
 
-/** Checks the page as it is at both console widths, leaving it at the laptop's. */
+/** Checks the page as it is at every console width, leaving it at the laptop's. */
 const look = (page: Page, name: string) => checkPage(page, name, DESKTOP, CONSOLE_WIDTHS);
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
