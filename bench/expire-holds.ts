@@ -5,17 +5,21 @@
 // (default 10⁵) due holds on 1 000 vehicles; then the cost of a scheduled run
 // when nothing is due (the every-minute case), and its plan. Prints holds
 // expired per second (goal ≥ 10 000/s) and the empty run's p50/p95 in ms.
+// BENCH_STATEMENTS=1: Postgres loads pg_stat_statements, and the sweep is also
+// priced in server ms per hold, whole and per statement (triggers included) —
+// the figure that holds on a loaded machine, where holds/s does not.
 import { pathToFileURL } from 'node:url';
 import { createDeps, createLogger, loadConfig, sweepExpiredHolds, systemClock } from '@fareway/core';
 import { JobQueue } from '@fareway/jobs';
-import { openBenchDatabase, seedRentalHolds } from './lib';
+import { type BenchDatabase, openBenchDatabase, postgresCpu, seedRentalHolds } from './lib';
 
 const HOLDS = Number(process.env.BENCH_EXPIRE_HOLDS ?? 100_000);
 const VEHICLES = 1_000;
 const EMPTY_RUNS = 200;
+const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 
 export async function runExpireHolds(): Promise<void> {
-  const database = await openBenchDatabase();
+  const database = await openBenchDatabase({ statements: STATEMENTS });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const jobs = new JobQueue({ connectionString: database.url, role: 'sender' });
   const deps = createDeps({ db: database.db, config, clock: systemClock, log: createLogger('silent'), jobs });
@@ -30,13 +34,23 @@ export async function runExpireHolds(): Promise<void> {
       `\nexpire-holds (${due?.n} due holds on ${VEHICLES} vehicles, loaded in ${((performance.now() - loaded) / 1000).toFixed(1)} s)`,
     );
 
+    if (STATEMENTS) await sql`select pg_stat_statements_reset()`;
+    const serverCpu = await postgresCpu(sql);
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const { expired } = await sweepExpiredHolds(deps);
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const serverMs = serverCpu?.() ?? Number.NaN;
     const [freed] = await sql<{ n: number }[]>`select count(*)::int as n from vehicle_occupancies where status = 'expired'`;
     const [audited] = await sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'booking.expired'`;
     const [noticed] = await sql<{ n: number }[]>`select count(*)::int as n from notifications where kind = 'booking.hold_expired'`;
     console.log(`  expired ${expired} holds in ${seconds.toFixed(2)} s: ${(expired / seconds).toFixed(0)} holds/s (goal ≥ 10 000/s)`);
+    // CPU per hold is what a loaded machine does not distort: it compares runs where holds/s cannot.
+    console.log(
+      `  CPU per hold: Postgres ${(serverMs / expired).toFixed(4)} ms, this process ${((used.user + used.system) / 1000 / expired).toFixed(4)} ms`,
+    );
+    if (STATEMENTS) await printStatements(sql, expired);
     console.log(
       `  inventory rows freed ${freed?.n}, audit rows ${audited?.n}, notices ${noticed?.n} (each equal to the holds: nothing twice, nothing missed)`,
     );
@@ -65,6 +79,20 @@ export async function runExpireHolds(): Promise<void> {
     );
   } finally {
     await database.stop();
+  }
+}
+
+/** Server time per hold from pg_stat_statements: top-level statements (round trips) and, indented, what runs inside them. */
+async function printStatements(sql: BenchDatabase['sql'], holds: number): Promise<void> {
+  const rows = await sql<{ calls: number; ms: number; toplevel: boolean; query: string }[]>`
+    select calls::int as calls, total_exec_time::float8 as ms, toplevel, query from pg_stat_statements
+    where query not ilike '%pg_stat_statements%' order by total_exec_time desc`;
+  const total = rows.reduce((n, r) => n + (r.toplevel ? r.ms : 0), 0);
+  const trips = rows.reduce((n, r) => n + (r.toplevel ? r.calls : 0), 0);
+  console.log(`  pg_stat_statements: ${(total / holds).toFixed(4)} ms per hold in ${trips} round trips; by statement:`);
+  for (const r of rows.slice(0, 12)) {
+    const query = r.query.replace(/\s+/g, ' ').slice(0, 110);
+    console.log(`  ${r.toplevel ? '' : '  '}${(r.ms / holds).toFixed(4)} ms/hold ${String(r.calls).padStart(5)}× ${query}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { withTransaction } from '@fareway/db';
 import type { Deps } from '../deps';
-import { queueBookingNotices } from '../notifications/queue-booking-notice';
+import { queueBookingNoticesAsData } from '../notifications/queue-booking-notice';
 import { expireStaleHolds } from './expire-stale-holds';
 
 /** Holds per transaction: short transactions, and a run cut short keeps what it committed. */
@@ -10,7 +10,7 @@ const PARALLEL = 2;
 
 /**
  * `expire-holds` (every minute): marks every lapsed hold expired, a chunk per
- * transaction until none is left, and queues each customer's notice (one INSERT ... SELECT per chunk). Only tidiness for inventory — a hold already
+ * transaction until none is left, and queues each customer's notice (one INSERT ... SELECT per chunk, as template + data). Only tidiness for inventory — a hold already
  * stops blocking at its expiresAt, because every new hold expires the stale
  * ones of its vehicle or trip under the lock first. Chunks run `parallel` at a
  * time and skip each other's rows (SKIP LOCKED), as two runs at once do; a run
@@ -28,9 +28,9 @@ export async function sweepExpiredHolds(
     for (;;) {
       const ids = await withTransaction(deps.db, async (tx) => {
         const lapsed = await expireStaleHolds(tx, {}, now, undefined, { limit: chunk });
-        // The customers hear that their holds lapsed, in the same transaction, set-based (one INSERT for the chunk),
-        // once each: the notice's key is the booking.
-        await queueBookingNotices(tx, deps, { bookingIds: lapsed, template: 'booking.hold_expired' });
+        // The customers hear that their holds lapsed, in the same transaction, set-based (one INSERT ... SELECT for the
+        // chunk, rendered when delivered), once each: the notice's key is the booking.
+        await queueBookingNoticesAsData(tx, deps, { bookingIds: lapsed, template: 'booking.hold_expired' });
         return lapsed;
       });
       expired += ids.length;
