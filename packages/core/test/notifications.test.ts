@@ -69,7 +69,8 @@ async function person(locale: NotificationLocale | null, roles: Array<'customer'
 }
 
 const arrived = (to: string) => inbox.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === to);
-const rows = (where: string) => deps.database.sql.unsafe(`select * from notifications where ${where} order by created_at, id`);
+const rows = (where: string, order = 'created_at, id') =>
+  deps.database.sql.unsafe(`select * from notifications where ${where} order by ${order}`);
 
 async function heldAndConfirmed(customerId: string, startIso: string) {
   const owner = await insertUser(deps, ['driver']);
@@ -167,7 +168,7 @@ describe('a lapsed hold’s notice, written by the sweep as template + data', ()
     expect(await sweepExpiredHolds(deps)).toEqual({ expired: 1 });
 
     const where = `kind = 'booking.hold_expired' and user_id = '${customer.id}'`;
-    const queued = await rows(where);
+    const queued = await rows(where, 'channel');
     expect(queued.map((r) => [r.channel, r.locale, r.status, r.body, r.data?.bookingId])).toEqual([
       ['email', 'si', 'queued', null, held.id],
       ['sms', 'si', 'queued', null, held.id],
@@ -180,9 +181,10 @@ describe('a lapsed hold’s notice, written by the sweep as template + data', ()
     expect(expected.sms).toContain(bookingReference(held.id));
 
     const listed = (await listNotifications(deps, { page: 1, limit: 100 })).items.filter((m) => m.userId === customer.id);
-    expect(listed.filter((m) => m.kind === 'booking.hold_expired').map((m) => [m.channel, m.subject, m.body, m.masked])).toEqual([
-      ['sms', null, expected.sms, false],
+    const shown = listed.filter((m) => m.kind === 'booking.hold_expired').sort((x, y) => x.channel.localeCompare(y.channel));
+    expect(shown.map((m) => [m.channel, m.subject, m.body, m.masked])).toEqual([
       ['email', expected.subject, expected.text, false],
+      ['sms', null, expected.sms, false],
     ]);
 
     expect(await sendNotifications(deps, senders)).toEqual({ sent: 2, retry: 0, failed: 0, dead: 0 });
@@ -191,7 +193,7 @@ describe('a lapsed hold’s notice, written by the sweep as template + data', ()
     expect(email?.html).toBe(expected.html);
     expect(sms.outbox.filter((m) => m.to === customer.phone).at(-1)?.body).toBe(expected.sms);
     // Once sent, the row holds the text that went out, as a notice rendered when queued does.
-    expect((await rows(where)).map((r) => [r.channel, r.status, r.subject, r.body, r.html])).toEqual([
+    expect((await rows(where, 'channel')).map((r) => [r.channel, r.status, r.subject, r.body, r.html])).toEqual([
       ['email', 'sent', expected.subject, expected.text, expected.html],
       ['sms', 'sent', null, expected.sms, null],
     ]);

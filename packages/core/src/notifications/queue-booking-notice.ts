@@ -1,6 +1,6 @@
-import { arrayLiteral, newId, type Transaction } from '@fareway/db';
+import { arrayLiteral, NEW_ID_SQL, type Transaction } from '@fareway/db';
 import { NOTIFICATION_LOCALES, type NotificationTemplate, templateChannels } from '@fareway/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { BOOKING_FACTS_JOINS, BOOKING_TIME_ZONE, BOOKING_TITLE, type BookingNoticeFacts, loadBookingFacts } from './booking-facts';
 import { type QueueNotificationInput, queueNotifications } from './queue-notification';
@@ -36,38 +36,30 @@ export async function queueBookingNotices(
 }
 
 /**
- * The same notice for a sweep's batch as one INSERT ... SELECT from the bookings themselves: each outbox row
- * holds its template and data — what bookingNotice gives it, read in SQL — and no body; messageText renders
- * it in the row's language when the outbox is read or the message delivered. Nothing of the batch travels to
- * this process and back (no facts read, no bodies rendered, no JSON of them sent), which was most of what
- * expire-holds spent per hold. Once per booking and channel, with queueBookingNotice's key. The templates
- * whose data is the booking's facts and its total.
+ * The same notice for a sweep's batch, as one INSERT ... SELECT over `expired` — rows of bookings (a CTE of the
+ * UPDATE that expired them, so nothing is read twice) with at least id, kind, customer_id, vehicle_id, trip_id,
+ * from_stop, to_stop, starts_at, currency and total_minor. Each outbox row holds its template and data — what
+ * bookingNotice gives it, read in SQL — and no body; messageText renders it in the row's language when the outbox
+ * is read or the message delivered. Nothing of the batch travels to this process and back (no facts read, no
+ * bodies rendered, no JSON of them sent, no ids made here), which was most of what expire-holds spent per hold.
+ * Once per booking and channel, with queueBookingNotice's key. For templates whose data is the facts and the total.
  */
-export async function queueBookingNoticesAsData(
-  tx: Transaction,
-  deps: Pick<Deps, 'clock'>,
-  input: { bookingIds: readonly string[]; template: 'booking.hold_expired' },
-): Promise<void> {
-  if (input.bookingIds.length === 0) return;
-  const channels = templateChannels(input.template);
-  // UUID v7 ids made here like every id: one per booking and channel, taken by position (unused ones are dropped).
-  const ids = Array.from({ length: input.bookingIds.length * channels.length }, newId);
-  const now = deps.clock.now().toISOString();
-  await tx.execute(sql`
+export function bookingNoticesAsDataSql(expired: SQL, template: 'booking.hold_expired', now: Date): SQL {
+  const at = now.toISOString();
+  return sql`
     insert into notifications (id, channel, recipient, user_id, kind, locale, data, dedupe_key, created_at, next_attempt_at)
-    select (${arrayLiteral(ids)}::uuid[])[(p.n - 1) * ${channels.length} + c.n], c.channel, a.address, u.id, ${input.template},
+    select ${NEW_ID_SQL}, c.channel, a.address, u.id, ${template},
            case when u.locale = any(${arrayLiteral(NOTIFICATION_LOCALES)}::text[]) then u.locale else 'en' end,
            jsonb_build_object('bookingId', b.id, 'kind', b.kind, 'title', ${BOOKING_TITLE}, 'startsAt', b.starts_at,
              'timeZone', ${BOOKING_TIME_ZONE}, 'currency', b.currency, 'amountMinor', b.total_minor),
-           ${input.template} || ':' || b.id || ':' || c.channel, ${now}::timestamptz, ${now}::timestamptz
-      from unnest(${arrayLiteral(input.bookingIds)}::uuid[]) with ordinality as p(id, n)
-      join bookings b on b.id = p.id
+           ${template} || ':' || b.id || ':' || c.channel, ${at}::timestamptz, ${at}::timestamptz
+      from ${expired} b
       join users u on u.id = b.customer_id
       ${BOOKING_FACTS_JOINS}
-      cross join unnest(${arrayLiteral(channels)}::text[]) with ordinality as c(channel, n)
+      cross join unnest(${arrayLiteral(templateChannels(template))}::text[]) as c(channel)
       cross join lateral (select case c.channel when 'sms' then u.phone else u.email end as address) a
      where a.address is not null
-    on conflict (dedupe_key) do nothing`);
+    on conflict (dedupe_key) do nothing`;
 }
 
 /** The notice about one booking, from its facts: keyed once per booking and template. */

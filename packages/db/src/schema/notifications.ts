@@ -56,7 +56,8 @@ export const notifications = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('notifications_recipient_idx').on(t.recipient, t.createdAt),
+    // No index by recipient: nothing reads the outbox by address (the console pages by time and state), and
+    // every notice — 10⁵ a minute from a large expire-holds run — would pay for one (0024 dropped it).
     uniqueIndex('notifications_dedupe_key').on(t.dedupeKey),
     // The delivery sweep: due queued rows, and sending rows whose lease ran out.
     index('notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
