@@ -8,6 +8,7 @@
 // BENCH_STATEMENTS=1: Postgres loads pg_stat_statements, and the sweep is also
 // priced in server ms per hold, whole and per statement (triggers included) —
 // the figure that holds on a loaded machine, where holds/s does not.
+// BENCH_EXPIRE_CHUNK / BENCH_EXPIRE_PARALLEL override the sweep's chunk and parallelism.
 import { pathToFileURL } from 'node:url';
 import { createDeps, createLogger, loadConfig, sweepExpiredHolds, systemClock } from '@fareway/core';
 import { JobQueue } from '@fareway/jobs';
@@ -17,6 +18,11 @@ const HOLDS = Number(process.env.BENCH_EXPIRE_HOLDS ?? 100_000);
 const VEHICLES = 1_000;
 const EMPTY_RUNS = 200;
 const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
+/** The sweep's knobs, to re-tune them: holds per transaction and transactions at once (unset: its defaults). */
+const KNOBS = {
+  ...(process.env.BENCH_EXPIRE_CHUNK ? { chunk: Number(process.env.BENCH_EXPIRE_CHUNK) } : {}),
+  ...(process.env.BENCH_EXPIRE_PARALLEL ? { parallel: Number(process.env.BENCH_EXPIRE_PARALLEL) } : {}),
+};
 
 export async function runExpireHolds(): Promise<void> {
   const database = await openBenchDatabase({ statements: STATEMENTS });
@@ -38,7 +44,7 @@ export async function runExpireHolds(): Promise<void> {
     const serverCpu = await postgresCpu(sql);
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const { expired } = await sweepExpiredHolds(deps);
+    const { expired } = await sweepExpiredHolds(deps, KNOBS);
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const serverMs = serverCpu?.() ?? Number.NaN;
@@ -58,15 +64,19 @@ export async function runExpireHolds(): Promise<void> {
     // What autovacuum does after a sweep that large: the planner learns the pending holds are gone.
     await sql`analyze bookings`;
     const runs: number[] = [];
+    const emptyCpu = await postgresCpu(sql);
+    const emptyNode = process.cpuUsage();
     for (let i = 0; i < EMPTY_RUNS; i++) {
       const t0 = performance.now();
       await sweepExpiredHolds(deps);
       runs.push(performance.now() - t0);
     }
+    const emptyServerMs = (emptyCpu?.() ?? Number.NaN) / EMPTY_RUNS;
+    const emptyUsed = process.cpuUsage(emptyNode);
     runs.sort((a, b) => a - b);
     const at = (p: number) => runs[Math.min(runs.length - 1, Math.floor((p / 100) * runs.length))] ?? 0;
     console.log(
-      `  a scheduled run with nothing due (${EMPTY_RUNS} runs, ${expired} expired rows in the table): p50 ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms`,
+      `  a scheduled run with nothing due (${EMPTY_RUNS} runs, ${expired} expired rows in the table): p50 ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms; CPU per run: Postgres ${emptyServerMs.toFixed(2)} ms, this process ${((emptyUsed.user + emptyUsed.system) / 1000 / EMPTY_RUNS).toFixed(2)} ms`,
     );
     const plan = await sql.unsafe(
       `explain select id from bookings where status = 'pending' and expires_at <= now() limit 5000 for update skip locked`,

@@ -115,7 +115,8 @@ export function printTable(title: string, rows: Figures[]): void {
 export async function postgresCpu(sql: DatabaseHandle['sql']): Promise<(() => number) | null> {
   const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
   const postmaster = row ? parentOf(row.pid) : null;
-  if (postmaster === null) return null;
+  // A remote server's pid may name some unrelated local process: only a local postgres counts.
+  if (postmaster === null || !commandOf(postmaster).includes('postgres')) return null;
   const total = () => {
     let ns = 0;
     for (const pid of readdirSync('/proc')) {
@@ -130,6 +131,14 @@ export async function postgresCpu(sql: DatabaseHandle['sql']): Promise<(() => nu
   };
   const start = total();
   return () => total() - start;
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function parentOf(pid: number): number | null {
