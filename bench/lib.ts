@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +102,52 @@ export function printTable(title: string, rows: Figures[]): void {
     console.log(
       `  ${r.label.padEnd(40)} ${String(r.clients).padStart(7)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(2).padStart(9)} ${r.p99Ms.toFixed(2).padStart(9)} ${r.cpuMs.toFixed(2).padStart(7)}`,
     );
+  }
+}
+
+/**
+ * CPU time of the whole Postgres cluster behind `sql` (postmaster, every backend,
+ * WAL writer, checkpointer, I/O workers), read from Linux's /proc: unlike wall time or
+ * pg_stat_statements it does not grow when the machine is busy with other work, so
+ * it compares runs made on a loaded machine. Returns a reader of the ms used since
+ * the call, or null when the server is not local (DATABASE_URL elsewhere, not Linux).
+ */
+export async function postgresCpu(sql: DatabaseHandle['sql']): Promise<(() => number) | null> {
+  const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const postmaster = row ? parentOf(row.pid) : null;
+  // A remote server's pid may name some unrelated local process: only a local postgres counts.
+  if (postmaster === null || !commandOf(postmaster).includes('postgres')) return null;
+  const total = () => {
+    let ns = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid) || (Number(pid) !== postmaster && parentOf(Number(pid)) !== postmaster)) continue;
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // The process ended between the listing and the read: its time is lost to both readings alike.
+      }
+    }
+    return ns / 1e6;
+  };
+  const start = total();
+  return () => total() - start;
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command may hold spaces and parentheses: the fields that follow start after the last ')'.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
   }
 }
 

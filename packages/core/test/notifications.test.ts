@@ -1,13 +1,16 @@
 import { newId, schema } from '@fareway/db';
-import { bookingReference, type NotificationLocale } from '@fareway/domain';
+import { bookingReference, type NotificationLocale, renderNotification } from '@fareway/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bookingNotice,
   ConsoleSmsSender,
   changeVehicleStatus,
   cleanupNotifications,
   confirmBooking,
   createRentalHold,
+  listNotifications,
+  loadBookingFacts,
   type MailMessage,
   type MailSender,
   queueNotification,
@@ -17,6 +20,7 @@ import {
   sendNotifications,
   sendReminders,
   setOrganizationStatus,
+  sweepExpiredHolds,
 } from '../src';
 import { createTestDeps, type SmtpInbox, startSmtpInbox, type TestDeps } from '../src/testing';
 import { insertUser, insertVehicle } from './support/booking-fixtures';
@@ -65,7 +69,8 @@ async function person(locale: NotificationLocale | null, roles: Array<'customer'
 }
 
 const arrived = (to: string) => inbox.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === to);
-const rows = (where: string) => deps.database.sql.unsafe(`select * from notifications where ${where} order by created_at, id`);
+const rows = (where: string, order = 'created_at, id') =>
+  deps.database.sql.unsafe(`select * from notifications where ${where} order by ${order}`);
 
 async function heldAndConfirmed(customerId: string, startIso: string) {
   const owner = await insertUser(deps, ['driver']);
@@ -143,6 +148,55 @@ describe('email over real SMTP, in each language', () => {
     expect(texts.find((t) => t.includes('confirmed'))).toMatch(
       /^Fareway: booking FW-[0-9A-F]{8} confirmed\. Toyota Aqua 2020, Jun 12, 2026, 10:00 AM \(Asia\/Colombo\)\. Paid LKR 12,500\.50\./,
     );
+  });
+});
+
+describe('a lapsed hold’s notice, written by the sweep as template + data', () => {
+  it('shows in the outbox, is delivered by email and SMS in the customer’s language as if rendered when queued, and keeps what was sent', async () => {
+    const customer = await person('si');
+    const owner = await insertUser(deps, ['driver']);
+    const vehicleId = await insertVehicle(deps, owner, { make: 'Toyota', model: 'Aqua', year: 2020, dailyRateMinor: 1_250_050 });
+    const start = new Date('2026-06-20T04:30:00Z');
+    const held = await createRentalHold(
+      deps,
+      actorOf(customer.id),
+      { vehicleId, start, end: new Date(start.getTime() + 86_400_000) },
+      origin,
+    );
+    await sendNotifications(deps, senders); // the hold's own notice, out of the way
+    deps.clock.set(new Date(new Date(held.expiresAt ?? '').getTime() + 1000));
+    expect(await sweepExpiredHolds(deps)).toEqual({ expired: 1 });
+
+    const where = `kind = 'booking.hold_expired' and user_id = '${customer.id}'`;
+    const queued = await rows(where, 'channel');
+    expect(queued.map((r) => [r.channel, r.locale, r.status, r.body, r.data?.bookingId])).toEqual([
+      ['email', 'si', 'queued', null, held.id],
+      ['sms', 'si', 'queued', null, held.id],
+    ]);
+    // What queueing the notice in this process renders from the same booking.
+    const facts = (await loadBookingFacts(deps.db, [held.id])).get(held.id);
+    if (!facts) throw new Error('no facts');
+    const notice = bookingNotice('booking.hold_expired', facts);
+    const expected = renderNotification('booking.hold_expired', notice.data as never, 'si', PUBLIC_URL);
+    expect(expected.sms).toContain(bookingReference(held.id));
+
+    const listed = (await listNotifications(deps, { page: 1, limit: 100 })).items.filter((m) => m.userId === customer.id);
+    const shown = listed.filter((m) => m.kind === 'booking.hold_expired').sort((x, y) => x.channel.localeCompare(y.channel));
+    expect(shown.map((m) => [m.channel, m.subject, m.body, m.masked])).toEqual([
+      ['email', expected.subject, expected.text, false],
+      ['sms', null, expected.sms, false],
+    ]);
+
+    expect(await sendNotifications(deps, senders)).toEqual({ sent: 2, retry: 0, failed: 0, dead: 0 });
+    const email = arrived(customer.email).find((m) => m.subject === expected.subject);
+    expect(email?.text?.trimEnd()).toBe(expected.text);
+    expect(email?.html).toBe(expected.html);
+    expect(sms.outbox.filter((m) => m.to === customer.phone).at(-1)?.body).toBe(expected.sms);
+    // Once sent, the row holds the text that went out, as a notice rendered when queued does.
+    expect((await rows(where, 'channel')).map((r) => [r.channel, r.status, r.subject, r.body, r.html])).toEqual([
+      ['email', 'sent', expected.subject, expected.text, expected.html],
+      ['sms', 'sent', null, expected.sms, null],
+    ]);
   });
 });
 

@@ -6,5 +6,5 @@ export * from './ids';
 export * from './listener';
 export * from './migrate';
 export * as schema from './schema';
-export { intRangeLiteral, tstzRangeLiteral } from './schema/ranges';
+export { arrayLiteral, intRangeLiteral, tstzRangeLiteral } from './schema/ranges';
 export * from './transaction';

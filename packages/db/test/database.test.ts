@@ -1,7 +1,8 @@
 import { AppError } from '@fareway/domain';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrate, migrationStatus, readJournal, registerConstraintError, schema, withTransaction } from '../src';
+import { migrate, migrationStatus, NEW_ID_SQL, newId, readJournal, registerConstraintError, schema, withTransaction } from '../src';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 let database: TestDatabase;
@@ -100,5 +101,22 @@ describe('withTransaction', () => {
       (e: unknown) => e,
     );
     expect(unregistered).not.toBeInstanceOf(AppError);
+  });
+});
+
+describe('ids made by Postgres (NEW_ID_SQL)', () => {
+  it('are UUID v7 like newId: version 7, variant 10, the current Unix ms in the first 48 bits, each one different', async () => {
+    const before = Date.now();
+    const rows = await database.db.execute<{ id: string }>(sql`select ${NEW_ID_SQL} as id from generate_series(1, 1000)`);
+    const after = Date.now();
+    const ids = rows.map((r) => r.id);
+    expect(new Set(ids).size).toBe(1000);
+    for (const id of [...ids, newId()]) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    const ms = ids.map((id) => Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16));
+    // The database's clock is this machine's (embedded or local); a second either way allows for a remote one.
+    expect(Math.min(...ms)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Math.max(...ms)).toBeLessThanOrEqual(after + 1000);
   });
 });

@@ -11,6 +11,20 @@ export interface BookingNoticeFacts extends BookingFacts {
   expiresAt: Date | null;
 }
 
+/** Joined to `bookings b`: what a notice names a booking by (its vehicle, or its trip's stops), and its zone. */
+export const BOOKING_FACTS_JOINS = sql`
+      left join vehicles v on v.id = b.vehicle_id
+      left join trips t on t.id = b.trip_id
+      left join trip_stops fs on fs.trip_id = b.trip_id and fs.position = b.from_stop
+      left join trip_stops ts on ts.trip_id = b.trip_id and ts.position = b.to_stop`;
+/** `Toyota Aqua 2019`, or `Colombo → Kandy (1A, 1B)`, over BOOKING_FACTS_JOINS. */
+export const BOOKING_TITLE = sql`case when b.kind = 'rental' then concat_ws(' ', v.make, v.model, v.year::text)
+                else concat(fs.name, ' → ', ts.name,
+                       (select ' (' || string_agg(sr.seat_no, ', ' order by sr.seat_no) || ')'
+                          from seat_reservations sr where sr.booking_id = b.id)) end`;
+/** The vehicle's or the trip's zone, over BOOKING_FACTS_JOINS. */
+export const BOOKING_TIME_ZONE = sql`coalesce(v.time_zone, t.time_zone)`;
+
 /**
  * What a booking notice says about each booking: its title (the vehicle, or the
  * leg and seats), start and the zone of its vehicle or trip, money, customer.
@@ -35,16 +49,8 @@ export async function loadBookingFacts(db: DatabaseOrTransaction, bookingIds: st
   }>(sql`
     select b.id, b.kind, b.status, b.customer_id, b.starts_at, b.expires_at, b.currency,
            b.total_minor, b.paid_minor, b.refund_due_minor,
-           coalesce(v.time_zone, t.time_zone) as time_zone,
-           case when b.kind = 'rental' then concat_ws(' ', v.make, v.model, v.year::text)
-                else concat(fs.name, ' → ', ts.name,
-                       (select ' (' || string_agg(sr.seat_no, ', ' order by sr.seat_no) || ')'
-                          from seat_reservations sr where sr.booking_id = b.id)) end as title
-      from bookings b
-      left join vehicles v on v.id = b.vehicle_id
-      left join trips t on t.id = b.trip_id
-      left join trip_stops fs on fs.trip_id = b.trip_id and fs.position = b.from_stop
-      left join trip_stops ts on ts.trip_id = b.trip_id and ts.position = b.to_stop
+           ${BOOKING_TIME_ZONE} as time_zone, ${BOOKING_TITLE} as title
+      from bookings b ${BOOKING_FACTS_JOINS}
      where b.id in ${bookingIds}`);
   const num = (v: string | number | null) => (v === null ? null : Number(v));
   return new Map(

@@ -5,6 +5,7 @@ export * from './create-sms-sender';
 export * from './delivery-error';
 export * from './list-notifications';
 export * from './mail-sender';
+export * from './message-text';
 export * from './notify-lk-sms-sender';
 export * from './queue-booking-notice';
 export * from './queue-notification';

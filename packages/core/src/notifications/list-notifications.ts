@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import type { Page } from '../identity/list-users';
 import { isSealed, openSecret } from '../identity/secrets';
+import { messageText } from './message-text';
 
 export interface OutboxMessage {
   id: string;
@@ -76,11 +77,13 @@ export async function listNotifications(
   const production = deps.config.env === 'production';
   return {
     items: rows.map((r) => {
-      const secret = isSealed(r.body) || r.kind === 'otp';
+      // A notice queued as template + data shows what it will say (and, once sent, says what it said).
+      const text = messageText(deps, r);
+      const secret = isSealed(text.body) || r.kind === 'otp';
       const masked = secret && production;
-      let body = r.body;
+      let body = text.body;
       if (masked) body = MASKED_BODY;
-      else if (isSealed(r.body)) body = openSecret(deps.config.auth.secret, r.body);
+      else if (isSealed(text.body)) body = openSecret(deps.config.auth.secret, text.body);
       return {
         id: r.id,
         channel: r.channel,
@@ -88,7 +91,7 @@ export async function listNotifications(
         userId: r.userId,
         kind: r.kind,
         locale: r.locale,
-        subject: r.subject,
+        subject: text.subject,
         body,
         masked,
         status: r.status,

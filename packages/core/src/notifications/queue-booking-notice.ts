@@ -1,7 +1,8 @@
-import type { Transaction } from '@fareway/db';
-import type { NotificationTemplate } from '@fareway/domain';
+import { arrayLiteral, NEW_ID_SQL, type Transaction } from '@fareway/db';
+import { NOTIFICATION_LOCALES, type NotificationTemplate, templateChannels } from '@fareway/domain';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { type BookingNoticeFacts, loadBookingFacts } from './booking-facts';
+import { BOOKING_FACTS_JOINS, BOOKING_TIME_ZONE, BOOKING_TITLE, type BookingNoticeFacts, loadBookingFacts } from './booking-facts';
 import { type QueueNotificationInput, queueNotifications } from './queue-notification';
 
 export type BookingTemplate = 'booking.held' | 'booking.confirmed' | 'booking.cancelled' | 'booking.hold_expired' | 'trip.cancelled';
@@ -32,6 +33,33 @@ export async function queueBookingNotices(
     return f ? [bookingNotice(input.template, f, input.reason ?? null)] : [];
   });
   return queueNotifications(tx, deps, notices);
+}
+
+/**
+ * The same notice for a sweep's batch, as one INSERT ... SELECT over `expired` — rows of bookings (a CTE of the
+ * UPDATE that expired them, so nothing is read twice) with at least id, kind, customer_id, vehicle_id, trip_id,
+ * from_stop, to_stop, starts_at, currency and total_minor. Each outbox row holds its template and data — what
+ * bookingNotice gives it, read in SQL — and no body; messageText renders it in the row's language when the outbox
+ * is read or the message delivered. Nothing of the batch travels to this process and back (no facts read, no
+ * bodies rendered, no JSON of them sent, no ids made here), which was most of what expire-holds spent per hold.
+ * Once per booking and channel, with queueBookingNotice's key. For templates whose data is the facts and the total.
+ */
+export function bookingNoticesAsDataSql(expired: SQL, template: 'booking.hold_expired', now: Date): SQL {
+  const at = now.toISOString();
+  return sql`
+    insert into notifications (id, channel, recipient, user_id, kind, locale, data, dedupe_key, created_at, next_attempt_at)
+    select ${NEW_ID_SQL}, c.channel, a.address, u.id, ${template},
+           case when u.locale = any(${arrayLiteral(NOTIFICATION_LOCALES)}::text[]) then u.locale else 'en' end,
+           jsonb_build_object('bookingId', b.id, 'kind', b.kind, 'title', ${BOOKING_TITLE}, 'startsAt', b.starts_at,
+             'timeZone', ${BOOKING_TIME_ZONE}, 'currency', b.currency, 'amountMinor', b.total_minor),
+           ${template} || ':' || b.id || ':' || c.channel, ${at}::timestamptz, ${at}::timestamptz
+      from ${expired} b
+      join users u on u.id = b.customer_id
+      ${BOOKING_FACTS_JOINS}
+      cross join unnest(${arrayLiteral(templateChannels(template))}::text[]) as c(channel)
+      cross join lateral (select case c.channel when 'sms' then u.phone else u.email end as address) a
+     where a.address is not null
+    on conflict (dedupe_key) do nothing`;
 }
 
 /** The notice about one booking, from its facts: keyed once per booking and template. */

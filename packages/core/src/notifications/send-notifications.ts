@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { isSealed, openSecret } from '../identity/secrets';
 import type { Senders } from './create-sms-sender';
 import { DeliveryError, describeError } from './delivery-error';
+import { messageText } from './message-text';
 
 type NotificationRow = typeof schema.notifications.$inferSelect;
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'dead';
@@ -89,9 +90,12 @@ async function deliver(
   senders: Senders,
   row: NotificationRow,
 ): Promise<DeliveryOutcome> {
-  const secret = isSealed(row.body);
-  const open = (text: string) => (isSealed(text) ? openSecret(deps.config.auth.secret, text) : text);
-  const scrub = secret ? { body: '[delivered; secret removed]', html: null } : {};
+  const text = messageText(deps, row);
+  const secret = isSealed(text.body);
+  const open = (value: string) => (isSealed(value) ? openSecret(deps.config.auth.secret, value) : value);
+  // A notice queued as template + data keeps, once sent, the text that went out (as a rendered one has from the start).
+  const sentText = text.rendered ? { subject: text.subject, body: text.body, html: text.html } : {};
+  const scrub = secret ? { body: '[delivered; secret removed]', html: null } : sentText;
   // The claim is ours while status, attempts and lease are as we wrote them.
   const ours = and(
     eq(schema.notifications.id, row.id),
@@ -108,13 +112,13 @@ async function deliver(
   try {
     const result =
       row.channel === 'sms'
-        ? await senders.sms.send({ to: row.recipient, body: open(row.body) })
+        ? await senders.sms.send({ to: row.recipient, body: open(text.body) })
         : await senders.mail.send({
             to: row.recipient,
             from: deps.config.notifications.mailFrom,
-            subject: row.subject ?? '',
-            text: open(row.body),
-            html: row.html ? open(row.html) : null,
+            subject: text.subject ?? '',
+            text: open(text.body),
+            html: text.html ? open(text.html) : null,
             messageId: `<${row.id}@${mailDomain(deps.config.notifications.mailFrom)}>`,
           });
     await record(

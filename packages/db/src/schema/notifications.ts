@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity';
 
 /**
@@ -11,8 +11,10 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const NOTIFICATION_CHANNELS = ['sms', 'email'] as const;
 
 /**
- * The outbox for email and SMS: a message to deliver, rendered and written in
- * the transaction that decided it (notifications/queue-notification). The
+ * The outbox for email and SMS: a message to deliver, written in the transaction
+ * that decided it (notifications/queue-notification), rendered there — or, for a
+ * sweep's batch, as its template (`kind`) and `data`, rendered when it is read or
+ * delivered (notifications/message-text), so a batch of 5 000 is one INSERT ... SELECT. The
  * `send-notifications` job claims it (status sending, a lease in locked_until),
  * delivers it, and records each try in notification_attempts.
  */
@@ -30,10 +32,15 @@ export const notifications = pgTable(
     locale: text().notNull().default('en'),
     /** Email subject (null for SMS). */
     subject: text(),
-    /** SMS text, or the plain-text email body. Sealed (identity/secrets) when it holds a secret. */
-    body: text().notNull(),
+    /**
+     * SMS text, or the plain-text email body. Sealed (identity/secrets) when it holds a secret.
+     * Null while a notice queued as `data` waits: delivery renders it and writes what it sent here.
+     */
+    body: text(),
     /** HTML email body (null for SMS). */
     html: text(),
+    /** The template's data, for a notice written unrendered (body null); never a secret. */
+    data: jsonb(),
     /** Queueing the same key twice writes one row (a reminder per booking per lead, a notice per event). */
     dedupeKey: text(),
     status: text({ enum: NOTIFICATION_STATUSES }).notNull().default('queued'),
@@ -49,7 +56,8 @@ export const notifications = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('notifications_recipient_idx').on(t.recipient, t.createdAt),
+    // No index by recipient: nothing reads the outbox by address (the console pages by time and state), and
+    // every notice — 10⁵ a minute from a large expire-holds run — would pay for one (0024 dropped it).
     uniqueIndex('notifications_dedupe_key').on(t.dedupeKey),
     // The delivery sweep: due queued rows, and sending rows whose lease ran out.
     index('notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
@@ -61,6 +69,7 @@ export const notifications = pgTable(
     index('notifications_sent_idx').on(t.sentAt).where(sql`${t.status} = 'sent'`),
     check('notifications_status_check', sql`${t.status} in ('queued', 'sending', 'sent', 'failed', 'dead')`),
     check('notifications_channel_check', sql`${t.channel} in ('sms', 'email')`),
+    check('notifications_body_or_data', sql`${t.body} is not null or ${t.data} is not null`),
     check('notifications_locale_check', sql`${t.locale} in ('en', 'si', 'ta')`),
   ],
 );

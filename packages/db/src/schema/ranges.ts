@@ -20,3 +20,13 @@ export function tstzRangeLiteral(start: Date, end: Date): string {
 export function intRangeLiteral(from: number, to: number): string {
   return `[${from},${to})`;
 }
+
+/**
+ * `{a,b,c}`: many ids (or codes) as one array parameter (`${arrayLiteral(ids)}::uuid[]`) instead of one
+ * parameter each. Only plain tokens (UUIDs, codes): anything that would need quoting is refused, not escaped.
+ */
+export function arrayLiteral(values: readonly string[]): string {
+  const bad = values.find((v) => !/^[\w.:-]+$/.test(v));
+  if (bad !== undefined) throw new Error(`not a plain array element: ${JSON.stringify(bad)}`);
+  return `{${values.join(',')}}`;
+}

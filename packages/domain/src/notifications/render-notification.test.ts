@@ -7,6 +7,7 @@ import {
   NOTIFICATION_TEMPLATES,
   type NotificationData,
   type NotificationTemplate,
+  notificationDataFromJson,
   renderNotification,
   templateChannels,
 } from './render-notification';
@@ -175,6 +176,23 @@ describe('the email around the copy', () => {
     expect(f.url('/wallet')).toBe('https://fareway.example.lk/wallet');
     expect(f.url('wallet')).toBe('https://fareway.example.lk/wallet');
     expect(formattersFor('en', 'https://fareway.example.lk///').url('/wallet')).toBe('https://fareway.example.lk/wallet');
+  });
+
+  it('renders data stored as JSON (instants as ISO strings) exactly as the data it was written from', () => {
+    for (const template of ['booking.held', 'booking.hold_expired', 'payment.failed'] as const) {
+      const stored = JSON.parse(JSON.stringify(SAMPLES[template])) as Record<string, unknown>;
+      for (const locale of NOTIFICATION_LOCALES) {
+        expect(renderNotification(template, notificationDataFromJson(stored) as never, locale, URL)).toEqual(
+          renderNotification(template, SAMPLES[template] as never, locale, URL),
+        );
+      }
+    }
+    // Only instants (…At) turn into Dates: a title that reads like one stays text.
+    expect(notificationDataFromJson({ startsAt: '2026-12-01T04:30:00+00:00', title: '2026-12-01', amountMinor: 5 })).toEqual({
+      startsAt: new Date('2026-12-01T04:30:00Z'),
+      title: '2026-12-01',
+      amountMinor: 5,
+    });
   });
 
   it('quotes a booking as FW- and the last 8 hex digits, upper case', () => {

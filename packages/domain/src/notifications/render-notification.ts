@@ -101,6 +101,17 @@ export function renderNotification<T extends NotificationTemplate>(
   return { subject: copy.subject, text, html, sms: copy.sms };
 }
 
+/**
+ * A template's data as the outbox stores it (JSON, written by SQL for a sweep's
+ * batch) back into what the templates take: every instant is named `…At` and
+ * comes back from JSON as an ISO string, so those become Dates again.
+ */
+export function notificationDataFromJson(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'string' ? new Date(value) : value]),
+  );
+}
+
 export function templateChannels(template: NotificationTemplate): readonly NotificationChannel[] {
   return NOTIFICATION_TEMPLATES[template].channels;
 }
