@@ -36,7 +36,7 @@ export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHo
     // vehicle, the customer's live holds, whether the vehicle has lapsed holds to expire, the overlap pre-check,
     // the customer's addresses for the notice and whether any platform endpoint listens for booking.held.
     const [, [first]] = await pipeline<[Record<string, unknown>[], HoldFacts[]]>(tx, [
-      holdLocks(actor.userId, { kind: 'vehicle', id: input.vehicleId }),
+      holdLocks(tx, actor.userId, { kind: 'vehicle', id: input.vehicleId }),
       holdFactsQuery(actor.userId, input, now),
     ]);
     let facts = first;

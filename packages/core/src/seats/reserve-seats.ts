@@ -1,8 +1,8 @@
-import { intRangeLiteral, newId, schema, withTransaction } from '@fareway/db';
+import { intRangeLiteral, newId, pipeline, reusableStatement, schema, withTransaction } from '@fareway/db';
 import { AppError, assertLeg, findAppError, isTripBookable, quoteSeats } from '@fareway/domain';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
-import { lockForHold } from '../bookings/booking-locks';
+import { holdLocks } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
 import { holdLimitReached } from '../bookings/hold-limit';
 import { type BookingRow, heldBookingRow, type PublicBooking, publicBookingOf } from '../bookings/public-booking';
@@ -12,7 +12,7 @@ import type { Actor } from '../identity/users';
 import { recipientFromUser } from '../notifications/queue-notification';
 import { loadTripStops } from '../trips/trip-rows';
 import { emitBookingEvents } from '../webhooks/emit-partner-event';
-import { compareSeatNos, findTakenSeats } from './seat-occupancy';
+import { compareSeatNos, findTakenSeats, legOverlaps, liveAt } from './seat-occupancy';
 
 export interface ReserveSeatsInput {
   tripId: string;
@@ -37,6 +37,67 @@ interface StopJson {
   departsAt: string;
   arrivesAt: string;
   fareToNextMinor: number | null;
+}
+
+type SeatHoldFacts = {
+  id: string;
+  organization_id: string;
+  status: (typeof schema.trips.$inferSelect)['status'];
+  currency: string;
+  time_zone: string;
+  organization_status: string;
+  cells: (typeof schema.seatLayouts.$inferSelect)['cells'];
+  live_holds: number;
+  stale: boolean;
+  listened: boolean;
+  customer: { id: string; phone: string | null; email: string | null; locale: string | null } | null;
+  stops: StopJson[] | null;
+  /** Which of the requested seats are live (sold, or held and not lapsed) for the leg, unsorted. */
+  taken: string[];
+};
+
+/**
+ * The hold's one read, built once (this path is hot): the trip, its operator's standing, its seats and stops,
+ * the customer's live holds, whether the trip has lapsed holds to expire, whether anyone listens for
+ * booking.held, the customer's addresses for the notice, and which requested seats are taken for the leg
+ * (toStop omitted: the last stop). No row when there is no such trip.
+ */
+const seatHoldFacts = reusableStatement(() => {
+  const at = sql.placeholder('at');
+  const customer = sql`${sql.placeholder('customer')}::uuid`;
+  const fromStop = sql`${sql.placeholder('fromStop')}::int`;
+  // An impossible leg reads as empty here; assertLeg refuses it after the read.
+  const toStop = sql`greatest(${fromStop}, coalesce(${sql.placeholder('toStop')}::int, s.stop_count - 1))`;
+  return sql`
+    select t.id, t.organization_id, t.status, t.currency, t.time_zone, o.status as organization_status, l.cells,
+      (select count(*)::int from bookings b
+        where b.customer_id = ${customer} and b.status = 'pending' and b.expires_at > ${at}::timestamptz) as live_holds,
+      exists (select 1 from bookings b
+        where b.trip_id = t.id and b.status = 'pending' and b.expires_at <= ${at}::timestamptz) as stale,
+      exists (select 1 from webhook_endpoints e where e.status = 'active' and 'booking.held' = any(e.events)
+        and (e.organization_id is null or e.organization_id = t.organization_id)) as listened,
+      (select json_build_object('id', u.id, 'phone', u.phone, 'email', u.email, 'locale', u.locale)
+        from users u where u.id = ${customer}) as customer,
+      s.stops,
+      (select coalesce(json_agg(distinct ${schema.seatReservations.seatNo}), '[]'::json)
+        from ${schema.seatReservations} join ${schema.bookings} on ${schema.bookings.id} = ${schema.seatReservations.bookingId}
+        where ${schema.seatReservations.tripId} = t.id
+          and ${schema.seatReservations.seatNo} = any(${sql.placeholder('seats')}::text[])
+          and ${legOverlaps(fromStop, toStop)} and ${liveAt(at)}) as taken
+    from trips t
+      join organizations o on o.id = t.organization_id
+      join seat_layouts l on l.id = t.layout_id
+      cross join lateral (
+        select json_agg(json_build_object('name', ts.name, 'departsAt', ts.departs_at, 'arrivesAt', ts.arrives_at,
+          'fareToNextMinor', ts.fare_to_next_minor) order by ts.position) as stops, count(*)::int as stop_count
+        from trip_stops ts where ts.trip_id = t.id
+      ) s
+    where t.id = ${sql.placeholder('trip')}::uuid`;
+});
+
+/** A stop index as the read's parameter: what is not a plausible index is left to assertLeg (an int overflow would be a 500). */
+function stopParameter(stop: number | undefined): number | null {
+  return stop !== undefined && Number.isInteger(stop) && stop >= 0 && stop < 10_000 ? stop : null;
 }
 
 /** The new hold as `toPublicBookings` shows it, from the rows just written (saves reading them back). */
@@ -93,42 +154,24 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
   const { seats, holdMinutes, names } = normalise(deps, input);
   try {
     const held = await withTransaction(deps.db, async (tx) => {
-      await lockForHold(tx, actor.userId, { kind: 'trip', id: input.tripId });
       const now = deps.clock.now();
-      const at = now.toISOString();
-      // One round trip for the trip, its operator's standing, its seats and its stops (this path is hot).
-      const [found] = await tx
-        .select({
-          trip: schema.trips,
-          organizationStatus: schema.organizations.status,
-          cells: schema.seatLayouts.cells,
-          // The customer's live holds, lapsed holds on this trip, the customer's addresses for the notice, and
-          // whether anyone listens for booking.held: folded into this read, as they were four more round trips.
-          liveHolds: sql<number>`(select count(*)::int from bookings b
-            where b.customer_id = ${actor.userId} and b.status = 'pending' and b.expires_at > ${at}::timestamptz)`,
-          stale: sql<boolean>`exists (select 1 from bookings b
-            where b.trip_id = ${schema.trips.id} and b.status = 'pending' and b.expires_at <= ${at}::timestamptz)`,
-          listened: sql<boolean>`exists (select 1 from webhook_endpoints e where e.status = 'active' and 'booking.held' = any(e.events)
-            and (e.organization_id is null or e.organization_id = ${schema.trips.organizationId}))`,
-          customer: sql<{ id: string; phone: string | null; email: string | null; locale: string | null } | null>`(select
-            json_build_object('id', u.id, 'phone', u.phone, 'email', u.email, 'locale', u.locale) from users u where u.id = ${actor.userId})`,
-          stops: sql<
-            StopJson[] | null
-          >`(select json_agg(json_build_object('name', s.name, 'departsAt', s.departs_at, 'arrivesAt', s.arrives_at,
-            'fareToNextMinor', s.fare_to_next_minor) order by s.position) from trip_stops s where s.trip_id = ${schema.trips.id})`,
-        })
-        .from(schema.trips)
-        .innerJoin(schema.organizations, eq(schema.organizations.id, schema.trips.organizationId))
-        .innerJoin(schema.seatLayouts, eq(schema.seatLayouts.id, schema.trips.layoutId))
-        .where(eq(schema.trips.id, input.tripId))
-        .limit(1)
-        .prepare('reserve_seats_trip')
-        .execute();
+      // One round trip: both locks, then (run once they are held) the hold's one read.
+      const [, [found]] = await pipeline<[Record<string, unknown>[], SeatHoldFacts[]]>(tx, [
+        holdLocks(tx, actor.userId, { kind: 'trip', id: input.tripId }),
+        seatHoldFacts(tx, {
+          trip: input.tripId,
+          customer: actor.userId,
+          at: now.toISOString(),
+          fromStop: stopParameter(input.fromStop) ?? 0,
+          toStop: stopParameter(input.toStop),
+          seats,
+        }),
+      ]);
       if (!found) throw new AppError('TRIP_NOT_FOUND', 'No such trip');
-      const { trip } = found;
-      if (found.organizationStatus !== 'approved')
+      if (found.organization_status !== 'approved')
         throw new AppError('TRIP_NOT_BOOKABLE', 'This operator is not approved to sell seats yet');
-      if (!isTripBookable(trip.status)) throw new AppError('TRIP_NOT_BOOKABLE', `The trip is ${trip.status} and sells no seats`);
+      if (!isTripBookable(found.status)) throw new AppError('TRIP_NOT_BOOKABLE', `The trip is ${found.status} and sells no seats`);
+      const trip = { id: found.id, organizationId: found.organization_id, currency: found.currency, timeZone: found.time_zone };
       const stops = (found.stops ?? []).map((s) => ({ ...s, departsAt: new Date(s.departsAt), arrivesAt: new Date(s.arrivesAt) }));
       const fromStop = input.fromStop ?? 0;
       const toStop = input.toStop ?? stops.length - 1;
@@ -148,12 +191,14 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
 
       // Rare: lapsed holds the sweep has not reached; their rows would still meet the exclusion constraint.
       if (found.stale) await expireStaleHolds(tx, { tripId: trip.id }, now, origin);
-      if (found.liveHolds >= deps.config.bookings.maxLiveHoldsPerUser) throw holdLimitReached(deps.config.bookings.maxLiveHoldsPerUser);
-      const taken = await findTakenSeats(tx, { tripId: trip.id, fromStop, toStop, now, seatNos: seats });
-      if (taken.length > 0)
+      if (found.live_holds >= deps.config.bookings.maxLiveHoldsPerUser) throw holdLimitReached(deps.config.bookings.maxLiveHoldsPerUser);
+      // The read counted only holds live at `now`, so lapsed ones (expired just above or not) never make a seat taken.
+      if (found.taken.length > 0) {
+        const taken = [...found.taken].sort(compareSeatNos);
         throw new AppError('SEATS_UNAVAILABLE', `Seat${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already taken for this leg`, {
           details: { seats: taken },
         });
+      }
 
       // Money: the leg's fare is the sum of its segments, decided once in domain and snapshotted with policy and commission.
       const quote = quoteSeats(
