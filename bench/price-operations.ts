@@ -37,7 +37,8 @@ export async function profiled<T>(file: string | undefined, work: () => Promise<
 export async function priced(database: BenchDatabase, label: string, work: () => Promise<Figures>): Promise<Statement[]> {
   const { sql } = database;
   await sql`select pg_stat_statements_reset()`;
-  const figures = await work();
+  const waits = sampleWaits(database);
+  const figures = await work().finally(waits.stop);
   const rows = await sql<Statement[]>`
     select calls::int as calls, total_exec_time::float8 as ms, query, toplevel from pg_stat_statements
     where query not ilike '%pg_stat_statements%' order by total_exec_time desc`;
@@ -48,7 +49,38 @@ export async function priced(database: BenchDatabase, label: string, work: () =>
       `statements ${perOp(top.reduce((n, r) => n + r.calls, 0))}/op (+${perOp(rows.reduce((n, r) => n + (r.toplevel ? 0 : r.calls), 0))} nested)  ` +
       `Postgres ${perOp(top.reduce((n, r) => n + r.ms, 0))} ms/op`,
   );
+  console.log(`    ${waits.summary()}`);
   return rows;
+}
+
+/**
+ * What the other sessions' active backends wait on, sampled every 20 ms until stopped (CPU: running, not
+ * waiting): lock, LWLock and I/O waits show contention the statements' times only hint at.
+ */
+function sampleWaits(database: BenchDatabase): { stop(): Promise<void>; summary(): string } {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const rows = await database.sql<Array<{ wait: string; n: number }>>`
+        select coalesce(wait_event_type || ':' || wait_event, 'CPU') as wait, count(*)::int as n from pg_stat_activity
+        where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend' group by 1`;
+      samples += 1;
+      for (const row of rows) counts.set(row.wait, (counts.get(row.wait) ?? 0) + row.n);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    stop() {
+      running = false;
+      return loop;
+    },
+    summary() {
+      const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 6);
+      return `active backends by wait (mean of ${samples} samples): ${top.map(([wait, n]) => `${wait} ${(n / Math.max(1, samples)).toFixed(2)}`).join(', ')}`;
+    },
+  };
 }
 
 /** The first `limit` statements of a priced run, per operation (nested: run inside another statement). */

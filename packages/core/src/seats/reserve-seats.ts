@@ -1,4 +1,4 @@
-import { intRangeLiteral, newId, pipeline, reusableStatement, schema, withTransaction } from '@fareway/db';
+import { intRangeLiteral, newId, reusableStatement, schema, withPipelinedTransaction } from '@fareway/db';
 import { AppError, assertLeg, findAppError, isTripBookable, quoteSeats } from '@fareway/domain';
 import { sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
@@ -38,6 +38,8 @@ interface StopJson {
   arrivesAt: string;
   fareToNextMinor: number | null;
 }
+
+type HeldSeats = { booking: PublicBooking; emitted: boolean };
 
 type SeatHoldFacts = {
   id: string;
@@ -153,10 +155,11 @@ function normalise(deps: Pick<Deps, 'config'>, input: ReserveSeatsInput) {
 export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeatsInput, origin: RequestOrigin): Promise<PublicBooking> {
   const { seats, holdMinutes, names } = normalise(deps, input);
   try {
-    const held = await withTransaction(deps.db, async (tx) => {
-      const now = deps.clock.now();
-      // One round trip: both locks, then (run once they are held) the hold's one read.
-      const [, [found]] = await pipeline<[Record<string, unknown>[], SeatHoldFacts[]]>(tx, [
+    const now = deps.clock.now();
+    const held = await withPipelinedTransaction<[Record<string, unknown>[], SeatHoldFacts[]], HeldSeats>(
+      deps.db,
+      // BEGIN, both locks, then (run once they are held) the hold's one read: one round trip.
+      (tx) => [
         holdLocks(tx, actor.userId, { kind: 'trip', id: input.tripId }),
         seatHoldFacts(tx, {
           trip: input.tripId,
@@ -166,111 +169,119 @@ export async function reserveSeats(deps: Deps, actor: Actor, input: ReserveSeats
           toStop: stopParameter(input.toStop),
           seats,
         }),
-      ]);
-      if (!found) throw new AppError('TRIP_NOT_FOUND', 'No such trip');
-      if (found.organization_status !== 'approved')
-        throw new AppError('TRIP_NOT_BOOKABLE', 'This operator is not approved to sell seats yet');
-      if (!isTripBookable(found.status)) throw new AppError('TRIP_NOT_BOOKABLE', `The trip is ${found.status} and sells no seats`);
-      const trip = { id: found.id, organizationId: found.organization_id, currency: found.currency, timeZone: found.time_zone };
-      const stops = (found.stops ?? []).map((s) => ({ ...s, departsAt: new Date(s.departsAt), arrivesAt: new Date(s.arrivesAt) }));
-      const fromStop = input.fromStop ?? 0;
-      const toStop = input.toStop ?? stops.length - 1;
-      assertLeg(stops.length, fromStop, toStop);
-      const boarding = stops[fromStop];
-      const alighting = stops[toStop];
-      if (!boarding || !alighting) throw new Error('unreachable: assertLeg checked the stops');
-      if (boarding.departsAt.getTime() <= now.getTime())
-        throw new AppError('TRIP_NOT_BOOKABLE', `The bus has already left ${boarding.name}`);
+      ],
+      async (tx, [, [found]], commit) => {
+        if (!found) throw new AppError('TRIP_NOT_FOUND', 'No such trip');
+        if (found.organization_status !== 'approved')
+          throw new AppError('TRIP_NOT_BOOKABLE', 'This operator is not approved to sell seats yet');
+        if (!isTripBookable(found.status)) throw new AppError('TRIP_NOT_BOOKABLE', `The trip is ${found.status} and sells no seats`);
+        const trip = { id: found.id, organizationId: found.organization_id, currency: found.currency, timeZone: found.time_zone };
+        const stops = (found.stops ?? []).map((s) => ({ ...s, departsAt: new Date(s.departsAt), arrivesAt: new Date(s.arrivesAt) }));
+        const fromStop = input.fromStop ?? 0;
+        const toStop = input.toStop ?? stops.length - 1;
+        assertLeg(stops.length, fromStop, toStop);
+        const boarding = stops[fromStop];
+        const alighting = stops[toStop];
+        if (!boarding || !alighting) throw new Error('unreachable: assertLeg checked the stops');
+        if (boarding.departsAt.getTime() <= now.getTime())
+          throw new AppError('TRIP_NOT_BOOKABLE', `The bus has already left ${boarding.name}`);
 
-      const labels = new Set(found.cells.filter((c) => c.kind === 'seat' && c.label).map((c) => c.label));
-      const unknown = seats.filter((s) => !labels.has(s));
-      if (unknown.length > 0)
-        throw new AppError('VALIDATION_ERROR', `No seat ${unknown.join(', ')} on this bus`, {
-          details: unknown.map((s) => ({ path: 'seatNumbers', message: `no seat ${s}` })),
-        });
+        const labels = new Set(found.cells.filter((c) => c.kind === 'seat' && c.label).map((c) => c.label));
+        const unknown = seats.filter((s) => !labels.has(s));
+        if (unknown.length > 0)
+          throw new AppError('VALIDATION_ERROR', `No seat ${unknown.join(', ')} on this bus`, {
+            details: unknown.map((s) => ({ path: 'seatNumbers', message: `no seat ${s}` })),
+          });
 
-      // Rare: lapsed holds the sweep has not reached; their rows would still meet the exclusion constraint.
-      if (found.stale) await expireStaleHolds(tx, { tripId: trip.id }, now, origin);
-      if (found.live_holds >= deps.config.bookings.maxLiveHoldsPerUser) throw holdLimitReached(deps.config.bookings.maxLiveHoldsPerUser);
-      // The read counted only holds live at `now`, so lapsed ones (expired just above or not) never make a seat taken.
-      if (found.taken.length > 0) {
-        const taken = [...found.taken].sort(compareSeatNos);
-        throw new AppError('SEATS_UNAVAILABLE', `Seat${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already taken for this leg`, {
-          details: { seats: taken },
-        });
-      }
+        // Rare: lapsed holds the sweep has not reached; their rows would still meet the exclusion constraint.
+        if (found.stale) await expireStaleHolds(tx, { tripId: trip.id }, now, origin);
+        if (found.live_holds >= deps.config.bookings.maxLiveHoldsPerUser) throw holdLimitReached(deps.config.bookings.maxLiveHoldsPerUser);
+        // The read counted only holds live at `now`, so lapsed ones (expired just above or not) never make a seat taken.
+        if (found.taken.length > 0) {
+          const taken = [...found.taken].sort(compareSeatNos);
+          throw new AppError('SEATS_UNAVAILABLE', `Seat${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already taken for this leg`, {
+            details: { seats: taken },
+          });
+        }
 
-      // Money: the leg's fare is the sum of its segments, decided once in domain and snapshotted with policy and commission.
-      const quote = quoteSeats(
-        { segmentFaresMinor: stops.slice(0, -1).map((s) => s.fareToNextMinor ?? 0), currency: trip.currency },
-        { fromStop, toStop, seatNumbers: seats },
-        { commissionRateBasisPoints: deps.config.bookings.commissionRateBasisPoints, policy: deps.config.bookings.policy },
-      );
-      const bookingId = newId();
-      const legs = intRangeLiteral(fromStop, toStop);
-      const reserved = quote.lines.map((line) => ({
-        id: newId(),
-        bookingId,
-        tripId: trip.id,
-        seatNo: line.seatNo ?? '',
-        legs,
-        fromStop,
-        toStop,
-        passengerName: names.get(line.seatNo ?? '') ?? null,
-        fareMinor: line.amountMinor,
-        status: 'pending',
-        createdAt: now,
-      }));
-      const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
-      const { booking, lines } = await writeHold(tx, deps, {
-        booking: {
-          id: bookingId,
-          kind: 'seat',
-          customerId: actor.userId,
-          status: 'pending',
+        // Money: the leg's fare is the sum of its segments, decided once in domain and snapshotted with policy and commission.
+        const quote = quoteSeats(
+          { segmentFaresMinor: stops.slice(0, -1).map((s) => s.fareToNextMinor ?? 0), currency: trip.currency },
+          { fromStop, toStop, seatNumbers: seats },
+          { commissionRateBasisPoints: deps.config.bookings.commissionRateBasisPoints, policy: deps.config.bookings.policy },
+        );
+        const bookingId = newId();
+        const legs = intRangeLiteral(fromStop, toStop);
+        const reserved = quote.lines.map((line) => ({
+          id: newId(),
+          bookingId,
           tripId: trip.id,
-          partnerOrganizationId: trip.organizationId,
-          startsAt: boarding.departsAt,
-          endsAt: alighting.arrivesAt,
+          seatNo: line.seatNo ?? '',
+          legs,
           fromStop,
           toStop,
-          expiresAt,
+          passengerName: names.get(line.seatNo ?? '') ?? null,
+          fareMinor: line.amountMinor,
+          status: 'pending',
           createdAt: now,
-          updatedAt: now,
-        },
-        quote,
-        inventory: { table: schema.seatReservations, rows: reserved },
-        origin,
-        audit: {
-          actorUserId: actor.userId,
-          action: 'booking.held',
-          subjectType: 'booking',
-          subjectId: bookingId,
-          after: { kind: 'seat', tripId: trip.id, seats, fromStop, toStop, totalMinor: quote.totalMinor, currency: quote.currency },
-        },
-        notice: {
-          facts: {
-            bookingId,
-            kind: 'seat',
-            status: 'pending',
-            customerId: actor.userId,
-            title: `${boarding.name} → ${alighting.name} (${seats.join(', ')})`,
-            startsAt: boarding.departsAt,
-            expiresAt,
-            timeZone: trip.timeZone,
-            currency: quote.currency,
-            amountMinor: quote.totalMinor,
-            totalMinor: quote.totalMinor,
-            paidMinor: 0,
-            refundDueMinor: null,
+        }));
+        const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
+        const { booking, lines } = await writeHold(
+          tx,
+          deps,
+          {
+            booking: {
+              id: bookingId,
+              kind: 'seat',
+              customerId: actor.userId,
+              status: 'pending',
+              tripId: trip.id,
+              partnerOrganizationId: trip.organizationId,
+              startsAt: boarding.departsAt,
+              endsAt: alighting.arrivesAt,
+              fromStop,
+              toStop,
+              expiresAt,
+              createdAt: now,
+              updatedAt: now,
+            },
+            quote,
+            inventory: { table: schema.seatReservations, rows: reserved },
+            origin,
+            audit: {
+              actorUserId: actor.userId,
+              action: 'booking.held',
+              subjectType: 'booking',
+              subjectId: bookingId,
+              after: { kind: 'seat', tripId: trip.id, seats, fromStop, toStop, totalMinor: quote.totalMinor, currency: quote.currency },
+            },
+            notice: {
+              facts: {
+                bookingId,
+                kind: 'seat',
+                status: 'pending',
+                customerId: actor.userId,
+                title: `${boarding.name} → ${alighting.name} (${seats.join(', ')})`,
+                startsAt: boarding.departsAt,
+                expiresAt,
+                timeZone: trip.timeZone,
+                currency: quote.currency,
+                amountMinor: quote.totalMinor,
+                totalMinor: quote.totalMinor,
+                paidMinor: 0,
+                refundDueMinor: null,
+              },
+              recipient: found.customer ? recipientFromUser(found.customer) : null,
+            },
           },
-          recipient: found.customer ? recipientFromUser(found.customer) : null,
-        },
-      });
-      const row = heldBookingRow(booking);
-      if (found.listened) await emitBookingEvents(tx, 'booking.held', [row], now);
-      return { booking: heldBooking(row, lines, reserved, trip.timeZone), emitted: found.listened };
-    });
+          // COMMIT goes with the writes, unless partner events are still to be written (rare: someone listens).
+          found.listened ? undefined : commit,
+        );
+        const row = heldBookingRow(booking);
+        if (found.listened) await emitBookingEvents(tx, 'booking.held', [row], now);
+        return { booking: heldBooking(row, lines, reserved, trip.timeZone), emitted: found.listened };
+      },
+    );
     wakeAfterHold(deps, held.emitted);
     return held.booking;
   } catch (error) {
