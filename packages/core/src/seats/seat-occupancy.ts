@@ -46,7 +46,9 @@ export async function findTakenSeats(
   return [...states.keys()].sort(compareSeatNos);
 }
 
-/** "2A" before "10A": seat labels sort by their number, then the rest. */
+const seatOrder = new Intl.Collator('en', { numeric: true });
+
+/** "2A" before "10A": seat labels sort by their number, then the rest (one collator: localeCompare with options builds one per call). */
 export function compareSeatNos(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return seatOrder.compare(a, b);
 }
