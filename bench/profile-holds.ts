@@ -7,67 +7,22 @@
 // BENCH_PROFILE_OUT=/tmp/rest.cpuprofile records a V8 CPU profile of the REST row alone:
 //   cd bench && BENCH_PROFILE_OUT=/tmp/rest.cpuprofile npx tsx profile-holds.ts
 //   npx tsx cpu-profile-summary.ts /tmp/rest.cpuprofile
-import { writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { pathToFileURL } from 'node:url';
 import { startAnchor } from './anchor';
 import { holdFixture, startHoldServer } from './hold-fixture';
-import { type Figures, measure, openBenchDatabase } from './lib';
+import { measure, openBenchDatabase } from './lib';
+import { priced, printStatements, profiled } from './price-operations';
 
 const HOLDS = Number(process.env.BENCH_PROFILE_HOLDS ?? 4000);
 const CLIENTS = 16;
 const VEHICLES = 500;
 const PROFILE_OUT = process.env.BENCH_PROFILE_OUT;
 
-/** Runs `work` under the V8 sampling profiler when BENCH_PROFILE_OUT names a file, and writes the profile there. */
-async function profiled<T>(work: () => Promise<T>): Promise<T> {
-  if (!PROFILE_OUT) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    await writeFile(PROFILE_OUT, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
-interface Statement {
-  calls: number;
-  ms: number;
-  query: string;
-  toplevel: boolean;
-}
-
 export async function runProfileHolds(): Promise<void> {
   const database = await openBenchDatabase({ statements: true });
   const server = await startHoldServer(database);
   const anchor = await startAnchor(database);
-  const { sql } = database;
   const fixture = await holdFixture(database, server, { vehicles: VEHICLES, users: 1000 });
-
-  let last: Statement[] = [];
-  /** Figures of `work` with Postgres's side from pg_stat_statements (top-level statements are round trips). */
-  const priced = async (label: string, work: () => Promise<Figures>) => {
-    await sql`select pg_stat_statements_reset()`;
-    const figures = await work();
-    const rows = await sql<Statement[]>`
-      select calls::int as calls, total_exec_time::float8 as ms, query, toplevel from pg_stat_statements
-      where query not ilike '%pg_stat_statements%' order by total_exec_time desc`;
-    const top = rows.filter((r) => r.toplevel);
-    last = rows;
-    const perOp = (n: number) => (n / figures.operations).toFixed(2);
-    console.log(
-      `  ${label.padEnd(34)} ${figures.perSecond.toFixed(0).padStart(6)}/s  p99 ${figures.p99Ms.toFixed(1).padStart(7)} ms  cpu ${figures.cpuMs.toFixed(2)} ms/op  ` +
-        `statements ${perOp(top.reduce((n, r) => n + r.calls, 0))}/op (+${perOp(rows.reduce((n, r) => n + (r.toplevel ? 0 : r.calls), 0))} nested)  ` +
-        `Postgres ${perOp(top.reduce((n, r) => n + r.ms, 0))} ms/op`,
-    );
-    return top;
-  };
 
   try {
     await anchor.run(8, 300);
@@ -77,18 +32,15 @@ export async function runProfileHolds(): Promise<void> {
     await fixture.reset();
 
     console.log(`\nbench/profile-holds: ${HOLDS} holds per row, ${CLIENTS} clients`);
-    await priced('anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS));
-    await priced('POST /api/v1/bookings', () => profiled(() => measure('REST', CLIENTS, HOLDS, fixture.restHold)));
-    const rest = last;
+    await priced(database, 'anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS));
+    const rest = await priced(database, 'POST /api/v1/bookings', () =>
+      profiled(PROFILE_OUT, () => measure('REST', CLIENTS, HOLDS, fixture.restHold)),
+    );
     await fixture.reset();
-    await priced('POST /trpc/bookings.create', () => measure('tRPC', CLIENTS, HOLDS, fixture.trpcHold));
+    await priced(database, 'POST /trpc/bookings.create', () => measure('tRPC', CLIENTS, HOLDS, fixture.trpcHold));
     await fixture.reset();
 
-    console.log('\n  REST hold statements (calls per hold, Postgres ms per hold; nested: run inside another)');
-    for (const row of rest.slice(0, 24))
-      console.log(
-        `  ${(row.calls / HOLDS).toFixed(2).padStart(6)} ${(row.ms / HOLDS).toFixed(3).padStart(7)} ${row.toplevel ? '      ' : 'nested'}  ${row.query.replace(/\s+/g, ' ').slice(0, 140)}`,
-      );
+    printStatements('REST hold statements', rest, HOLDS);
   } finally {
     await server.app.close();
     await anchor.close();

@@ -125,6 +125,10 @@ describe('reserveSeats', () => {
     ['a backwards leg', { fromStop: 4, toStop: 1 }, 'VALIDATION_ERROR'],
     ['a stop past the end', { fromStop: 0, toStop: 6 }, 'VALIDATION_ERROR'],
     ['a fractional stop', { fromStop: 0.5, toStop: 2 }, 'VALIDATION_ERROR'],
+    // The hold's one read takes the stops and seats as parameters before assertLeg and the layout judge them.
+    ['a stop past int4', { fromStop: 2 ** 40, toStop: 2 ** 41 }, 'VALIDATION_ERROR'],
+    ['a negative stop', { fromStop: -3 }, 'VALIDATION_ERROR'],
+    ['seat labels with quotes, commas and braces', { seatNumbers: ['4A', '"},{1A', 'X\\"'] }, 'VALIDATION_ERROR'],
     ['a passenger in another seat', { passengers: [{ seatNo: '9A', name: 'X' }] }, 'VALIDATION_ERROR'],
     ['a blank passenger name', { passengers: [{ seatNo: '4A', name: '  ' }] }, 'VALIDATION_ERROR'],
     ['an unknown trip', { tripId: '01900000-0000-7000-8000-000000000000' }, 'TRIP_NOT_FOUND'],

@@ -60,9 +60,9 @@ function mayPrepare(query: string): boolean {
  * postgres.js then spends a Parse/Describe round trip before every execution.
  * Preparing every statement lets postgres.js cache it per connection (keyed by
  * its text), so a hot path like a hold pays one round trip per query instead of
- * two. Transactions and savepoints hand out wrapped clients too.
+ * two. Transactions, savepoints and reserved connections hand out wrapped clients too.
  */
-function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+function preparedStatements<T extends postgres.Sql | postgres.TransactionSql | postgres.ReservedSql>(client: T): T {
   const wrapScope =
     (begin: BeginLike) =>
     (...args: unknown[]) => {
@@ -74,6 +74,10 @@ function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(cl
       if (property === 'unsafe') {
         return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
           target.unsafe(query, parameters, { ...options, prepare: mayPrepare(query) });
+      }
+      if (property === 'reserve') {
+        const reserve = Reflect.get(target, property, receiver) as () => Promise<postgres.ReservedSql>;
+        return async () => preparedStatements(await reserve.call(target));
       }
       if (property === 'begin' || property === 'savepoint') {
         const original = Reflect.get(target, property, receiver) as BeginLike;

@@ -1,6 +1,7 @@
 import { fillPlaceholders, is, SQL } from 'drizzle-orm';
-import type { PgDialect } from 'drizzle-orm/pg-core';
-import type { Sql } from 'postgres';
+import { type PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
+import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
+import type { ReservedSql, Sql } from 'postgres';
 import type { Database } from './client';
 import { translateDatabaseError } from './constraint-errors';
 
@@ -48,6 +49,19 @@ export function fillStatement(built: BuiltStatement, values: Record<string, unkn
 }
 
 /**
+ * A statement drizzle builds once, on first use, from `build` (which marks its values with
+ * `sql.placeholder(name)`); each call fills it with `values`. Hot paths (holds) spend no CPU
+ * on drizzle's builder per call, and Postgres sees one statement text, prepared once per connection.
+ */
+export function reusableStatement(build: () => SQL): (db: DatabaseOrTransaction, values: Record<string, unknown>) => BuiltStatement {
+  let built: BuiltStatement | undefined;
+  return (db, values) => {
+    built ??= buildStatement(db, build());
+    return fillStatement(built, values);
+  };
+}
+
+/**
  * Sends `statements` together, in this order, on the transaction's connection and
  * awaits them all: one round trip where awaiting each costs one apiece (issue 16).
  * Each still runs as its own statement, with its own snapshot, once the one before
@@ -64,5 +78,63 @@ export async function pipeline<Rows extends Record<string, unknown>[][]>(
     const query = is(statement, SQL) ? buildStatement(tx, statement) : statement;
     return client.unsafe(query.sql, query.params as never[]).execute();
   });
-  return (await Promise.all(sent)) as unknown as Rows;
+  // Every one answered before returning or throwing: nothing of the batch is still in flight on the connection.
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as Rows;
+}
+
+/** Statements to send in one round trip (see pipeline), answered with their rows in order. */
+export type Send = <Rows extends Record<string, unknown>[][]>(statements: { [K in keyof Rows]: SQL | BuiltStatement }) => Promise<Rows>;
+
+/**
+ * withTransaction for the hottest paths (holds, issue 16), in two round trips fewer: BEGIN travels with
+ * `first` (the statements the transaction starts with, e.g. its locks and its one read) and COMMIT with the
+ * statements handed to `commit`, each batch one socket write and one round trip. `fn` gets the transaction
+ * (for anything else it must run: those are round trips of their own), `first`'s rows, and `commit`; once
+ * `commit` is called the transaction is over (its statements failing roll it back: Postgres answers
+ * the COMMIT of an aborted transaction with a rollback) and `fn` must not use `tx` again. If `fn` returns
+ * without calling `commit`, the transaction commits then; if it throws, it rolls back. Inside another
+ * transaction (a savepoint) the batches are sent the same way, without BEGIN and COMMIT.
+ */
+export async function withPipelinedTransaction<First extends Record<string, unknown>[][], T>(
+  db: DatabaseOrTransaction,
+  first: (tx: Transaction) => { [K in keyof First]: SQL | BuiltStatement },
+  fn: (tx: Transaction, rows: First, commit: Send) => Promise<T>,
+): Promise<T> {
+  if (is(db, PgTransaction))
+    return withTransaction(db, async (tx) => fn(tx, await pipeline<First>(tx, first(tx)), (statements) => pipeline(tx, statements)));
+  const session = (db as unknown as { session: PostgresJsSession<Sql, never, never> }).session;
+  if (!is(session, PostgresJsSession)) throw new Error('not a postgres.js-backed Drizzle database');
+  const client = (await session.client.reserve()) as ReservedSql;
+  const { dialect, schema, options } = session as unknown as { dialect: PgDialect; schema: never; options: never };
+  // A drizzle transaction on the reserved connection (no savepoints: `tx.transaction()` is not for these paths).
+  const reservedSession = new PostgresJsSession(client as unknown as Sql, dialect, schema, options);
+  const tx = new PostgresJsTransaction(dialect, reservedSession as never, schema) as unknown as Transaction;
+  let open = true;
+  const BEGIN: BuiltStatement = { sql: 'begin', params: [] };
+  const COMMIT: BuiltStatement = { sql: 'commit', params: [] };
+  const batch = async (statements: Array<SQL | BuiltStatement>, around: { begin?: true; commit?: true }) => {
+    if (around.commit) open = false;
+    const rows = await pipeline(tx, [...(around.begin ? [BEGIN] : []), ...statements, ...(around.commit ? [COMMIT] : [])]);
+    return rows.slice(around.begin ? 1 : 0, (around.begin ? 1 : 0) + statements.length);
+  };
+  try {
+    const rows = (await batch(first(tx), { begin: true })) as unknown as First;
+    const result = await fn(tx, rows, async (statements) => {
+      if (!open) throw new Error('this transaction is already committed');
+      return (await batch(statements as Array<SQL | BuiltStatement>, { commit: true })) as never;
+    });
+    if (open) await batch([], { commit: true });
+    return result;
+  } catch (error) {
+    if (open) {
+      open = false;
+      await client.unsafe('rollback').catch(() => {});
+    }
+    throw translateDatabaseError(error);
+  } finally {
+    client.release();
+  }
 }

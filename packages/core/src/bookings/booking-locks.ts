@@ -1,5 +1,5 @@
-import { type DatabaseOrTransaction, schema } from '@fareway/db';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { type BuiltStatement, type DatabaseOrTransaction, reusableStatement, schema } from '@fareway/db';
+import { eq, sql } from 'drizzle-orm';
 import type { BookingRow } from './public-booking';
 
 export type InventoryResource = { kind: 'vehicle'; id: string } | { kind: 'trip'; id: string };
@@ -15,22 +15,21 @@ export async function lockInventory(tx: DatabaseOrTransaction, resource: Invento
 
 const inventoryKey = (resource: InventoryResource) => `${resource.kind}:${resource.id}`;
 
+const holdLocksStatement = reusableStatement(
+  () =>
+    sql`select pg_advisory_xact_lock(hashtextextended(${sql.placeholder('holder')}, 0)), pg_advisory_xact_lock(hashtextextended(${sql.placeholder('resource')}, 0))`,
+);
+
 /**
  * A hold takes its customer's lock first, then the inventory's, always in that
  * order, so the live-holds cap is exact under concurrency and no two holds
- * can wait on each other in a circle.
+ * can wait on each other in a circle. The statement is sent with the hold's
+ * first read in one round trip (db's pipeline): that read is its own statement,
+ * run once both locks are held. A select list is evaluated left to right, so
+ * the order above holds.
  */
-export async function lockForHold(tx: DatabaseOrTransaction, customerId: string, resource: InventoryResource): Promise<void> {
-  await tx.execute(holdLocks(customerId, resource));
-}
-
-/**
- * lockForHold's statement, for a caller that sends its first read in the same round trip (db's pipeline):
- * that read is its own statement, run once both locks are held. A select list is evaluated left to
- * right, so the order above holds.
- */
-export function holdLocks(customerId: string, resource: InventoryResource): SQL {
-  return sql`select pg_advisory_xact_lock(hashtextextended(${`holder:${customerId}`}, 0)), pg_advisory_xact_lock(hashtextextended(${inventoryKey(resource)}, 0))`;
+export function holdLocks(tx: DatabaseOrTransaction, customerId: string, resource: InventoryResource): BuiltStatement {
+  return holdLocksStatement(tx, { holder: `holder:${customerId}`, resource: inventoryKey(resource) });
 }
 
 export function resourceOf(booking: { vehicleId: string | null; tripId: string | null }): InventoryResource {

@@ -3,7 +3,7 @@ import { AppError } from '@fareway/domain';
 /**
  * Nobody may hold a whole bus or every car: a user has at most `max` unpaid,
  * unexpired holds, rentals and seats together. The holds count them in their
- * one read, under the holder's lock (lockForHold), so two concurrent holds
+ * one read, under the holder's lock (holdLocks), so two concurrent holds
  * cannot both pass.
  */
 export function holdLimitReached(max: number): AppError {

@@ -1,4 +1,4 @@
-import { type BuiltStatement, buildStatement, fillStatement, newId, pipeline, schema, type Transaction } from '@fareway/db';
+import { type BuiltStatement, buildStatement, fillStatement, newId, pipeline, type Send, schema, type Transaction } from '@fareway/db';
 import type { BookingQuote } from '@fareway/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditEntry, auditRow, type RequestOrigin } from '../audit/record-audit';
@@ -75,6 +75,8 @@ export async function writeHold(
   tx: Transaction,
   deps: Pick<Deps, 'clock' | 'config'>,
   hold: HoldWrite,
+  /** How the two statements go: `pipeline` on `tx` by default, or withPipelinedTransaction's commit (COMMIT sent with them). */
+  send: Send = (statements) => pipeline(tx, statements),
 ): Promise<{ booking: HeldBooking; lines: Array<typeof schema.bookingLines.$inferInsert & { position: number }> }> {
   const { quote } = hold;
   const booking: HeldBooking = {
@@ -139,7 +141,7 @@ export async function writeHold(
   }
   // The inventory rows in their own statement, sent in the same round trip: their trigger checks the booking they
   // copy, which the CTEs above could not show it (one statement, one snapshot).
-  await pipeline(tx, [fillStatement(built[0], values), fillStatement(built[1], values)]);
+  await send([fillStatement(built[0], values), fillStatement(built[1], values)]);
   return { booking, lines };
 }
 

@@ -1,6 +1,15 @@
-import { newId, pipeline, schema, tstzRangeLiteral, withTransaction } from '@fareway/db';
+import {
+  type BuiltStatement,
+  newId,
+  pipeline,
+  reusableStatement,
+  schema,
+  type Transaction,
+  tstzRangeLiteral,
+  withPipelinedTransaction,
+} from '@fareway/db';
 import { AppError, assertRentalRange, type BookingQuote, blockedPeriod, quoteRental, vehicleBookable } from '@fareway/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../audit/record-audit';
 import { holdLocks } from '../bookings/booking-locks';
 import { expireStaleHolds } from '../bookings/expire-stale-holds';
@@ -30,120 +39,126 @@ export interface RentalHoldInput {
  */
 export async function createRentalHold(deps: Deps, actor: Actor, input: RentalHoldInput, origin: RequestOrigin): Promise<PublicBooking> {
   const terms = deps.config.bookings;
-  const held = await withTransaction(deps.db, async (tx) => {
-    const now = deps.clock.now();
-    // One round trip for both locks and, run once they are held, one read of all the hold must know: the
+  const now = deps.clock.now();
+  const held = await withPipelinedTransaction<[Record<string, unknown>[], HoldFacts[]], { booking: PublicBooking; emitted: boolean }>(
+    deps.db,
+    // One round trip for BEGIN, both locks and, run once they are held, one read of all the hold must know: the
     // vehicle, the customer's live holds, whether the vehicle has lapsed holds to expire, the overlap pre-check,
     // the customer's addresses for the notice and whether any platform endpoint listens for booking.held.
-    const [, [first]] = await pipeline<[Record<string, unknown>[], HoldFacts[]]>(tx, [
-      holdLocks(actor.userId, { kind: 'vehicle', id: input.vehicleId }),
-      holdFactsQuery(actor.userId, input, now),
-    ]);
-    let facts = first;
-    if (!facts) throw new AppError('VEHICLE_NOT_FOUND', 'No such vehicle');
-    if (!vehicleBookable(facts.status)) throw new AppError('VEHICLE_UNAVAILABLE', 'This vehicle is not available for booking');
-    if (facts.owner_user_id === actor.userId) throw new AppError('FORBIDDEN', 'You cannot book your own vehicle');
-    if (facts.stale) {
-      // Rare: lapsed holds the sweep has not reached yet. Expire them under the lock, then look again.
-      await expireStaleHolds(tx, { vehicleId: facts.id }, now, origin);
-      facts = (await tx.execute<HoldFacts>(holdFactsQuery(actor.userId, input, now)))[0] ?? facts;
-    }
-    if (facts.live_holds >= terms.maxLiveHoldsPerUser) throw holdLimitReached(terms.maxLiveHoldsPerUser);
-    assertRentalRange(input.start, input.end, now, { maxDays: terms.rentalMaxDays, maxAdvanceDays: terms.rentalMaxAdvanceDays });
-    // Every occupancy the pre-check found is live: lapsed holds were expired above, under the vehicle's lock.
-    if (facts.clash) throw new AppError('BOOKING_CONFLICT', 'Vehicle is not available for the selected dates');
+    (tx) => [holdLocks(tx, actor.userId, { kind: 'vehicle', id: input.vehicleId }), holdFactsQuery(tx, actor.userId, input, now)],
+    async (tx, [, [first]], commit) => {
+      let facts = first;
+      if (!facts) throw new AppError('VEHICLE_NOT_FOUND', 'No such vehicle');
+      if (!vehicleBookable(facts.status)) throw new AppError('VEHICLE_UNAVAILABLE', 'This vehicle is not available for booking');
+      if (facts.owner_user_id === actor.userId) throw new AppError('FORBIDDEN', 'You cannot book your own vehicle');
+      if (facts.stale) {
+        // Rare: lapsed holds the sweep has not reached yet. Expire them under the lock, then look again.
+        await expireStaleHolds(tx, { vehicleId: facts.id }, now, origin);
+        facts = (await pipeline<[HoldFacts[]]>(tx, [holdFactsQuery(tx, actor.userId, input, now)]))[0][0] ?? facts;
+      }
+      if (facts.live_holds >= terms.maxLiveHoldsPerUser) throw holdLimitReached(terms.maxLiveHoldsPerUser);
+      assertRentalRange(input.start, input.end, now, { maxDays: terms.rentalMaxDays, maxAdvanceDays: terms.rentalMaxAdvanceDays });
+      // Every occupancy the pre-check found is live: lapsed holds were expired above, under the vehicle's lock.
+      if (facts.clash) throw new AppError('BOOKING_CONFLICT', 'Vehicle is not available for the selected dates');
 
-    const vehicle = {
-      id: facts.id,
-      ownerUserId: facts.owner_user_id,
-      status: facts.status,
-      bufferMinutes: facts.buffer_minutes,
-      dailyRateMinor: Number(facts.daily_rate_minor),
-      currency: facts.currency,
-      timeZone: facts.time_zone,
-    };
-    const blocked = blockedPeriod(input.start, input.end, vehicle.bufferMinutes);
-    const blockedLiteral = tstzRangeLiteral(blocked.start, blocked.end);
-    const quote = quoteRental(
-      vehicle,
-      { start: input.start, end: input.end },
-      { commissionRateBasisPoints: terms.commissionRateBasisPoints, policy: terms.policy },
-    );
-    const id = newId();
-    const expiresAt = new Date(now.getTime() + terms.rentalHoldMinutes * 60_000);
-    const { booking } = await writeHold(tx, deps, {
-      booking: {
-        id,
-        kind: 'rental',
-        customerId: actor.userId,
-        status: 'pending',
-        vehicleId: vehicle.id,
-        partnerUserId: vehicle.ownerUserId,
-        startsAt: input.start,
-        endsAt: input.end,
-        pickupLocation: input.pickupLocation?.trim() || null,
-        expiresAt,
-        createdAt: now,
-        updatedAt: now,
-      },
-      quote,
-      inventory: {
-        table: schema.vehicleOccupancies,
-        rows: [
-          {
-            id: newId(),
+      const vehicle = {
+        id: facts.id,
+        ownerUserId: facts.owner_user_id,
+        status: facts.status,
+        bufferMinutes: facts.buffer_minutes,
+        dailyRateMinor: Number(facts.daily_rate_minor),
+        currency: facts.currency,
+        timeZone: facts.time_zone,
+      };
+      const blocked = blockedPeriod(input.start, input.end, vehicle.bufferMinutes);
+      const blockedLiteral = tstzRangeLiteral(blocked.start, blocked.end);
+      const quote = quoteRental(
+        vehicle,
+        { start: input.start, end: input.end },
+        { commissionRateBasisPoints: terms.commissionRateBasisPoints, policy: terms.policy },
+      );
+      const id = newId();
+      const expiresAt = new Date(now.getTime() + terms.rentalHoldMinutes * 60_000);
+      const { booking } = await writeHold(
+        tx,
+        deps,
+        {
+          booking: {
+            id,
+            kind: 'rental',
+            customerId: actor.userId,
+            status: 'pending',
             vehicleId: vehicle.id,
-            kind: 'booking',
-            bookingId: id,
+            partnerUserId: vehicle.ownerUserId,
             startsAt: input.start,
             endsAt: input.end,
-            blockedPeriod: blockedLiteral,
-            status: 'pending',
-            createdBy: actor.userId,
+            pickupLocation: input.pickupLocation?.trim() || null,
+            expiresAt,
             createdAt: now,
+            updatedAt: now,
           },
-        ],
-      },
-      origin,
-      audit: {
-        actorUserId: actor.userId,
-        action: 'booking.held',
-        subjectType: 'booking',
-        subjectId: id,
-        after: {
-          vehicleId: vehicle.id,
-          start: input.start.toISOString(),
-          end: input.end.toISOString(),
-          totalMinor: quote.totalMinor,
-          currency: quote.currency,
-          expiresAt: expiresAt.toISOString(),
+          quote,
+          inventory: {
+            table: schema.vehicleOccupancies,
+            rows: [
+              {
+                id: newId(),
+                vehicleId: vehicle.id,
+                kind: 'booking',
+                bookingId: id,
+                startsAt: input.start,
+                endsAt: input.end,
+                blockedPeriod: blockedLiteral,
+                status: 'pending',
+                createdBy: actor.userId,
+                createdAt: now,
+              },
+            ],
+          },
+          origin,
+          audit: {
+            actorUserId: actor.userId,
+            action: 'booking.held',
+            subjectType: 'booking',
+            subjectId: id,
+            after: {
+              vehicleId: vehicle.id,
+              start: input.start.toISOString(),
+              end: input.end.toISOString(),
+              totalMinor: quote.totalMinor,
+              currency: quote.currency,
+              expiresAt: expiresAt.toISOString(),
+            },
+          },
+          notice: {
+            facts: {
+              bookingId: id,
+              kind: 'rental',
+              status: 'pending',
+              customerId: actor.userId,
+              title: [facts.make, facts.model, String(facts.year)].join(' '),
+              startsAt: input.start,
+              expiresAt,
+              timeZone: vehicle.timeZone,
+              currency: quote.currency,
+              amountMinor: quote.totalMinor,
+              totalMinor: quote.totalMinor,
+              paidMinor: 0,
+              refundDueMinor: null,
+            },
+            recipient: facts.customer_id
+              ? recipientFromUser({ id: facts.customer_id, phone: facts.phone, email: facts.email, locale: facts.locale })
+              : null,
+          },
         },
-      },
-      notice: {
-        facts: {
-          bookingId: id,
-          kind: 'rental',
-          status: 'pending',
-          customerId: actor.userId,
-          title: [facts.make, facts.model, String(facts.year)].join(' '),
-          startsAt: input.start,
-          expiresAt,
-          timeZone: vehicle.timeZone,
-          currency: quote.currency,
-          amountMinor: quote.totalMinor,
-          totalMinor: quote.totalMinor,
-          paidMinor: 0,
-          refundDueMinor: null,
-        },
-        recipient: facts.customer_id
-          ? recipientFromUser({ id: facts.customer_id, phone: facts.phone, email: facts.email, locale: facts.locale })
-          : null,
-      },
-    });
-    // Partner events cost a query only when a platform endpoint listens (rentals belong to no organisation).
-    if (facts.listened) await emitBookingEvents(tx, 'booking.held', [booking], now);
-    return { booking: heldBooking(booking, quote.lines, vehicle.timeZone), emitted: facts.listened };
-  });
+        // COMMIT goes with the writes, unless partner events are still to be written (rare: someone listens).
+        facts.listened ? undefined : commit,
+      );
+      // Partner events cost a query only when a platform endpoint listens (rentals belong to no organisation).
+      if (facts.listened) await emitBookingEvents(tx, 'booking.held', [booking], now);
+      return { booking: heldBooking(booking, quote.lines, vehicle.timeZone), emitted: facts.listened };
+    },
+  );
   wakeAfterHold(deps, held.emitted);
   return held.booking;
 }
@@ -169,27 +184,38 @@ type HoldFacts = {
   locale: string | null;
 };
 
-/** The hold's single read (see createRentalHold): no row when there is no such vehicle. */
-function holdFactsQuery(customerId: string, input: RentalHoldInput, now: Date): SQL {
-  const at = now.toISOString();
-  // A reversed range is refused after this read (assertRentalRange); until then it must not break the range literal.
-  const end = input.end > input.start ? input.end : input.start;
+/** The hold's single read (see createRentalHold), built once (this path is hot): no row when there is no such vehicle. */
+const holdFacts = reusableStatement(() => {
+  const customer = sql.placeholder('customer');
+  const at = sql`${sql.placeholder('at')}::timestamptz`;
   return sql`
     select v.id, v.owner_user_id, v.status, v.buffer_minutes, v.daily_rate_minor, v.currency, v.time_zone, v.make, v.model, v.year,
       (select count(*)::int from bookings b
-        where b.customer_id = ${customerId} and b.status = 'pending' and b.expires_at > ${at}::timestamptz) as live_holds,
+        where b.customer_id = ${customer} and b.status = 'pending' and b.expires_at > ${at}) as live_holds,
       exists (select 1 from bookings b
-        where b.vehicle_id = v.id and b.status = 'pending' and b.expires_at <= ${at}::timestamptz) as stale,
+        where b.vehicle_id = v.id and b.status = 'pending' and b.expires_at <= ${at}) as stale,
       exists (select 1 from vehicle_occupancies o
         where o.vehicle_id = v.id and o.status in ('pending', 'confirmed', 'active', 'blackout')
-          and o.blocked_period && tstzrange(${input.start.toISOString()}::timestamptz,
-                                            ${end.toISOString()}::timestamptz + v.buffer_minutes * interval '1 minute', '[)')) as clash,
+          and o.blocked_period && tstzrange(${sql.placeholder('start')}::timestamptz,
+                                            ${sql.placeholder('end')}::timestamptz + v.buffer_minutes * interval '1 minute', '[)')) as clash,
       exists (select 1 from webhook_endpoints e
         where e.status = 'active' and 'booking.held' = any(e.events) and e.organization_id is null) as listened,
       u.id as customer_id, u.phone, u.email, u.locale
-    from vehicles v left join users u on u.id = ${customerId}
-    where v.id = ${input.vehicleId}
+    from vehicles v left join users u on u.id = ${customer}
+    where v.id = ${sql.placeholder('vehicle')}
     limit 1`;
+});
+
+function holdFactsQuery(tx: Transaction, customerId: string, input: RentalHoldInput, now: Date): BuiltStatement {
+  // A reversed range is refused after this read (assertRentalRange); until then it must not break the range literal.
+  const end = input.end > input.start ? input.end : input.start;
+  return holdFacts(tx, {
+    customer: customerId,
+    at: now.toISOString(),
+    start: input.start.toISOString(),
+    end: end.toISOString(),
+    vehicle: input.vehicleId,
+  });
 }
 
 /** The answer, from what was just written (toPublicBooking would read the lines back: more queries on the hottest path). */

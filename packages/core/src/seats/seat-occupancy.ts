@@ -1,5 +1,5 @@
 import { type DatabaseOrTransaction, schema } from '@fareway/db';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 
 const sr = schema.seatReservations;
 const b = schema.bookings;
@@ -9,11 +9,13 @@ const b = schema.bookings;
  * held by an unpaid hold that has not lapsed at `now`. A lapsed hold nobody has
  * swept yet still reads `pending`, so time decides here, not the status alone.
  */
-export function liveAt(now: Date): SQL {
-  return sql`(${sr.status} in ('confirmed', 'active') or (${sr.status} = 'pending' and ${b.expiresAt} > ${now.toISOString()}::timestamptz))`;
+export function liveAt(now: Date | Placeholder<string>): SQL {
+  const at = now instanceof Date ? now.toISOString() : now;
+  return sql`(${sr.status} in ('confirmed', 'active') or (${sr.status} = 'pending' and ${b.expiresAt} > ${at}::timestamptz))`;
 }
 
-export function legOverlaps(fromStop: number, toStop: number): SQL {
+/** The rows whose legs share a segment with [fromStop, toStop) (numbers, or SQL for a statement built once). */
+export function legOverlaps(fromStop: number | SQL, toStop: number | SQL): SQL {
   return sql`${sr.legs} && int4range(${fromStop}::int, ${toStop}::int)`;
 }
 
@@ -44,7 +46,9 @@ export async function findTakenSeats(
   return [...states.keys()].sort(compareSeatNos);
 }
 
-/** "2A" before "10A": seat labels sort by their number, then the rest. */
+const seatOrder = new Intl.Collator('en', { numeric: true });
+
+/** "2A" before "10A": seat labels sort by their number, then the rest (one collator: localeCompare with options builds one per call). */
 export function compareSeatNos(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return seatOrder.compare(a, b);
 }
