@@ -4,7 +4,8 @@
 // (server + load generator; the anchor's row prices the generator and a bare Fastify),
 // statements sent to Postgres and their execution ms (pg_stat_statements), and the top
 // statements of the REST row (top-level and nested). For the functions behind the CPU ms,
-// BENCH_PROFILE_OUT=/tmp/rest.cpuprofile records a V8 CPU profile of the REST row alone:
+// BENCH_PROFILE_OUT=/tmp/rest.cpuprofile records a V8 CPU profile of the REST row alone (and
+// BENCH_PROFILE_TRPC_OUT one of the tRPC row):
 //   cd bench && BENCH_PROFILE_OUT=/tmp/rest.cpuprofile npx tsx profile-holds.ts
 //   npx tsx cpu-profile-summary.ts /tmp/rest.cpuprofile
 import { writeFile } from 'node:fs/promises';
@@ -18,10 +19,11 @@ const HOLDS = Number(process.env.BENCH_PROFILE_HOLDS ?? 4000);
 const CLIENTS = 16;
 const VEHICLES = 500;
 const PROFILE_OUT = process.env.BENCH_PROFILE_OUT;
+const PROFILE_TRPC_OUT = process.env.BENCH_PROFILE_TRPC_OUT;
 
-/** Runs `work` under the V8 sampling profiler when BENCH_PROFILE_OUT names a file, and writes the profile there. */
-async function profiled<T>(work: () => Promise<T>): Promise<T> {
-  if (!PROFILE_OUT) return work();
+/** Runs `work` under the V8 sampling profiler when `out` names a file, and writes the profile there. */
+async function profiled<T>(out: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!out) return work();
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -31,7 +33,7 @@ async function profiled<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     const { profile } = await session.post('Profiler.stop');
-    await writeFile(PROFILE_OUT, JSON.stringify(profile));
+    await writeFile(out, JSON.stringify(profile));
     session.disconnect();
   }
 }
@@ -78,10 +80,10 @@ export async function runProfileHolds(): Promise<void> {
 
     console.log(`\nbench/profile-holds: ${HOLDS} holds per row, ${CLIENTS} clients`);
     await priced('anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS));
-    await priced('POST /api/v1/bookings', () => profiled(() => measure('REST', CLIENTS, HOLDS, fixture.restHold)));
+    await priced('POST /api/v1/bookings', () => profiled(PROFILE_OUT, () => measure('REST', CLIENTS, HOLDS, fixture.restHold)));
     const rest = last;
     await fixture.reset();
-    await priced('POST /trpc/bookings.create', () => measure('tRPC', CLIENTS, HOLDS, fixture.trpcHold));
+    await priced('POST /trpc/bookings.create', () => profiled(PROFILE_TRPC_OUT, () => measure('tRPC', CLIENTS, HOLDS, fixture.trpcHold)));
     await fixture.reset();
 
     console.log('\n  REST hold statements (calls per hold, Postgres ms per hold; nested: run inside another)');
