@@ -127,11 +127,10 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
         }
       }
       if (response.status < 400) {
-        const envelope = isPaginated(body) ? { success: true, data: body.items, meta: body.meta } : { success: true, data: body ?? null };
-        return reply
-          .code(response.status === 204 ? 200 : response.status)
-          .type('application/json; charset=utf-8')
-          .send(envelope);
+        reply.code(response.status === 204 ? 200 : response.status).type('application/json; charset=utf-8');
+        if (isPaginated(body)) return reply.send({ success: true, data: body.items, meta: body.meta });
+        // The handler already serialised the data (exactly as JSON.stringify would here): wrap its text, not serialise it twice.
+        return reply.send(`{"success":true,"data":${response.body || 'null'}}`);
       }
       const shape = body as { message?: string; data?: Partial<AppErrorData> } | null;
       const appCode = isErrorCode(shape?.data?.appCode) ? shape.data.appCode : errorCodeForHttpStatus(response.status);
