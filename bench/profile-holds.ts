@@ -4,7 +4,8 @@
 // (server + load generator; the anchor's row prices the generator and a bare Fastify),
 // statements sent to Postgres and their execution ms (pg_stat_statements), and the top
 // statements of the REST row (top-level and nested). For the functions behind the CPU ms,
-// BENCH_PROFILE_OUT=/tmp/rest.cpuprofile records a V8 CPU profile of the REST row alone:
+// BENCH_PROFILE_OUT=/tmp/rest.cpuprofile records a V8 CPU profile of the REST row alone (and
+// BENCH_PROFILE_TRPC_OUT one of the tRPC row):
 //   cd bench && BENCH_PROFILE_OUT=/tmp/rest.cpuprofile npx tsx profile-holds.ts
 //   npx tsx cpu-profile-summary.ts /tmp/rest.cpuprofile
 import { pathToFileURL } from 'node:url';
@@ -17,6 +18,7 @@ const HOLDS = Number(process.env.BENCH_PROFILE_HOLDS ?? 4000);
 const CLIENTS = 16;
 const VEHICLES = 500;
 const PROFILE_OUT = process.env.BENCH_PROFILE_OUT;
+const PROFILE_TRPC_OUT = process.env.BENCH_PROFILE_TRPC_OUT;
 
 export async function runProfileHolds(): Promise<void> {
   const database = await openBenchDatabase({ statements: true });
@@ -37,7 +39,9 @@ export async function runProfileHolds(): Promise<void> {
       profiled(PROFILE_OUT, () => measure('REST', CLIENTS, HOLDS, fixture.restHold)),
     );
     await fixture.reset();
-    await priced(database, 'POST /trpc/bookings.create', () => measure('tRPC', CLIENTS, HOLDS, fixture.trpcHold));
+    await priced(database, 'POST /trpc/bookings.create', () =>
+      profiled(PROFILE_TRPC_OUT, () => measure('tRPC', CLIENTS, HOLDS, fixture.trpcHold)),
+    );
     await fixture.reset();
 
     printStatements('REST hold statements', rest, HOLDS);

@@ -10,6 +10,7 @@ import { searchVehicles } from '@fareway/core';
 import { type Anchor, printVersusAnchor, startAnchor } from './anchor';
 import { holdFixture, startHoldServer } from './hold-fixture';
 import { measure, openBenchDatabase } from './lib';
+import { formatLoop, watchLoop } from './loop-watch';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 3000);
 const HOLD_VEHICLES = 500;
@@ -160,16 +161,20 @@ export async function runRentalHolds(): Promise<void> {
 
     const rows: Parameters<typeof printVersusAnchor>[1] = [];
     const ratios: string[] = [];
+    const loops: string[] = [];
     for (const clients of [16, 64]) {
-      const a = await anchor.run(clients, HOLDS);
-      const rest = await measure('POST /api/v1/bookings (REST)', clients, HOLDS, restHold);
+      const watchedAnchor = await watchLoop(() => anchor.run(clients, HOLDS));
+      const a = watchedAnchor.result;
+      const watchedRest = await watchLoop(() => measure('POST /api/v1/bookings (REST)', clients, HOLDS, restHold));
+      const rest = watchedRest.result;
       const restCount = await count();
       const held = await heldBookings();
       const initiate = await measure('POST /api/v1/payments/initiate', clients, held.length, (i) =>
         post('/api/v1/payments/initiate', held[i]?.token, JSON.stringify({ bookingId: held[i]?.id, provider: 'sandbox' })).then(() => {}),
       );
       await reset();
-      const trpc = await measure('POST /trpc/bookings.create (tRPC)', clients, HOLDS, trpcHold);
+      const watchedTrpc = await watchLoop(() => measure('POST /trpc/bookings.create (tRPC)', clients, HOLDS, trpcHold));
+      const trpc = watchedTrpc.result;
       const trpcCount = await count();
       await reset();
       if (restCount !== HOLDS || trpcCount !== HOLDS) throw new Error(`expected ${HOLDS} holds, got REST ${restCount}, tRPC ${trpcCount}`);
@@ -179,10 +184,18 @@ export async function runRentalHolds(): Promise<void> {
         { figures: initiate, anchor: a },
       );
       ratios.push(`  ${clients} clients: tRPC/REST hold throughput ${(trpc.perSecond / rest.perSecond).toFixed(2)} (goal ≥ 0.90)`);
+      for (const [label, watched] of [
+        [`anchor @${clients}`, watchedAnchor],
+        [`REST hold @${clients}`, watchedRest],
+        [`tRPC hold @${clients}`, watchedTrpc],
+      ] as const)
+        loops.push(formatLoop(label, HOLDS, watched.loop));
     }
     printVersusAnchor(`bench/rental-holds: holds (${HOLDS} per row, ${HOLD_VEHICLES} vehicles, ${HOLD_USERS} users, pool 20)`, rows);
     console.log('\nratios (same run)');
     for (const line of ratios) console.log(line);
+    console.log('\nevent loop and GC while each row ran (server and load generator share this process)');
+    for (const line of loops) console.log(line);
 
     if (RSS_HOLDS > 0) {
       // Server and load generator share this process, so this RSS bounds the server's from above.

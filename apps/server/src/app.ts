@@ -1,12 +1,10 @@
-import { type AppRouter, appRouter, createContextFactory, isUnexpected } from '@fareway/api';
+import { type AppRouter, appRouter } from '@fareway/api';
 import { type Deps, SessionCache } from '@fareway/core';
 import { newId } from '@fareway/db';
 import { errorCodeForHttpStatus } from '@fareway/domain';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { registerDocsPage } from './docs-page';
 import { drainBeforeRefusing } from './drain-body';
@@ -18,11 +16,11 @@ import { registerMetrics } from './metrics';
 import { buildApiDocument } from './openapi-document';
 import { registerPaymentWebhooks, registerSandboxPages } from './payments';
 import { registerRateLimit } from './rate-limit';
-import { requestFacts } from './request-facts';
 import { registerRest } from './rest';
+import { registerSecurityHeaders } from './security-headers';
 import { registerSettlementsCsv } from './settlements-csv';
 import { registerStaticApps } from './static-apps';
-import { registerTrpcBuffering } from './web-response';
+import { registerTrpc } from './trpc';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -69,8 +67,9 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
     trustProxy: config.env === 'production',
   }) as unknown as FastifyInstance;
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    done();
   });
   if (ownCache) {
     app.addHook('onClose', async () => {
@@ -80,7 +79,7 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   }
 
   const secure = config.http.publicUrl.startsWith('https://');
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -116,7 +115,6 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   });
   // Before compress: its onSend must see (and store) the uncompressed body.
   const idempotency = registerIdempotency(app, deps, secure, options.idempotency);
-  registerTrpcBuffering(app);
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   // After the cookie parser (a session cookie names the client), before idempotency's preHandler.
@@ -143,20 +141,10 @@ export async function buildServer(deps: Deps, options: BuildServerOptions = {}):
   registerHealth(app, deps);
   // Browsers ask for /favicon.ico on every page without an icon link (the sandbox page, JSON answers): no icon, no 404.
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
-  const metrics = registerMetrics(app, deps);
+  const metrics = registerMetrics(app, deps, options.router ?? appRouter);
   for (const metric of idempotency.metrics) metrics.registerMetric(metric);
 
-  const createContext = createContextFactory(deps);
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: options.router ?? appRouter,
-      createContext: ({ req, res }) => createContext(requestFacts(req, res, secure)),
-      onError: ({ error, path, req }) => {
-        if (isUnexpected(error)) req.log.error({ err: error.cause ?? error, path }, 'unexpected error in procedure');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+  await registerTrpc(app, deps, options.router ?? appRouter, secure);
 
   const openApiDocument = buildApiDocument({
     // Relative: "try it" in /api/docs and clients resolve it against the origin that served the document.

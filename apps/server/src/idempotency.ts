@@ -13,7 +13,6 @@ import {
   parseIdempotencyKey,
   releaseIdempotencyKey,
   type StoredResponse,
-  validateSession,
 } from '@fareway/core';
 import { AppError, ERROR_CODES, type ErrorCode } from '@fareway/domain';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
@@ -138,8 +137,8 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps, secureCook
     const context = createContext(requestFacts(request, reply, secureCookies));
     if (context.credentials) {
       try {
-        const session = await validateSession(deps, context.credentials.token);
-        // The procedure will validate again and see no renewal: the cookie must be re-sent from here.
+        const session = await context.validateSession(context.credentials.token);
+        // A refusal before the procedure (a replay, a mismatch) must still re-send a renewed cookie.
         if (session.renewed && context.credentials.via === 'cookie') context.setSessionCookie(context.credentials.token, session.expiresAt);
         return `user:${session.user.id}`;
       } catch (error) {

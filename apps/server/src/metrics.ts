@@ -1,20 +1,42 @@
+import type { AppRouter } from '@fareway/api';
 import type { Deps } from '@fareway/core';
 import { constantTimeEqual } from '@fareway/gateways';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { sendError } from './envelope';
+import { restOperationOf } from './rest';
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** Distinct tRPC batch labels kept; later new batches share one label (clients choose what they batch). */
+const MAX_BATCH_LABELS = 200;
 
-/** A route label with bounded cardinality: the route pattern, or the REST path with ids folded. */
-function routeLabel(routePattern: string | undefined, url: string): string {
-  const path = url.split('?')[0] ?? url;
-  if (routePattern === '/api/v1/*' || routePattern?.startsWith('/trpc')) return path.replace(UUID, ':id').slice(0, 120);
-  return routePattern ?? 'unmatched';
+/**
+ * A route label of bounded cardinality (a label set lives as long as the process): the route pattern,
+ * the REST operation's path template, or the tRPC procedure; a path no route or procedure knows is
+ * `unmatched`, never the path itself (any client could mint labels without end).
+ */
+function routeLabeller(router: AppRouter) {
+  const procedures = router._def.procedures as Record<string, unknown>;
+  const batches = new Set<string>();
+  const trpcLabel = (path: string): string => {
+    const names = path.split(',');
+    if (!names.every((name) => Object.hasOwn(procedures, name))) return 'unmatched';
+    const label = `/trpc/${path}`;
+    if (names.length === 1 || batches.has(label)) return label;
+    if (batches.size >= MAX_BATCH_LABELS) return '/trpc/(batch)';
+    batches.add(label);
+    return label;
+  };
+  return (request: FastifyRequest): string => {
+    const pattern = request.routeOptions.url;
+    if (pattern === '/api/v1/*') return restOperationOf(request) ?? 'unmatched';
+    if (pattern === '/trpc/:path') return trpcLabel((request.params as { path?: string }).path ?? '');
+    return pattern ?? 'unmatched';
+  };
 }
 
-export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
+export function registerMetrics(app: FastifyInstance, deps: Deps, router: AppRouter): Registry {
   const registry = new Registry();
+  const routeLabel = routeLabeller(router);
   collectDefaultMetrics({ register: registry, prefix: 'fareway_' });
   const duration = new Histogram({
     name: 'fareway_http_request_duration_seconds',
@@ -50,11 +72,12 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): Registry {
     },
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     duration.observe(
-      { method: request.method, route: routeLabel(request.routeOptions.url, request.url), status_code: String(reply.statusCode) },
+      { method: request.method, route: routeLabel(request), status_code: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
   app.get('/metrics', async (request, reply) => {
     // Security: metrics show routes, pool sizes and process internals; only the scraper holding METRICS_TOKEN reads them.

@@ -1,7 +1,8 @@
-import { credentialsOf } from '@fareway/api';
-import { type Deps, LeasedRateLimiter, validateSession } from '@fareway/core';
+import { credentialsOf, validateRequestSession } from '@fareway/api';
+import { type Deps, LeasedRateLimiter } from '@fareway/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './envelope';
+import { requestSessions } from './request-facts';
 
 export type RateLimitGroup = 'general' | 'auth' | 'payments' | 'webhooks';
 
@@ -58,8 +59,8 @@ export function registerRateLimit(app: FastifyInstance, deps: Deps): LeasedRateL
         cookies: request.cookies,
       });
       if (credentials) {
-        // The session cache answers most of these; an invalid token counts against its address.
-        const session = await validateSession(deps, credentials.token).catch(() => null);
+        // Validated once per request (the procedure reuses it); an invalid token counts against its address.
+        const session = await validateRequestSession(deps, requestSessions(request), credentials.token).catch(() => null);
         if (session) return `user:${session.user.id}`;
       }
     }

@@ -1,5 +1,5 @@
 import { createContextFactory } from '@fareway/api';
-import { type Actor, type Deps, validateSession } from '@fareway/core';
+import type { Actor, Deps } from '@fareway/core';
 import { AppError } from '@fareway/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestFacts } from './request-facts';
@@ -21,7 +21,7 @@ export function requestActorResolver(deps: Deps, secureCookies: boolean) {
         throw new AppError('FORBIDDEN', 'Cross-site request refused');
       }
     }
-    const session = await validateSession(deps, ctx.credentials.token);
+    const session = await ctx.validateSession(ctx.credentials.token);
     if (session.renewed && ctx.credentials.via === 'cookie') ctx.setSessionCookie(ctx.credentials.token, session.expiresAt);
     return { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId };
   };

@@ -1,10 +1,11 @@
 import { type AppErrorData, type AppRouter, createContextFactory, isUnexpected } from '@fareway/api';
 import type { Deps } from '@fareway/core';
 import { errorCodeForHttpStatus, isErrorCode } from '@fareway/domain';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import { errorEnvelope, sendError } from './envelope';
+import { LightRequest } from './light-request';
 import { requestFacts } from './request-facts';
 
 interface PaginatedBody {
@@ -24,21 +25,6 @@ function isPaginated(body: unknown): body is PaginatedBody {
   );
 }
 
-/**
- * The query string as trpc-to-openapi expects it (`key → values`), built on an object
- * without a prototype: its own parser indexes a plain `{}`, so `?toString=x` or
- * `?constructor=1` found an inherited function and crashed with a 500.
- */
-function queryOf(url: URL): Record<string, string[]> {
-  const query: Record<string, string[]> = Object.create(null);
-  for (const [key, value] of url.searchParams) {
-    const values = query[key];
-    if (values) values.push(value);
-    else query[key] = [value];
-  }
-  return query;
-}
-
 interface Carrier {
   request: FastifyRequest;
   reply: FastifyReply;
@@ -46,18 +32,28 @@ interface Carrier {
   data?: { value: unknown };
 }
 
-const NEVER_ABORTED = new AbortController().signal;
-
-function headerOf(request: FastifyRequest, name: string): string | null {
-  const value = request.headers[name.toLowerCase()];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
 interface CapturedResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+}
+
+const operations = new WeakMap<FastifyRequest, string>();
+
+/** The path template (`/api/v1/bookings/{id}`) of the operation that answered a REST request: a metric label of bounded cardinality. */
+export function restOperationOf(request: FastifyRequest): string | undefined {
+  return operations.get(request);
+}
+
+/** tRPC path → its REST path template, for every procedure with OpenAPI meta. */
+function operationTemplates(router: AppRouter): Map<string, string> {
+  const procedures = router._def.procedures as unknown as Record<string, { _def: { meta?: { openapi?: { path?: string } } } }>;
+  const templates = new Map<string, string>();
+  for (const [path, procedure] of Object.entries(procedures)) {
+    const template = procedure._def.meta?.openapi?.path;
+    if (template) templates.set(path, `/api/v1${template}`);
+  }
+  return templates;
 }
 
 /**
@@ -70,6 +66,7 @@ interface CapturedResponse {
 export async function registerRest(app: FastifyInstance, deps: Deps, router: AppRouter, secureCookies: boolean): Promise<void> {
   const createContext = createContextFactory(deps);
   const carriers = new WeakMap<object, Carrier>();
+  const templates = operationTemplates(router);
   const handler = createOpenApiNodeHttpHandler({
     router,
     createContext: ({ req }: { req: object }) => {
@@ -79,8 +76,10 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
       carriers.set(ctx, carrier);
       return ctx;
     },
-    responseMeta: ({ ctx, data, errors }: { ctx?: object; data: unknown[]; errors: unknown[] }) => {
+    responseMeta: ({ ctx, data, errors, paths }: { ctx?: object; data: unknown[]; errors: unknown[]; paths?: string[] }) => {
       const carrier = ctx ? carriers.get(ctx) : undefined;
+      const template = paths?.[0] === undefined ? undefined : templates.get(paths[0]);
+      if (carrier && template) operations.set(carrier.request, template);
       if (carrier && errors.length === 0) carrier.data = { value: data[0] };
       return {};
     },
@@ -96,40 +95,7 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
     api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
     const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-      const isJson = (request.headers['content-type'] ?? '').startsWith('application/json');
-      let parsed: unknown;
-      let parseError: unknown;
-      if (Buffer.isBuffer(request.body) && isJson && request.body.length > 0) {
-        try {
-          parsed = JSON.parse(request.body.toString('utf8'));
-        } catch (error) {
-          parseError = error;
-        }
-      }
-      const url = `http://fareway.internal${request.url.slice('/api/v1'.length) || '/'}`;
-      let query: Record<string, string[]> | undefined;
-      // What the handler reads of a request, without building one per call (headers, body stream, abort
-      // wiring: a fetch Request cost more than the rest of the REST layer). Its prototype is Request's, so the
-      // handler takes it for one; the own properties shadow the prototype's accessors. No procedure reads
-      // `signal`, so every request shares one that never aborts.
-      const req: object = Object.create(Request.prototype, {
-        method: { value: request.method },
-        url: { value: url },
-        headers: { value: { get: (name: string) => headerOf(request, name) } },
-        signal: { value: NEVER_ABORTED },
-        query: {
-          get: () => {
-            query ??= queryOf(new URL(url));
-            return query;
-          },
-        },
-        body: {
-          get: () => {
-            if (parseError) throw new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed JSON in request body', cause: parseError });
-            return parsed;
-          },
-        },
-      });
+      const req = new LightRequest(request, `http://fareway.internal${request.url.slice('/api/v1'.length) || '/'}`);
       const carrier: Carrier = { request, reply };
       carriers.set(req, carrier);
       const response = await new Promise<CapturedResponse>((done, fail) => {
@@ -161,11 +127,10 @@ export async function registerRest(app: FastifyInstance, deps: Deps, router: App
         }
       }
       if (response.status < 400) {
-        const envelope = isPaginated(body) ? { success: true, data: body.items, meta: body.meta } : { success: true, data: body ?? null };
-        return reply
-          .code(response.status === 204 ? 200 : response.status)
-          .type('application/json; charset=utf-8')
-          .send(envelope);
+        reply.code(response.status === 204 ? 200 : response.status).type('application/json; charset=utf-8');
+        if (isPaginated(body)) return reply.send({ success: true, data: body.items, meta: body.meta });
+        // The handler already serialised the data (exactly as JSON.stringify would here): wrap its text, not serialise it twice.
+        return reply.send(`{"success":true,"data":${response.body || 'null'}}`);
       }
       const shape = body as { message?: string; data?: Partial<AppErrorData> } | null;
       const appCode = isErrorCode(shape?.data?.appCode) ? shape.data.appCode : errorCodeForHttpStatus(response.status);

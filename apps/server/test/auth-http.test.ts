@@ -178,6 +178,20 @@ describe('the SPA cookie', () => {
     expect(((await own.json()) as Json).result.data.name).toBe('Kamal');
   });
 
+  it('is sent again with the slid expiry when a request renews the session (the rate limiter validates it first)', async () => {
+    const cookie = await cookieSession();
+    // Ten days left of thirty: past half its life, so the next request slides it forward.
+    const tenDays = new Date(deps.clock.now().getTime() + 10 * 86_400_000).toISOString();
+    await deps.database
+      .sql`update sessions set expires_at = ${tenDays}::timestamptz where user_id = (select id from users where phone = ${TEST_NUMBER})`;
+    const me = await apiFetch(`${base}/trpc/auth.me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    const sent = me.headers.get('set-cookie') ?? '';
+    expect(sent).toContain(`${cookie};`);
+    const expires = Date.parse(/Expires=([^;]+)/i.exec(sent)?.[1] ?? '');
+    expect(expires).toBeGreaterThan(deps.clock.now().getTime() + 29 * 86_400_000);
+  });
+
   it('is cleared by logout', async () => {
     const cookie = await cookieSession();
     const res = await apiFetch(`${base}/trpc/auth.logout`, {

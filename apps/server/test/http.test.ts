@@ -302,6 +302,18 @@ describe('tRPC, OpenAPI, docs, metrics', () => {
     // The scrape's own query is one of this pool's connections, so at least one is active.
     expect(res.body).toMatch(/fareway_db_connections\{state="active"\} [1-9]/);
   });
+
+  it('labels routes with what the API defines, never a path a client made up (label sets live as long as the process)', async () => {
+    const made = `made-up-${Date.now()}`;
+    await app.inject(`/api/v1/${made}`);
+    await app.inject(`/trpc/${made}.procedure`);
+    await app.inject(`/trpc/system.status,${made}?batch=1&input={}`);
+    await app.inject('/api/v1/bookings/0190a0a0-0000-7000-8000-000000000000');
+    const res = await injectChecked(app, { url: '/metrics', headers: { authorization: 'Bearer metrics-token-for-tests' } });
+    expect(res.body).not.toContain(made);
+    expect(res.body).toMatch(/fareway_http_request_duration_seconds_count\{[^}]*route="unmatched"[^}]*status_code="404"/);
+    expect(res.body).toMatch(/fareway_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/bookings\/\{id\}"[^}]*status_code="401"/);
+  });
 });
 
 describe('/metrics is for the scraper holding METRICS_TOKEN', () => {

@@ -1,4 +1,4 @@
-import type { Actor, Deps, PublicUser } from '@fareway/core';
+import { type Actor, type Deps, type PublicUser, type ValidSession, validateSession } from '@fareway/core';
 
 export const SESSION_COOKIE = 'fareway_session';
 
@@ -19,6 +19,25 @@ export interface RequestFacts {
   origin?: string | null;
   setHeader?: (name: string, value: string) => void;
   setCookie?: (name: string, value: string, options: CookieOptions) => void;
+  /**
+   * The request's session validations by token, when the host keeps one map per request: the rate
+   * limiter, Idempotency-Key scope and procedure then share one validation (issue 16). Never shared
+   * between requests, so a revocation still refuses the very next request.
+   */
+  sessions?: RequestSessions;
+}
+
+export type RequestSessions = Map<string, Promise<ValidSession>>;
+
+/** validateSession, once per token per request when the request has its map (its answer or its refusal, shared). */
+export function validateRequestSession(deps: Deps, sessions: RequestSessions | undefined, token: string): Promise<ValidSession> {
+  if (!sessions) return validateSession(deps, token);
+  let session = sessions.get(token);
+  if (!session) {
+    session = validateSession(deps, token);
+    sessions.set(token, session);
+  }
+  return session;
 }
 
 export interface Credentials {
@@ -34,6 +53,8 @@ export interface Context {
   userAgent: string | null;
   origin: string | null;
   credentials: Credentials | null;
+  /** The session behind a token, validated once per request (see RequestFacts.sessions). */
+  validateSession: (token: string) => Promise<ValidSession>;
   setHeader: (name: string, value: string) => void;
   setSessionCookie: (token: string, expiresAt: Date) => void;
   clearSessionCookie: () => void;
@@ -63,6 +84,7 @@ export function createContextFactory(deps: Deps) {
       userAgent: facts.userAgent ?? null,
       origin: facts.origin ?? null,
       credentials: credentialsOf(facts),
+      validateSession: (token) => validateRequestSession(deps, facts.sessions, token),
       setHeader: facts.setHeader ?? (() => {}),
       setSessionCookie: (token, expiresAt) => setCookie(SESSION_COOKIE, token, { expires: expiresAt }),
       clearSessionCookie: () => setCookie(SESSION_COOKIE, '', { maxAge: 0 }),

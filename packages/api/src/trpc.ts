@@ -1,4 +1,4 @@
-import { constantTimeEqual, isAdmin, loadOrganizationFor, validateSession } from '@fareway/core';
+import { constantTimeEqual, isAdmin, loadOrganizationFor } from '@fareway/core';
 import { AppError, type ErrorCode } from '@fareway/domain';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
@@ -67,7 +67,7 @@ async function authenticate(ctx: Context, type: string) {
   if (type === 'mutation' && ctx.credentials.via === 'cookie' && !originAllowed(ctx)) {
     throw new AppError('FORBIDDEN', 'Cross-site request refused');
   }
-  const session = await validateSession(ctx.deps, ctx.credentials.token);
+  const session = await ctx.validateSession(ctx.credentials.token);
   if (session.renewed && ctx.credentials.via === 'cookie') ctx.setSessionCookie(ctx.credentials.token, session.expiresAt);
   return { user: session.user, actor: { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId } };
 }

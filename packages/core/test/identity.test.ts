@@ -14,6 +14,7 @@ import {
   validateSession,
   verifyOtp,
 } from '../src';
+import { sessionIdFromToken } from '../src/identity/secrets';
 import { createTestDeps, type TestDeps } from '../src/testing';
 
 const TEST_NUMBER = '+94770000001';
@@ -201,6 +202,11 @@ describe('sessions', () => {
     await sendOtp(deps, { phoneNumber: phone }, origin());
     return verifyOtp(deps, { phoneNumber: phone, code: await codeSentTo(phone) }, origin());
   }
+
+  it('stores a session under the hex SHA-256 of its token, so sessions issued by any earlier hash still validate', () => {
+    // FIPS 180-2's "abc" vector: the stored id format does not depend on which implementation hashes it.
+    expect(sessionIdFromToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
 
   it('revokes a session on logout, effective on the very next request', async () => {
     const { token } = await signIn();

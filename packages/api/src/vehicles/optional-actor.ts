@@ -1,4 +1,4 @@
-import { type Actor, validateSession } from '@fareway/core';
+import type { Actor } from '@fareway/core';
 import type { Context } from '../context';
 
 /**
@@ -8,7 +8,7 @@ import type { Context } from '../context';
 export async function optionalActor(ctx: Context): Promise<Actor | null> {
   if (!ctx.credentials) return null;
   try {
-    const session = await validateSession(ctx.deps, ctx.credentials.token);
+    const session = await ctx.validateSession(ctx.credentials.token);
     return { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId };
   } catch {
     return null;
