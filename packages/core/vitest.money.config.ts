@@ -9,8 +9,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // cheapest per covering test first; FAREWAY_MUTATION_TESTS replaces it.
 const moneyTests = [
   'payment-access',
-  'payment-seats',
   'payment-paths',
+  'payment-batch',
+  'payment-seats',
   'bookings-core',
   'rentals-holds',
   'seats-reserve',
