@@ -85,6 +85,9 @@ it('captures live holds together, applies a failure on its own, and skips a repe
   expect(failed.event).toEqual({ processed: true, outcome: 'failed' });
   expect(failed.journals).toEqual([]);
   expect(failed.notices).toEqual(['payment.failed']);
+  // Keyed by the intent, so a retried transaction cannot tell the customer twice.
+  const keys = await deps.database.sql<{ dedupe_key: string }[]>`select dedupe_key from notifications where user_id = ${declined.customer}`;
+  expect(keys.map((k) => k.dedupe_key)).toEqual([`payment.failed:${declined.intentId}:sms`]);
 
   // Run again (a job retried after its batch committed): every event is processed already, nothing is written twice.
   const again = await processPaymentEvents(deps, { eventIds: [a.eventId, b.eventId, c.eventId, declined.eventId] });
