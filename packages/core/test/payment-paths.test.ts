@@ -332,10 +332,6 @@ describe('webhook events re-checked with the gateway', () => {
     const refunds = await deps.database.sql<{ reason: string; amount_minor: string; status: string }[]>`
       select reason, amount_minor::text, status from refunds where payment_id = ${p.id}`;
     expect(refunds).toEqual([{ reason: 'orphan', amount_minor: String(p.amountMinor), status: 'pending' }]);
-    // The customer is told once, keyed by the payment (a retried transaction cannot tell them twice).
-    const notices = await deps.database.sql<{ kind: string; dedupe_key: string }[]>`
-      select kind, dedupe_key from notifications where user_id = ${h.customer} and kind = 'payment.orphan_refund'`;
-    expect(notices).toEqual([{ kind: 'payment.orphan_refund', dedupe_key: `payment.orphan_refund:${p.id}:sms` }]);
   });
 
   it('a declined payment partners listen to is announced to them', async () => {
