@@ -1,8 +1,10 @@
 import { newId } from '@fareway/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// The booking constraints' error codes (BOOKING_CONFLICT), registered as the server registers them by loading core.
+import '../src/bookings';
 import { processPaymentEvents } from '../src/payments';
 import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
-import { insertHold } from './support/booking-fixtures';
+import { insertHold, insertRental, insertUser } from './support/booking-fixtures';
 import { failNextCommitOn } from './support/fail-once';
 import { insertPendingIntent, recordSandboxEvent } from './support/money-fixtures';
 
@@ -63,19 +65,32 @@ const captured = {
   notices: ['booking.confirmed'],
 };
 
-it('captures live holds together, applies a failure on its own, and skips a repeated id and an unknown event', async () => {
+it('captures live holds together, applies a failure and an orphan on their own, and skips a repeated id and an unknown event', async () => {
   const [a, b, c] = [await heldWithEvent(), await heldWithEvent(), await heldWithEvent()];
   const declined = await heldWithEvent('payment.failed');
+  // Paid after its hold lapsed and someone else took the car: the capture is orphaned and refunded.
+  const lapsed = await heldWithEvent();
+  await deps.database.sql`update bookings set status = 'expired' where id = ${lapsed.bookingId}`;
+  const end = new Date(lapsed.start.getTime() + 3_600_000);
+  await insertRental(deps, {
+    customerId: await insertUser(deps),
+    vehicleId: lapsed.vehicle,
+    ownerUserId: lapsed.owner,
+    start: lapsed.start,
+    end,
+  });
   if (!a || !b || !c) throw new Error('no holds');
   const unknown = newId();
 
-  const results = await processPaymentEvents(deps, { eventIds: [a.eventId, b.eventId, a.eventId, c.eventId, declined.eventId, unknown] });
+  const ids = [a.eventId, b.eventId, a.eventId, c.eventId, declined.eventId, lapsed.eventId, unknown];
+  const results = await processPaymentEvents(deps, { eventIds: ids });
   expect(results).toEqual([
     { status: 'fulfilled', value: 'captured' },
     { status: 'fulfilled', value: 'captured' },
     { status: 'fulfilled', value: 'skipped' },
     { status: 'fulfilled', value: 'captured' },
     { status: 'fulfilled', value: 'failed' },
+    { status: 'fulfilled', value: 'orphaned' },
     { status: 'fulfilled', value: 'skipped' },
   ]);
   for (const held of [a, b, c]) expect(await afterCapture(held)).toEqual(captured);
@@ -88,10 +103,21 @@ it('captures live holds together, applies a failure on its own, and skips a repe
   // Keyed by the intent, so a retried transaction cannot tell the customer twice.
   const keys = await deps.database.sql<{ dedupe_key: string }[]>`select dedupe_key from notifications where user_id = ${declined.customer}`;
   expect(keys.map((k) => k.dedupe_key)).toEqual([`payment.failed:${declined.intentId}:sms`]);
+  const orphan = await afterCapture(lapsed);
+  expect(orphan.payment).toEqual({ status: 'completed', captured_minor: '1000000', completed: true });
+  expect(orphan.booking).toMatchObject({ status: 'expired', paid_minor: '0', confirmed: false });
+  expect(orphan.event).toEqual({ processed: true, outcome: 'orphaned' });
+  expect(orphan.journals).toEqual([{ kind: 'orphan_capture', total: '0' }]);
+  const told = await deps.database.sql<{ kind: string; dedupe_key: string }[]>`
+    select kind, dedupe_key from notifications where user_id = ${lapsed.customer} and kind = 'payment.orphan_refund'`;
+  expect(told).toEqual([{ kind: 'payment.orphan_refund', dedupe_key: `payment.orphan_refund:${lapsed.intentId}:sms` }]);
+  const refunds = await deps.database.sql<{ reason: string; amount_minor: string; status: string }[]>`
+    select reason, amount_minor::text, status from refunds where payment_id = ${lapsed.intentId}`;
+  expect(refunds).toEqual([{ reason: 'orphan', amount_minor: '1000000', status: 'pending' }]);
 
   // Run again (a job retried after its batch committed): every event is processed already, nothing is written twice.
-  const again = await processPaymentEvents(deps, { eventIds: [a.eventId, b.eventId, c.eventId, declined.eventId] });
-  expect(again.map((r) => r.status === 'fulfilled' && r.value)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+  const again = await processPaymentEvents(deps, { eventIds: ids });
+  expect(again.map((r) => r.status === 'fulfilled' && r.value)).toEqual(Array(ids.length).fill('skipped'));
   for (const held of [a, b, c]) expect(await afterCapture(held)).toEqual(captured);
 });
 
