@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // The default list: the core test files written for the six folders' use cases (money, bookings, identity),
 // cheapest per covering test first; FAREWAY_MUTATION_TESTS replaces it.
 const moneyTests = [
+  'payable-hold',
   'payment-access',
   'payment-paths',
   'payment-batch',
