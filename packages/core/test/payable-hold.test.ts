@@ -1,9 +1,13 @@
+import { createGateways } from '@fareway/gateways';
 import { describe, expect, it } from 'vitest';
 import type { BookingRow } from '../src/bookings/public-booking';
+import { loadConfig } from '../src/config/load-config';
 import { assertPayableHold } from '../src/payments/assert-payable-hold';
+import { gatewayFor } from '../src/payments/gateway-for';
 
-// Which bookings can still be paid (issue 17: the mutation run found only `confirmed` and a lapsed
-// hold tried): every status, and the hold's expiry to the millisecond. Pure: no database.
+// Which bookings can still be paid, and through which gateways (issue 17: the mutation run found only
+// `confirmed` and a lapsed hold tried, and the sandbox switch never tried against another gateway).
+// Pure: no database.
 
 const now = new Date('2026-03-01T12:00:00Z');
 const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
@@ -36,5 +40,19 @@ describe('assertPayableHold', () => {
     ['expired', at(60_000), lapsed],
   ] as const)('a %s booking whose hold ends at %s: %s', (status, expiresAt, expected) => {
     expect(outcome(status, expiresAt)).toBe(expected);
+  });
+});
+
+describe('gatewayFor', () => {
+  const config = loadConfig({ NODE_ENV: 'test', SANDBOX_GATEWAY_ENABLED: 'false' });
+  // Stripe's adapter, built (never called) against an address nothing listens on.
+  const stripe = { secretKey: 'sk_test_gateway_for', webhookSecret: 'whsec_gateway_for', apiUrl: 'http://127.0.0.1:9' };
+  const deps = { config, gateways: createGateways({ ...config.payments.gateways, stripe }) };
+
+  it('refuses only the sandbox where it is turned off: the other gateways are still offered', () => {
+    expect(() => gatewayFor(deps, 'sandbox')).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR' }));
+    expect(gatewayFor(deps, 'stripe').name).toBe('stripe');
+    const on = { ...deps, config: { ...config, payments: { ...config.payments, sandboxEnabled: true } } };
+    expect(gatewayFor(on, 'sandbox').name).toBe('sandbox');
   });
 });
