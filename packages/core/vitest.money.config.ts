@@ -12,6 +12,7 @@ const moneyTests = [
   'payment-access',
   'payment-paths',
   'payment-batch',
+  'payment-initiate',
   'payment-seats',
   'bookings-core',
   'rentals-holds',
