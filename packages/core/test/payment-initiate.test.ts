@@ -112,6 +112,13 @@ describe("the hold's one extension", () => {
     expect(await holdOf(h.bookingId)).toEqual(hold(expiresAt));
   });
 
+  it('a hold that ends exactly when the extension would is left as it is', async () => {
+    const expiresAt = new Date(deps.clock.now().getTime() + minutes(10));
+    const h = await insertHold(deps, { expiresAt });
+    await initiatePayment(deps, actorOf(h.customer), { bookingId: h.bookingId, provider: 'sandbox' }, origin);
+    expect(await holdOf(h.bookingId)).toEqual(hold(expiresAt));
+  });
+
   it('with the extension turned off (0 minutes) the hold is left as it is', async () => {
     const expiresAt = new Date(deps.clock.now().getTime() + minutes(2));
     const h = await insertHold(deps, { expiresAt });
