@@ -14,6 +14,7 @@ const moneyTests = [
   'payment-batch',
   'payment-initiate',
   'payment-seats',
+  'refund-sweep',
   'bookings-core',
   'rentals-holds',
   'seats-reserve',
