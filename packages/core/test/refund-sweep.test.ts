@@ -1,22 +1,28 @@
+import { newId } from '@fareway/db';
+import { createGateways } from '@fareway/gateways';
+import type { FakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { processDueRefunds } from '../src/refunds';
-import { createTestDeps, type TestDeps } from '../src/testing/test-deps';
+import { processDueRefunds, processRefund } from '../src/refunds';
+import type { TestDeps } from '../src/testing/test-deps';
 import { failNextCommitOn } from './support/fail-once';
-import { cancelByPartner, insertPaidRental } from './support/money-fixtures';
+import { cancelByPartner, createStripeTestDeps, insertPaidRental } from './support/money-fixtures';
 
 // The refund sweep (processDueRefunds: `process-refunds` without a refund id), which only the worker's
 // tests walked (issue 17: the mutation run found it without a core test): which pending refunds are
-// due, oldest first and how many, and what it reports when one cannot be executed this time.
+// due, oldest first and how many, and what it reports when one cannot be executed this time. And what
+// partners hear of a refund the gateway refuses (processRefund), which no core test listened for.
 
 let deps: TestDeps;
+let stripe: FakeStripe;
 const T0 = new Date('2026-03-01T12:00:00Z');
 const ago = (ms: number) => new Date(T0.getTime() - ms);
 
 beforeAll(async () => {
-  deps = await createTestDeps({ jobs: 'sender' });
+  ({ deps, stripe } = await createStripeTestDeps({}));
 });
 afterAll(async () => {
   await deps?.cleanup();
+  await stripe?.close();
 });
 
 /** A paid rental its partner cancels at `at`: a pending refund (to the wallet) written then. */
@@ -63,4 +69,41 @@ it('a refund that cannot be executed this time is counted as an error and stays 
 
   expect(await processDueRefunds(deps)).toEqual({ succeeded: 1, failed: 0, skipped: 0, error: 0 });
   expect(await statusOf([id])).toEqual(['succeeded']);
+});
+
+it('a refund the gateway refuses is announced to listening partners as refund.failed, once; transient trouble announces nothing', async () => {
+  deps.clock.set(T0);
+  const endpoint = newId();
+  await deps.database.sql`
+    insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
+    values (${endpoint}, 'http://127.0.0.1:9/hook', ${['refund.failed', 'refund.succeeded']}, 'sealed', 'active', ${T0.toISOString()}::timestamptz, ${T0.toISOString()}::timestamptz)`;
+  try {
+    const paid = await insertPaidRental(deps, { provider: 'stripe' });
+    // A charge Stripe does not know: it answers 404, a clear refusal.
+    await deps.database.sql`update payments set provider_payment_id = 'pi_unknown_to_stripe' where id = ${paid.paymentId}`;
+    const refundId = await cancelByPartner(deps, paid);
+    const told = () =>
+      deps.database.sql<{ type: string; status: string; refund: string }[]>`
+        select e.type, e.data->'refund'->>'status' as status, e.data->'refund'->>'id' as refund
+        from webhook_events e join webhook_deliveries d on d.event_id = e.id and d.endpoint_id = ${endpoint}`;
+
+    // Stripe unreachable: retryable, nothing is announced.
+    const unreachable = createGateways({
+      sandbox: deps.config.payments.gateways.sandbox,
+      stripe: { ...stripe.config, apiUrl: 'http://127.0.0.1:9', maxNetworkRetries: 0 },
+    });
+    await expect(
+      processRefund({ ...deps, gateways: { ...deps.gateways, stripe: unreachable.stripe } }, { refundId }),
+    ).rejects.toMatchObject({ retryable: true });
+    expect(await told()).toEqual([]);
+
+    expect(await processRefund(deps, { refundId })).toBe('failed');
+    expect(await told()).toEqual([{ type: 'refund.failed', status: 'failed', refund: refundId }]);
+    const [row] = await deps.database.sql<{ status: string; attempts: number; last_error: string }[]>`
+      select status, attempts, last_error from refunds where id = ${refundId}`;
+    expect(row).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(row?.last_error).toMatch(/No such payment_intent: 'pi_unknown_to_stripe'/);
+  } finally {
+    await deps.database.sql`update webhook_endpoints set status = 'disabled' where id = ${endpoint}`;
+  }
 });
