@@ -2,8 +2,10 @@ import { newId } from '@fareway/db';
 import { createGateways } from '@fareway/gateways';
 import type { FakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { refundBooking } from '../src/back-office';
 import { processDueRefunds, processRefund } from '../src/refunds';
 import type { TestDeps } from '../src/testing/test-deps';
+import { insertUser } from './support/booking-fixtures';
 import { failNextCommitOn } from './support/fail-once';
 import { cancelByPartner, createStripeTestDeps, insertPaidRental } from './support/money-fixtures';
 
@@ -106,4 +108,25 @@ it('a refund the gateway refuses is announced to listening partners as refund.fa
   } finally {
     await deps.database.sql`update webhook_endpoints set status = 'disabled' where id = ${endpoint}`;
   }
+});
+
+it('a booking cancelled after part of its payment was refunded gets the rest back, never more', async () => {
+  deps.clock.set(T0);
+  const paid = await insertPaidRental(deps, { provider: 'sandbox' });
+  const admin = { userId: await insertUser(deps, ['admin']), roles: ['admin' as const], sessionId: 's' };
+  const part = await refundBooking(
+    deps,
+    admin,
+    { bookingId: paid.bookingId, amountMinor: 400_000, reason: 'late pickup' },
+    { ip: null, requestId: null },
+  );
+  expect(await processRefund(deps, { refundId: part.id })).toBe('succeeded');
+  const [payment] = await deps.database.sql<{ status: string; refunded: string }[]>`
+    select status, refunded_minor::text as refunded from payments where id = ${paid.paymentId}`;
+  expect(payment).toEqual({ status: 'partially_refunded', refunded: '400000' });
+
+  await cancelByPartner(deps, paid);
+  const written = await deps.database.sql<{ amount: string }[]>`
+    select amount_minor::text as amount from refunds where payment_id = ${paid.paymentId} and reason = 'cancellation'`;
+  expect(written).toEqual([{ amount: '600000' }]);
 });
