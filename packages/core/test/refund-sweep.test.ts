@@ -1,9 +1,9 @@
-import { newId } from '@fareway/db';
+import { newId, withTransaction } from '@fareway/db';
 import { createGateways } from '@fareway/gateways';
 import type { FakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { refundBooking } from '../src/back-office';
-import { processDueRefunds, processRefund } from '../src/refunds';
+import { createRefundInTransaction, processDueRefunds, processRefund } from '../src/refunds';
 import type { TestDeps } from '../src/testing/test-deps';
 import { insertUser } from './support/booking-fixtures';
 import { failNextCommitOn } from './support/fail-once';
@@ -129,4 +129,37 @@ it('a booking cancelled after part of its payment was refunded gets the rest bac
   const written = await deps.database.sql<{ amount: string }[]>`
     select amount_minor::text as amount from refunds where payment_id = ${paid.paymentId} and reason = 'cancellation'`;
   expect(written).toEqual([{ amount: '600000' }]);
+});
+
+it('processRefund: an unknown refund is skipped; a refund with no gateway payment to refund against goes to the wallet; run five times at once it is executed once', async () => {
+  deps.clock.set(T0);
+  expect(await processRefund(deps, { refundId: newId() })).toBe('skipped');
+  // The fixture's capture carries no gateway payment id.
+  const refundId = await cancelByPartner(deps, await insertPaidRental(deps, { provider: 'sandbox' }));
+  const outcomes = await Promise.all(Array.from({ length: 5 }, () => processRefund(deps, { refundId })));
+  expect(outcomes.sort()).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'succeeded']);
+  const [row] = await deps.database.sql<{ status: string; destination: string; provider_refund_id: string | null }[]>`
+    select status, destination, provider_refund_id from refunds where id = ${refundId}`;
+  expect(row).toEqual({ status: 'succeeded', destination: 'wallet', provider_refund_id: null });
+  const journals = await deps.database.sql`select id from ledger_journals where reference = ${refundId}`;
+  expect(journals).toHaveLength(1);
+});
+
+it('a refund the customer asked to the wallet never reaches the gateway, though the payment has a gateway id', async () => {
+  deps.clock.set(T0);
+  const paid = await insertPaidRental(deps, { provider: 'sandbox' });
+  await deps.database.sql`update payments set provider_payment_id = ${paid.paymentId} where id = ${paid.paymentId}`;
+  const refund = await withTransaction(deps.db, (tx) =>
+    createRefundInTransaction(tx, deps, {
+      payment: { id: paid.paymentId, bookingId: paid.bookingId, customerId: paid.customerId, currency: 'LKR', provider: 'sandbox' },
+      amountMinor: 250_000,
+      reason: 'admin',
+      destination: 'wallet',
+      at: T0,
+    }),
+  );
+  expect(await processRefund(deps, { refundId: refund.id })).toBe('succeeded');
+  const [row] = await deps.database.sql<{ destination: string; provider_refund_id: string | null }[]>`
+    select destination, provider_refund_id from refunds where id = ${refund.id}`;
+  expect(row).toEqual({ destination: 'wallet', provider_refund_id: null });
 });
