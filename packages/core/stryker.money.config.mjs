@@ -10,7 +10,9 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.money.config.ts', related: false },
-  plugins: ['@stryker-mutator/vitest-runner'],
+  plugins: ['@stryker-mutator/vitest-runner', './stryker-ignore-logging.mjs'],
+  // Log statements (deps.log.warn(...)): their mutants change only the log text; reported as ignored.
+  ignorers: ['logging'],
   mutate: (
     process.env.FAREWAY_MUTATION_FILES ??
     'src/payments/**/*.ts,src/refunds/**/*.ts,src/wallet/**/*.ts,src/ledger/**/*.ts,src/bookings/**/*.ts,src/identity/**/*.ts'
