@@ -1,4 +1,7 @@
 import { registerConstraintError } from '@fareway/db';
+// A capture confirms a booking, which re-takes its inventory: the exclusion constraints' codes must be
+// registered whoever imports payments alone (an orphaned capture is BOOKING_CONFLICT, never a raw Postgres error).
+import '../bookings/booking-constraints';
 
 // The database has the last word on refunds (DESIGN.md §3): a refund above what
 // is left of the capture is refused by the check the refunds trigger feeds.
