@@ -1,7 +1,6 @@
 import { type RouterOutputs, useProblem, useTRPC } from '@fareway/api-client';
 import {
   Button,
-  browserTimeZone,
   Card,
   type ColumnDef,
   DataTable,
@@ -90,7 +89,7 @@ function BookingView({ data }: { data: AdminBooking }) {
             ) : null}
             <Fact label="Total">{formatMoney(booking.totalMinor, booking.currency)}</Fact>
             <Fact label="Paid">{formatMoney(booking.paidMinor, booking.currency)}</Fact>
-            <Fact label="Booked">{formatDateTime(booking.createdAt, browserTimeZone())}</Fact>
+            <Fact label="Booked">{formatDateTime(booking.createdAt, zone)}</Fact>
             {booking.cancelledAt ? (
               <Fact label="Cancelled">
                 {formatDateTime(booking.cancelledAt, zone)}

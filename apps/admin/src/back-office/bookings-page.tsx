@@ -68,7 +68,8 @@ export const bookingColumns: Array<ColumnDef<Row, unknown>> = [
   {
     id: 'createdAt',
     header: 'Booked',
-    cell: ({ row: { original: b } }) => formatDateTime(b.createdAt, browserTimeZone()),
+    // The booking's own zone, as on every other page that shows this booking (named when not the viewer's).
+    cell: ({ row: { original: b } }) => formatDateTime(b.createdAt, b.timeZone),
   },
 ];
 

@@ -243,10 +243,24 @@ describe.skipIf(browserTestsOff)('the admin console in Chromium', () => {
     await expect.poll(() => table.getByText('Nimal Perera').count(), { timeout: 15_000 }).toBe(2);
     await settled(page);
     await look(page, 'admin-bookings');
+    // When it was booked reads the same in the list and on the booking's page: the booking's zone, named
+    // because this browser is in New York.
+    const listedBooked = await table
+      .getByRole('row')
+      .filter({ has: page.locator(`a[href$="${first}"]`) })
+      .getByText(/\(Asia\/Colombo\)$/)
+      .allTextContents();
 
     await page.goto(`/admin/bookings/${first}`);
     await page.getByRole('heading', { name: /Rental booking/ }).waitFor();
     await settled(page);
+    const booked =
+      (await page
+        .locator('.fw-kv__row', { has: page.getByText('Booked', { exact: true }) })
+        .locator('dd')
+        .textContent()) ?? '';
+    expect(booked).toMatch(/\(Asia\/Colombo\)$/);
+    expect(listedBooked).toContain(booked);
     await page.getByRole('button', { name: 'Cancel booking' }).click();
     // The refund the policy gives is shown before confirming (the platform cancelling refunds all that was paid).
     await page.getByText(/Cancelling now refunds LKR/).waitFor();
