@@ -11,13 +11,50 @@
 import { pathToFileURL } from 'node:url';
 import { startAnchor } from './anchor';
 import { startBenchServer } from './hold-fixture';
-import { measure, openBenchDatabase } from './lib';
+import { type BenchDatabase, measure, openBenchDatabase } from './lib';
 import { priced, printStatements, profiled } from './price-operations';
 import { seatHoldFixture } from './seat-hold-fixture';
 
 const HOLDS = Number(process.env.BENCH_PROFILE_HOLDS ?? 2000);
 const CLIENTS = Number(process.env.BENCH_PROFILE_CLIENTS ?? 16);
 const PROFILE_OUT = process.env.BENCH_PROFILE_OUT;
+
+type WalStats = { records: number; fpi: number; bytes: number };
+
+async function walStats(database: BenchDatabase): Promise<WalStats> {
+  const [row] = await database.sql<WalStats[]>`
+    select wal_records::float8 as records, wal_fpi::float8 as fpi, wal_bytes::float8 as bytes from pg_stat_wal`;
+  if (!row) throw new Error('pg_stat_wal is empty');
+  return row;
+}
+
+/**
+ * `work` with the WAL it wrote per operation (records, full-page images, bytes; pg_stat_wal is cluster-wide,
+ * so nothing else runs meanwhile). A checkpoint first: every row pays the full-page images of the pages it
+ * touches first, as in steady state after each checkpoint.
+ */
+async function walPriced<T>(database: BenchDatabase, label: string, operations: number, work: () => Promise<T>): Promise<T> {
+  await database.sql`checkpoint`;
+  const before = await walStats(database);
+  const result = await work();
+  const after = await walStats(database);
+  const per = (k: keyof WalStats) => (after[k] - before[k]) / operations;
+  console.log(
+    `    WAL per op (${label}): ${per('bytes').toFixed(0)} bytes, ${per('records').toFixed(1)} records, ${per('fpi').toFixed(2)} full-page images`,
+  );
+  return result;
+}
+
+/** Which indexes of the hold's tables were scanned, and how big they are, after the run. */
+async function printIndexUse(database: BenchDatabase): Promise<void> {
+  const rows = await database.sql<Array<{ table: string; index: string; scans: number; size: string }>>`
+    select relname as table, indexrelname as index, idx_scan::int as scans, pg_size_pretty(pg_relation_size(indexrelid)) as size
+    from pg_stat_user_indexes
+    where relname in ('bookings', 'booking_lines', 'seat_reservations', 'audit_log', 'notifications')
+    order by relname, indexrelname`;
+  console.log('\n  indexes written by a seat hold (scans since the start of this run, size)');
+  for (const r of rows) console.log(`  ${r.table.padEnd(18)} ${r.index.padEnd(44)} ${String(r.scans).padStart(8)}  ${r.size}`);
+}
 
 export async function runProfileSeatHolds(): Promise<void> {
   const database = await openBenchDatabase({ statements: true });
@@ -34,16 +71,25 @@ export async function runProfileSeatHolds(): Promise<void> {
     fixture.failures = 0;
 
     console.log(`\nbench/profile-seat-holds: ${HOLDS} two-seat holds per row, ${CLIENTS} clients`);
-    await priced(database, 'anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS));
-    await priced(database, 'raw SQL hold (same transaction)', () => measure('raw', CLIENTS, HOLDS, fixture.rawHold(rawTrips)));
-    const core = await priced(database, 'core reserveSeats in process', () =>
-      profiled(PROFILE_OUT && `${PROFILE_OUT}-core.cpuprofile`, () => measure('core', CLIENTS, HOLDS, fixture.coreHold(coreTrips))),
+    await walPriced(database, 'anchor', HOLDS, () =>
+      priced(database, 'anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS)),
     );
-    const http = await priced(database, 'POST /api/v1/bookings/reserve', () =>
-      profiled(PROFILE_OUT && `${PROFILE_OUT}-http.cpuprofile`, () => measure('HTTP', CLIENTS, HOLDS, fixture.httpHold(httpTrips))),
+    await walPriced(database, 'raw', HOLDS, () =>
+      priced(database, 'raw SQL hold (same transaction)', () => measure('raw', CLIENTS, HOLDS, fixture.rawHold(rawTrips))),
+    );
+    const core = await walPriced(database, 'core', HOLDS, () =>
+      priced(database, 'core reserveSeats in process', () =>
+        profiled(PROFILE_OUT && `${PROFILE_OUT}-core.cpuprofile`, () => measure('core', CLIENTS, HOLDS, fixture.coreHold(coreTrips))),
+      ),
+    );
+    const http = await walPriced(database, 'HTTP', HOLDS, () =>
+      priced(database, 'POST /api/v1/bookings/reserve', () =>
+        profiled(PROFILE_OUT && `${PROFILE_OUT}-http.cpuprofile`, () => measure('HTTP', CLIENTS, HOLDS, fixture.httpHold(httpTrips))),
+      ),
     );
     printStatements('core seat hold statements', core, HOLDS);
     printStatements('HTTP seat hold statements', http, HOLDS, 12);
+    await printIndexUse(database);
     console.log(`\nholds that did not succeed during measurement: ${fixture.failures}`);
   } finally {
     await server.app.close();
