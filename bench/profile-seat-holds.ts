@@ -13,7 +13,7 @@ import { startAnchor } from './anchor';
 import { startBenchServer } from './hold-fixture';
 import { type BenchDatabase, measure, openBenchDatabase } from './lib';
 import { priced, printStatements, profiled } from './price-operations';
-import { seatHoldFixture } from './seat-hold-fixture';
+import { analyzeAfterWarmUp, seatHoldFixture } from './seat-hold-fixture';
 
 const HOLDS = Number(process.env.BENCH_PROFILE_HOLDS ?? 2000);
 const CLIENTS = Number(process.env.BENCH_PROFILE_CLIENTS ?? 16);
@@ -67,6 +67,7 @@ export async function runProfileSeatHolds(): Promise<void> {
     await measure('warm-up raw', 8, 300, fixture.rawHold(await fixture.tripSet(20)));
     await measure('warm-up core', 8, 300, fixture.coreHold(await fixture.tripSet(20)));
     await measure('warm-up HTTP', 8, 300, fixture.httpHold(await fixture.tripSet(20)));
+    await analyzeAfterWarmUp(database);
     const [rawTrips, coreTrips, httpTrips] = [await trips(), await trips(), await trips()];
     fixture.failures = 0;
 
