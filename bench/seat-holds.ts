@@ -9,7 +9,7 @@ import { type Actor, confirmBooking, reserveSeats } from '@fareway/core';
 import { printVersusAnchor, startAnchor } from './anchor';
 import { startBenchServer } from './hold-fixture';
 import { type Figures, measure, openBenchDatabase, printTable } from './lib';
-import { ORIGIN, SEATS_PER_HOLD, seatHoldFixture } from './seat-hold-fixture';
+import { analyzeAfterWarmUp, ORIGIN, SEATS_PER_HOLD, seatHoldFixture } from './seat-hold-fixture';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 2000);
 const READS = Number(process.env.BENCH_READS ?? 3000);
@@ -93,6 +93,7 @@ export async function runSeatHolds(): Promise<void> {
     await measure('warm-up', 8, 300, httpMap);
     await measure('warm-up', 8, 300, rawMap);
     await anchor.run(8, 200);
+    await analyzeAfterWarmUp(database);
     fixture.failures = 0;
 
     const holdRows: Figures[] = [];

@@ -80,3 +80,51 @@ describe('inventory rows stay on their booking’s vehicle or trip', () => {
     expect(twice.message).toContain('seat_reservations_seat_per_booking');
   });
 });
+
+// Migration 0025 checks a booking's partner against its own vehicle or trip rather than against users /
+// organizations (whose rows every concurrent hold of one partner locked): the partner must be that
+// vehicle's owner or that trip's operator, and a partner never stands without its inventory.
+describe('a booking’s partner is its vehicle’s owner or its trip’s operator', () => {
+  it('refuses another owner, another operator, an operator on a rental, and moving a booked trip', async () => {
+    const owner = await insertUser(deps, ['driver']);
+    const stranger = await insertUser(deps, ['driver']);
+    const customer = await insertUser(deps);
+    const vehicle = await insertVehicle(deps, owner);
+    const rental = await insertRental(deps, {
+      customerId: customer,
+      vehicleId: vehicle,
+      ownerUserId: owner,
+      start: new Date('2026-03-20T00:00:00Z'),
+      end: new Date('2026-03-21T00:00:00Z'),
+    });
+    const [operator, rival] = [await createOperator(deps), await createOperator(deps, { name: 'Rival Lines' })];
+    const trip = await addTrip(deps, operator, new Date('2026-03-07T02:00:00Z'));
+    const seatHolder = await insertCustomer(deps);
+    const held = await reserveSeats(deps, seatHolder, { tripId: trip, seatNumbers: ['2A'], fromStop: 0, toStop: 1 }, ORIGIN);
+    const sql = rawClient(deps.db);
+
+    const otherOwner = await failure(() => sql`update bookings set partner_user_id = ${stranger} where id = ${rental}`);
+    expect(otherOwner.code).toBe('23503');
+    expect(otherOwner.message).toContain('bookings_vehicle_partner_fk');
+    const otherOperator = await failure(
+      () => sql`update bookings set partner_organization_id = ${rival.organizationId} where id = ${held.id}`,
+    );
+    expect(otherOperator.code).toBe('23503');
+    expect(otherOperator.message).toContain('bookings_trip_partner_fk');
+    const operatorOnRental = await failure(
+      () => sql`update bookings set partner_organization_id = ${operator.organizationId} where id = ${rental}`,
+    );
+    expect(operatorOnRental.code).toBe('23514');
+    expect(operatorOnRental.message).toContain('bookings_partner_shape');
+    // The trip cannot change hands under its bookings (the key they reference would change).
+    const moved = await failure(() => sql`update trips set organization_id = ${rival.organizationId} where id = ${trip}`);
+    expect(moved.code).toBe('23503');
+    // What the use cases write passes: the rental's owner and the trip's operator.
+    const rows = await sql<Array<{ partner_user_id: string | null; partner_organization_id: string | null }>>`
+      select partner_user_id, partner_organization_id from bookings where id in (${rental}, ${held.id}) order by kind`;
+    expect(rows).toEqual([
+      { partner_user_id: owner, partner_organization_id: null },
+      { partner_user_id: null, partner_organization_id: operator.organizationId },
+    ]);
+  });
+});

@@ -119,11 +119,9 @@ export async function writeHold(
       tx.insert(schema.bookingLines).values(rows.lines).getSQL(),
       tx.insert(schema.auditLog).values(rows.audit).getSQL(),
     ];
-    // Keyed once per booking and template: a retried transaction cannot queue it twice.
-    if (notices.length > 0)
-      parts.push(
-        tx.insert(schema.notifications).values(rows.notices).onConflictDoNothing({ target: schema.notifications.dedupeKey }).getSQL(),
-      );
+    // A plain insert: the notice's key names the booking this statement creates, so it cannot be taken yet (a retried
+    // transaction rolled its first notice back). ON CONFLICT would make it a speculative insert, one more WAL record.
+    if (notices.length > 0) parts.push(tx.insert(schema.notifications).values(rows.notices).getSQL());
     const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`);
     built = [
       // The statement itself only says this transaction wakes the outbox workers after commit (wakeAfterHold):

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity';
-import { organizations } from './organizations';
 
 export const BOOKING_KINDS = ['rental', 'seat'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
@@ -25,9 +24,14 @@ export const bookings = pgTable(
     status: text({ enum: BOOKING_STATUS_VALUES }).notNull(),
     vehicleId: uuid(),
     tripId: uuid(),
-    /** Who is owed the partner share: the vehicle's owner, or the trip's operator. */
-    partnerUserId: uuid().references(() => users.id),
-    partnerOrganizationId: uuid().references(() => organizations.id),
+    /**
+     * Who is owed the partner share: the vehicle's owner, or the trip's operator. Checked against the
+     * vehicle's or trip's own row (migration 0025: foreign keys on (vehicle_id, partner_user_id) and
+     * (trip_id, partner_organization_id)), not against users / organizations: a key on an operator's
+     * row made every concurrent hold of that operator share one tuple lock (a MultiXact per hold).
+     */
+    partnerUserId: uuid(),
+    partnerOrganizationId: uuid(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
     fromStop: integer(),
@@ -57,20 +61,27 @@ export const bookings = pgTable(
     index('bookings_customer_idx').on(t.customerId, t.createdAt),
     // Holds cap and stale-hold expiry read pending rows by customer, vehicle and trip.
     index('bookings_customer_pending_idx').on(t.customerId, t.expiresAt).where(sql`${t.status} = 'pending'`),
-    index('bookings_vehicle_pending_idx').on(t.vehicleId, t.expiresAt).where(sql`${t.status} = 'pending'`),
-    index('bookings_trip_idx').on(t.tripId, t.status),
-    index('bookings_vehicle_idx').on(t.vehicleId, t.startsAt),
+    // Partial on the inventory column: a seat booking writes no entry into the vehicle indexes, a rental none
+    // into the trip's (every query of them names a vehicle or a trip, which implies the column is not null).
+    index('bookings_vehicle_pending_idx').on(t.vehicleId, t.expiresAt).where(sql`${t.status} = 'pending' and ${t.vehicleId} is not null`),
+    index('bookings_trip_idx').on(t.tripId, t.status).where(sql`${t.tripId} is not null`),
+    index('bookings_vehicle_idx').on(t.vehicleId, t.startsAt).where(sql`${t.vehicleId} is not null`),
     // The console's booking list: newest first or by start, by status, by operator.
     index('bookings_created_idx').on(t.createdAt),
     index('bookings_starts_idx').on(t.startsAt),
     index('bookings_status_created_idx').on(t.status, t.createdAt),
-    index('bookings_organization_idx').on(t.partnerOrganizationId, t.createdAt),
+    index('bookings_organization_idx').on(t.partnerOrganizationId, t.createdAt).where(sql`${t.partnerOrganizationId} is not null`),
     index('bookings_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check('bookings_kind_check', sql`${t.kind} in ('rental', 'seat')`),
     check('bookings_status_check', sql`${t.status} in ('pending', 'confirmed', 'active', 'completed', 'expired', 'cancelled')`),
     check(
       'bookings_kind_shape',
       sql`(${t.kind} = 'rental') = (${t.vehicleId} is not null) and (${t.kind} = 'seat') = (${t.tripId} is not null)`,
+    ),
+    // The partner is the inventory's: the composite foreign keys of migration 0025 only check a partner beside its inventory.
+    check(
+      'bookings_partner_shape',
+      sql`(${t.partnerUserId} is null or ${t.vehicleId} is not null) and (${t.partnerOrganizationId} is null or ${t.tripId} is not null)`,
     ),
     check('bookings_range_check', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_leg_check', sql`${t.kind} <> 'seat' or (${t.fromStop} >= 0 and ${t.toStop} > ${t.fromStop})`),

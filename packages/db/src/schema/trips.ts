@@ -138,6 +138,8 @@ export const trips = pgTable(
   (t) => [
     index('trips_departs_idx').on(t.departsAt).where(sql`${t.status} in ('scheduled', 'boarding')`),
     index('trips_org_idx').on(t.organizationId, t.departsAt),
+    // What bookings_trip_partner_fk (migration 0025) references: a seat booking's operator is its trip's.
+    uniqueIndex('trips_id_organization_key').on(t.id, t.organizationId),
     check('trips_status_check', sql`${t.status} in ('scheduled', 'boarding', 'departed', 'completed', 'cancelled')`),
     check('trips_times_check', sql`${t.arrivesAt} > ${t.departsAt}`),
   ],
@@ -195,8 +197,9 @@ export const seatReservations = pgTable(
     // Every key includes trip_id, the column this table is distributed by past one
     // primary (Citus): a key without it could not be enforced on one shard (migration 0050).
     primaryKey({ columns: [t.tripId, t.id] }),
-    index('seat_reservations_booking_idx').on(t.bookingId),
-    uniqueIndex('seat_reservations_seat_per_booking').on(t.tripId, t.bookingId, t.seatNo),
+    // Booking first, so this one index also serves every read by booking (the status mirror, a booking's
+    // seats): a second index on booking_id cost each reserved seat one more entry (issue 16).
+    uniqueIndex('seat_reservations_seat_per_booking').on(t.bookingId, t.tripId, t.seatNo),
     check('seat_reservations_leg_check', sql`${t.fromStop} >= 0 and ${t.toStop} > ${t.fromStop}`),
   ],
 );

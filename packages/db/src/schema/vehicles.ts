@@ -86,6 +86,8 @@ export const vehicles = pgTable(
   },
   (t) => [
     index('vehicles_owner_idx').on(t.ownerUserId, t.createdAt),
+    // What bookings_vehicle_partner_fk (migration 0025) references: a rental's partner is its vehicle's owner.
+    uniqueIndex('vehicles_id_owner_key').on(t.id, t.ownerUserId),
     // Search: approved vehicles in a city (case-insensitive).
     index('vehicles_search_idx').on(sql`lower(${t.city})`, t.seats).where(sql`${t.status} = 'approved'`),
     index('vehicles_status_idx').on(t.status, t.createdAt),
