@@ -30,6 +30,27 @@ export async function profiled<T>(file: string | undefined, work: () => Promise<
   }
 }
 
+/** Runs `work` under V8's sampling heap profiler when `file` is set (what was allocated where, kept or not), and writes it there. */
+export async function allocations<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  // Objects collected by a minor GC are kept in the profile: garbage is what costs GC time.
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMajorGC: true,
+  });
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /**
  * Measures `work` (its figures) with Postgres's side per operation, prints one line, and returns the
  * statements it ran (most execution time first; top-level and nested).

@@ -2,7 +2,8 @@
 // process as in bench/rental-holds; BENCH_PROFILE_HOLDS holds (default 4000) at 16 clients
 // over REST, then tRPC, beside the anchor, each priced per hold: this process's CPU ms
 // (server + load generator; the anchor's row prices the generator and a bare Fastify),
-// statements sent to Postgres and their execution ms (pg_stat_statements), and the top
+// statements sent to Postgres and their execution ms (pg_stat_statements), socket writes (system
+// calls) to Postgres and on HTTP (server and load generator sides), and the top
 // statements of the REST row (top-level and nested). For the functions behind the CPU ms,
 // BENCH_PROFILE_OUT=/tmp/rest.cpuprofile records a V8 CPU profile of the REST row alone (and
 // BENCH_PROFILE_TRPC_OUT one of the tRPC row):
@@ -12,19 +13,30 @@ import { pathToFileURL } from 'node:url';
 import { startAnchor } from './anchor';
 import { holdFixture, startHoldServer } from './hold-fixture';
 import { measure, openBenchDatabase } from './lib';
-import { priced, printStatements, profiled } from './price-operations';
+import { allocations, priced, printStatements, profiled } from './price-operations';
+import { countSocketWrites, formatWrites } from './socket-writes';
 
 const HOLDS = Number(process.env.BENCH_PROFILE_HOLDS ?? 4000);
 const CLIENTS = 16;
 const VEHICLES = 500;
 const PROFILE_OUT = process.env.BENCH_PROFILE_OUT;
 const PROFILE_TRPC_OUT = process.env.BENCH_PROFILE_TRPC_OUT;
+/** A sampled allocation profile of the REST row (.heapprofile, Chrome DevTools' Memory tab; heap-profile-summary.ts). */
+const ALLOC_OUT = process.env.BENCH_ALLOC_OUT;
 
 export async function runProfileHolds(): Promise<void> {
   const database = await openBenchDatabase({ statements: true });
   const server = await startHoldServer(database);
   const anchor = await startAnchor(database);
   const fixture = await holdFixture(database, server, { vehicles: VEHICLES, users: 1000 });
+  const writes = countSocketWrites(Number(new URL(database.url).port));
+  /** priced(), then this row's socket writes per hold. */
+  const pricedWithWrites: typeof priced = async (db, label, work) => {
+    writes.reset();
+    const rows = await priced(db, label, work);
+    console.log(`    socket writes per hold: ${formatWrites(writes.counts(), HOLDS)}`);
+    return rows;
+  };
 
   try {
     await anchor.run(8, 300);
@@ -34,18 +46,19 @@ export async function runProfileHolds(): Promise<void> {
     await fixture.reset();
 
     console.log(`\nbench/profile-holds: ${HOLDS} holds per row, ${CLIENTS} clients`);
-    await priced(database, 'anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS));
-    const rest = await priced(database, 'POST /api/v1/bookings', () =>
-      profiled(PROFILE_OUT, () => measure('REST', CLIENTS, HOLDS, fixture.restHold)),
+    await pricedWithWrites(database, 'anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS));
+    const rest = await pricedWithWrites(database, 'POST /api/v1/bookings', () =>
+      allocations(ALLOC_OUT, () => profiled(PROFILE_OUT, () => measure('REST', CLIENTS, HOLDS, fixture.restHold))),
     );
     await fixture.reset();
-    await priced(database, 'POST /trpc/bookings.create', () =>
+    await pricedWithWrites(database, 'POST /trpc/bookings.create', () =>
       profiled(PROFILE_TRPC_OUT, () => measure('tRPC', CLIENTS, HOLDS, fixture.trpcHold)),
     );
     await fixture.reset();
 
     printStatements('REST hold statements', rest, HOLDS);
   } finally {
+    writes.stop();
     await server.app.close();
     await anchor.close();
     await database.stop();
