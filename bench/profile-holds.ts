@@ -9,6 +9,7 @@
 // BENCH_PROFILE_TRPC_OUT one of the tRPC row):
 //   cd bench && BENCH_PROFILE_OUT=/tmp/rest.cpuprofile npx tsx profile-holds.ts
 //   npx tsx cpu-profile-summary.ts /tmp/rest.cpuprofile
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startAnchor } from './anchor';
 import { holdFixture, startHoldServer } from './hold-fixture';
@@ -21,8 +22,25 @@ const CLIENTS = 16;
 const VEHICLES = 500;
 const PROFILE_OUT = process.env.BENCH_PROFILE_OUT;
 const PROFILE_TRPC_OUT = process.env.BENCH_PROFILE_TRPC_OUT;
+/**
+ * A perf control FIFO (perf record -D -1 --control fifo:PATH): recording is enabled for the REST row only.
+ * perf's cpu-clock counts CPU time, where the V8 profile samples wall time (a write that wakes Postgres and
+ * loses the CPU to it shows there as time in writeBuffer). See README "Profiling a hold with perf".
+ */
+const PERF_CONTROL = process.env.BENCH_PERF_CONTROL;
 /** A sampled allocation profile of the REST row (.heapprofile, Chrome DevTools' Memory tab; heap-profile-summary.ts). */
 const ALLOC_OUT = process.env.BENCH_ALLOC_OUT;
+
+/** Runs `work` with perf recording enabled through PERF_CONTROL (a no-op without it). */
+async function perfRecorded<T>(work: () => Promise<T>): Promise<T> {
+  if (!PERF_CONTROL) return work();
+  writeFileSync(PERF_CONTROL, 'enable\n');
+  try {
+    return await work();
+  } finally {
+    writeFileSync(PERF_CONTROL, 'disable\n');
+  }
+}
 
 export async function runProfileHolds(): Promise<void> {
   const database = await openBenchDatabase({ statements: true });
@@ -48,7 +66,7 @@ export async function runProfileHolds(): Promise<void> {
     console.log(`\nbench/profile-holds: ${HOLDS} holds per row, ${CLIENTS} clients`);
     await pricedWithWrites(database, 'anchor (thin Fastify + postgres.js)', () => anchor.run(CLIENTS, HOLDS));
     const rest = await pricedWithWrites(database, 'POST /api/v1/bookings', () =>
-      allocations(ALLOC_OUT, () => profiled(PROFILE_OUT, () => measure('REST', CLIENTS, HOLDS, fixture.restHold))),
+      allocations(ALLOC_OUT, () => profiled(PROFILE_OUT, () => perfRecorded(() => measure('REST', CLIENTS, HOLDS, fixture.restHold)))),
     );
     await fixture.reset();
     await pricedWithWrites(database, 'POST /trpc/bookings.create', () =>
