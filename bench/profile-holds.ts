@@ -51,8 +51,12 @@ export async function runProfileHolds(): Promise<void> {
   /** priced(), then this row's socket writes per hold. */
   const pricedWithWrites: typeof priced = async (db, label, work) => {
     writes.reset();
+    const cache = server.deps.sessions;
+    const [hits, misses] = [cache?.hits ?? 0, cache?.misses ?? 0];
     const rows = await priced(db, label, work);
-    console.log(`    socket writes per hold: ${formatWrites(writes.counts(), HOLDS)}`);
+    console.log(
+      `    socket writes per hold: ${formatWrites(writes.counts(), HOLDS)}; session cache ${(cache?.hits ?? 0) - hits} hits, ${(cache?.misses ?? 0) - misses} misses`,
+    );
     return rows;
   };
 
