@@ -1,7 +1,8 @@
 // What one operation costs, beside its throughput: this process's CPU ms, the statements it sent
 // to Postgres (top-level ones are round trips; nested ones run inside them: triggers, foreign-key
 // checks, functions) and their execution ms, from pg_stat_statements on a bench database opened
-// with `statements: true`; and, on request, a V8 CPU profile of the work for cpu-profile-summary.ts.
+// with `statements: true`; and, on request, a V8 CPU profile of the work for cpu-profile-summary.ts
+// or a sampled allocation profile for heap-profile-summary.ts.
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import type { BenchDatabase, Figures } from './lib';
@@ -13,21 +14,56 @@ export interface Statement {
   toplevel: boolean;
 }
 
-/** Runs `work` under the V8 sampling profiler when `file` is set, and writes the profile there. */
-export async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+/** Runs `work` between `start` and `stop` on an inspector session when `file` is set, and writes what `stop` returns there. */
+async function inspected<T>(
+  file: string | undefined,
+  start: (session: Session) => Promise<void>,
+  stop: (session: Session) => Promise<{ profile: unknown }>,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!file) return work();
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
+  await start(session);
   try {
     return await work();
   } finally {
-    const { profile } = await session.post('Profiler.stop');
+    const { profile } = await stop(session);
     await writeFile(file, JSON.stringify(profile));
     session.disconnect();
   }
+}
+
+/** Runs `work` under the V8 sampling profiler when `file` is set, and writes the profile there. */
+export function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  return inspected(
+    file,
+    async (session) => {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 200 });
+      await session.post('Profiler.start');
+    },
+    (session) => session.post('Profiler.stop'),
+    work,
+  );
+}
+
+/** Runs `work` under V8's sampling heap profiler when `file` is set (what was allocated where, kept or not), and writes it there. */
+export function allocations<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  return inspected(
+    file,
+    async (session) => {
+      await session.post('HeapProfiler.enable');
+      // Objects collected by a minor GC are kept in the profile: garbage is what costs GC time.
+      await session.post('HeapProfiler.startSampling', {
+        samplingInterval: 16_384,
+        includeObjectsCollectedByMinorGC: true,
+        includeObjectsCollectedByMajorGC: true,
+      });
+    },
+    (session) => session.post('HeapProfiler.stopSampling'),
+    work,
+  );
 }
 
 /**

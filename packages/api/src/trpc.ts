@@ -72,10 +72,13 @@ async function authenticate(ctx: Context, type: string) {
   return { user: session.user, actor: { userId: session.user.id, roles: session.user.roles, sessionId: session.sessionId } };
 }
 
-/** A signed-in caller: bearer token (mobile) or session cookie (SPAs). */
+/**
+ * A signed-in caller: bearer token (mobile) or session cookie (SPAs). Middlewares hand `next` only what
+ * they add: tRPC merges it into the context (spreading the whole context again copied it twice per request).
+ */
 export const authedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const { user, actor } = await authenticate(ctx, type);
-  return next({ ctx: { ...ctx, user, actor } });
+  return next({ ctx: { user, actor } });
 });
 
 export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
@@ -89,7 +92,7 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
  */
 export const orgProcedure = authedProcedure.input(z.object({ organizationId: z.uuid() })).use(async ({ ctx, input, next }) => {
   const { organization, role } = await loadOrganizationFor(ctx.deps.db, ctx.actor, input.organizationId);
-  return next({ ctx: { ...ctx, organization, organizationRole: role } });
+  return next({ ctx: { organization, organizationRole: role } });
 });
 
 /**
@@ -101,9 +104,9 @@ export const jobRunnerProcedure = publicProcedure.use(async ({ ctx, type, next }
   const secret = ctx.deps.config.worker.jobSecretKey;
   // Security: compared in constant time, so the key cannot be guessed a byte at a time.
   if (secret && ctx.credentials?.via === 'bearer' && constantTimeEqual(ctx.credentials.token, secret)) {
-    return next({ ctx: { ...ctx, runner: { cron: true } as const } });
+    return next({ ctx: { runner: { cron: true } as const } });
   }
   const { actor } = await authenticate(ctx, type);
   if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin may do that');
-  return next({ ctx: { ...ctx, runner: { userId: actor.userId } } });
+  return next({ ctx: { runner: { userId: actor.userId } } });
 });

@@ -17,7 +17,9 @@ export interface PublicUser {
   createdAt: string;
 }
 
-export function toPublicUser(user: UserRow): PublicUser {
+export function toPublicUser(
+  user: Pick<UserRow, 'id' | 'phone' | 'email' | 'name' | 'locale' | 'roles' | 'status' | 'createdAt'>,
+): PublicUser {
   return {
     id: user.id,
     phone: user.phone,
