@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startAnchor } from './anchor';
 import { holdFixture, startHoldServer } from './hold-fixture';
-import { measure, openBenchDatabase } from './lib';
+import { analyzeAfterWarmUp, measure, openBenchDatabase } from './lib';
 import { allocations, priced, printStatements, profiled } from './price-operations';
 import { countSocketWrites, formatWrites } from './socket-writes';
 
@@ -65,6 +65,7 @@ export async function runProfileHolds(): Promise<void> {
     await measure('warm-up REST', 8, 400, fixture.restHold);
     await fixture.reset();
     await measure('warm-up tRPC', 8, 400, fixture.trpcHold);
+    await analyzeAfterWarmUp(database);
     await fixture.reset();
 
     console.log(`\nbench/profile-holds: ${HOLDS} holds per row, ${CLIENTS} clients`);

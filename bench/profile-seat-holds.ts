@@ -13,9 +13,9 @@
 import { pathToFileURL } from 'node:url';
 import { startAnchor } from './anchor';
 import { startBenchServer } from './hold-fixture';
-import { type BenchDatabase, measure, openBenchDatabase } from './lib';
+import { analyzeAfterWarmUp, type BenchDatabase, measure, openBenchDatabase } from './lib';
 import { priced, printStatements, profiled } from './price-operations';
-import { analyzeAfterWarmUp, seatHoldFixture } from './seat-hold-fixture';
+import { seatHoldFixture } from './seat-hold-fixture';
 
 const HOLDS = Number(process.env.BENCH_PROFILE_HOLDS ?? 2000);
 const CLIENTS = Number(process.env.BENCH_PROFILE_CLIENTS ?? 16);

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { searchVehicles } from '@fareway/core';
 import { type Anchor, printVersusAnchor, startAnchor } from './anchor';
 import { holdFixture, startHoldServer } from './hold-fixture';
-import { measure, openBenchDatabase } from './lib';
+import { analyzeAfterWarmUp, measure, openBenchDatabase } from './lib';
 import { formatLoop, watchLoop } from './loop-watch';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 3000);
@@ -157,6 +157,7 @@ export async function runRentalHolds(): Promise<void> {
         post('/api/v1/payments/initiate', warm[i]?.token, JSON.stringify({ bookingId: warm[i]?.id, provider: 'sandbox' })).then(() => {}),
       );
     }
+    await analyzeAfterWarmUp(database);
     await reset();
 
     const rows: Parameters<typeof printVersusAnchor>[1] = [];

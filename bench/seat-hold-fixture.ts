@@ -19,17 +19,6 @@ import type { BenchDatabase } from './lib';
 export const SEATS_PER_HOLD = 2;
 export const ORIGIN = { ip: null, requestId: 'bench-seat-holds' };
 
-/**
- * Statistics, as a running system has them (autovacuum analyzes a table every so many changes; a bench
- * fills its tables within seconds of creating them, before autovacuum wakes). Without them Postgres
- * estimates one row per index and picks among equal costs by order: a hold's live-hold count then went
- * through bookings_pending_expiry_idx, reading every live hold of every customer (issue 16), in the
- * hand-written transaction as in core's.
- */
-export async function analyzeAfterWarmUp(database: BenchDatabase): Promise<void> {
-  await database.sql`analyze bookings, booking_lines, seat_reservations, trips, trip_stops, users, audit_log, notifications`;
-}
-
 export interface SeatHoldFixture {
   users: Array<{ id: string; token: string }>;
   seats40: string[];

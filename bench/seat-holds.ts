@@ -8,8 +8,8 @@
 import { type Actor, confirmBooking, reserveSeats } from '@fareway/core';
 import { printVersusAnchor, startAnchor } from './anchor';
 import { startBenchServer } from './hold-fixture';
-import { type Figures, measure, openBenchDatabase, printTable } from './lib';
-import { analyzeAfterWarmUp, ORIGIN, SEATS_PER_HOLD, seatHoldFixture } from './seat-hold-fixture';
+import { analyzeAfterWarmUp, type Figures, measure, openBenchDatabase, printTable } from './lib';
+import { ORIGIN, SEATS_PER_HOLD, seatHoldFixture } from './seat-hold-fixture';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 2000);
 const READS = Number(process.env.BENCH_READS ?? 3000);
