@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // cheapest per covering test first; FAREWAY_MUTATION_TESTS replaces it.
 const moneyTests = [
   'payable-hold',
+  'ledger-post-journal',
   'payment-access',
   'payment-paths',
   'payment-batch',
