@@ -16,6 +16,7 @@ const moneyTests = [
   'payment-initiate',
   'payment-seats',
   'refund-sweep',
+  'refund-outcomes',
   'bookings-core',
   'rentals-holds',
   'seats-reserve',
