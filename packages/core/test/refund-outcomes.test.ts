@@ -78,3 +78,34 @@ it("a gateway's refusal with a long message keeps its first 500 characters as th
   expect(row?.last_error).toMatch(/^stripe refund: HTTP 404 StripeInvalidRequestError: No such payment_intent: 'pi_x{400}/);
   expect(await announced(refundId)).toEqual([{ type: 'refund.failed', status: 'failed' }]);
 });
+
+it('two executions that both read the refund as pending before either locks it: the second re-reads it under the lock and skips', async () => {
+  const { refundId } = await pendingRefund(false);
+  const raw = await deps.database.sql.reserve();
+  let outcomes: Promise<string[]>;
+  try {
+    await raw`begin`;
+    await raw`select 1 from refunds where id = ${refundId} for update`;
+    // Both pass the unlocked read (pending) and wait on the row lock this connection holds.
+    outcomes = Promise.all([processRefund(deps, { refundId }), processRefund(deps, { refundId })]);
+    await waitUntilBlocked(2);
+    await raw`commit`;
+  } finally {
+    raw.release();
+  }
+  expect((await outcomes).sort()).toEqual(['skipped', 'succeeded']);
+  const [row] = await deps.database.sql<{ attempts: number }[]>`select attempts from refunds where id = ${refundId}`;
+  expect(row?.attempts).toBe(1);
+  expect(await announced(refundId)).toEqual([{ type: 'refund.succeeded', status: 'succeeded' }]);
+});
+
+/** Waits (polling the server, not the clock) until `n` backends of this database are blocked on a lock. */
+async function waitUntilBlocked(n: number): Promise<void> {
+  for (let i = 0; i < 2_000; i++) {
+    const [row] = await deps.database.sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+    if ((row?.n ?? 0) >= n) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`fewer than ${n} backends ever blocked`);
+}
