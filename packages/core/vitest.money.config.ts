@@ -10,6 +10,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const moneyTests = [
   'payable-hold',
   'ledger-post-journal',
+  'wallet-moves',
   'payment-access',
   'payment-paths',
   'payment-batch',
