@@ -11,6 +11,7 @@ const moneyTests = [
   'payable-hold',
   'ledger-post-journal',
   'wallet-moves',
+  'money-invariants',
   'payment-access',
   'payment-paths',
   'payment-batch',
