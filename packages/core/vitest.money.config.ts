@@ -12,6 +12,7 @@ const moneyTests = [
   'ledger-post-journal',
   'wallet-moves',
   'money-invariants',
+  'ledger-console',
   'payment-access',
   'payment-paths',
   'payment-batch',
