@@ -13,6 +13,7 @@ const moneyTests = [
   'wallet-moves',
   'money-invariants',
   'ledger-console',
+  'wallet-pay',
   'payment-access',
   'payment-paths',
   'payment-batch',
