@@ -14,6 +14,7 @@ const moneyTests = [
   'money-invariants',
   'ledger-console',
   'wallet-pay',
+  'wallet-top-up',
   'payment-access',
   'payment-paths',
   'payment-batch',
