@@ -1,5 +1,5 @@
 import { newId, withTransaction } from '@fareway/db';
-import { ledgerAccounts, topUpPostings } from '@fareway/domain';
+import { ledgerAccounts } from '@fareway/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postJournal } from '../src/ledger';
 import { processRefund } from '../src/refunds';
@@ -7,7 +7,7 @@ import type { TestDeps } from '../src/testing/test-deps';
 import { createTestDeps } from '../src/testing/test-deps';
 import { getWallet, listWalletMoves, payWithWallet } from '../src/wallet';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
-import { cancelByPartner, insertPaidRental } from './support/money-fixtures';
+import { cancelByPartner, creditWallet, insertPaidRental } from './support/money-fixtures';
 
 // The wallet's history (listWalletMoves), which only the HTTP tests read (issue 17: the mutation run found it
 // without a core test): each kind of move with its sign, its running balance and its booking, newest first,
@@ -34,15 +34,7 @@ it('lists every move newest first with its kind, sign, running balance and booki
   expect(await processRefund(deps, { refundId })).toBe('succeeded');
   // 2. A top-up of 50 000 (its journal as the capture path posts it; no booking).
   deps.clock.set(at(10));
-  await withTransaction(deps.db, (tx) =>
-    postJournal(tx, {
-      kind: 'top_up',
-      reference: newId(),
-      currency: 'LKR',
-      at: deps.clock.now(),
-      lines: topUpPostings({ provider: 'sandbox', amountMinor: 50_000, feeMinor: 0, customerId: paid.customerId }),
-    }),
-  );
+  await creditWallet(deps, paid.customerId, 50_000);
   // 3. A booking of 1 000 000 paid from the wallet.
   deps.clock.set(at(20));
   const owner = await insertUser(deps, ['driver']);

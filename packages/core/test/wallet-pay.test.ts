@@ -1,12 +1,10 @@
-import { newId, withTransaction } from '@fareway/db';
-import { topUpPostings } from '@fareway/domain';
+import { newId } from '@fareway/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { postJournal } from '../src/ledger';
 import type { TestDeps } from '../src/testing/test-deps';
 import { createTestDeps } from '../src/testing/test-deps';
 import { getWallet, payWithWallet } from '../src/wallet';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
-import { insertPendingIntent } from './support/money-fixtures';
+import { creditWallet, insertPendingIntent } from './support/money-fixtures';
 
 // payWithWallet's refusals and what a wallet payment writes besides the journal (issue 17: the mutation run
 // found them unasserted by the core tests): someone else's or an unknown booking, another currency, nothing
@@ -47,18 +45,6 @@ async function hold(customerId: string) {
   });
 }
 
-async function topUp(customerId: string, amountMinor: number) {
-  await withTransaction(deps.db, (tx) =>
-    postJournal(tx, {
-      kind: 'top_up',
-      reference: newId(),
-      currency: 'LKR',
-      at: deps.clock.now(),
-      lines: topUpPostings({ provider: 'sandbox', amountMinor, feeMinor: 0, customerId }),
-    }),
-  );
-}
-
 const codeOf = (p: Promise<unknown>) =>
   p.then(
     () => 'paid',
@@ -72,8 +58,8 @@ const codeOf = (p: Promise<unknown>) =>
 it('refuses an unknown booking and a stranger, another currency and nothing to pay, with the stable codes; a shortfall says by how much', async () => {
   const customer = await insertUser(deps);
   const stranger = await insertUser(deps);
-  await topUp(customer, 5_000_000);
-  await topUp(stranger, 5_000_000);
+  await creditWallet(deps, customer, 5_000_000);
+  await creditWallet(deps, stranger, 5_000_000);
   const bookingId = await hold(customer);
 
   expect(await codeOf(payWithWallet(deps, actorOf(customer), { bookingId: newId() }, origin))).toMatchObject({ code: 'BOOKING_NOT_FOUND' });
@@ -92,7 +78,7 @@ it('refuses an unknown booking and a stranger, another currency and nothing to p
   });
 
   const poor = await insertUser(deps);
-  await topUp(poor, 400_000);
+  await creditWallet(deps, poor, 400_000);
   expect(await codeOf(payWithWallet(deps, actorOf(poor), { bookingId: await hold(poor) }, origin))).toEqual({
     code: 'INSUFFICIENT_BALANCE',
     message: 'Insufficient wallet balance. Please top up.',
@@ -103,7 +89,7 @@ it('refuses an unknown booking and a stranger, another currency and nothing to p
 
 it('supersedes the open gateway checkouts, writes a completed wallet payment, tells the partner and audits it', async () => {
   const customer = await insertUser(deps);
-  await topUp(customer, 2_000_000);
+  await creditWallet(deps, customer, 2_000_000);
   // One open checkout per booking: one pending (the gateway was asked), one initiated (not yet).
   const first = await hold(customer);
   const pending = await insertPendingIntent(deps, { bookingId: first, customerId: customer, provider: 'sandbox' });
