@@ -6,6 +6,10 @@
 // folder by folder (FAREWAY_MUTATION_FILES, comma-separated globs) and the last run's report
 // (reports/mutation/money.json, and the clear-text table) covers every folder run so far.
 // FAREWAY_MUTATION_TESTS narrows the test files (vitest.money.config.ts); keep the default for a score.
+// The test-runner processes inherit this: the patched vitest (patches/vitest@4.1.12.patch) keeps its
+// worker thread and loaded modules from one mutant to the next instead of starting a thread per mutant.
+process.env.VITEST_KEEP_SHARED_RUNNER ??= '1';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -1,10 +1,11 @@
-import { newId, schema } from '@fareway/db';
-import { gatewayFeeMinor } from '@fareway/domain';
+import { newId, schema, withTransaction } from '@fareway/db';
+import { gatewayFeeMinor, topUpPostings } from '@fareway/domain';
 import { createGateways } from '@fareway/gateways';
 import { type FakeStripe, sandboxWebhook, startFakeStripe } from '@fareway/gateways/testing';
 import { eq } from 'drizzle-orm';
 import { cancelBooking } from '../../src/bookings/cancel-booking';
 import { loadConfig } from '../../src/config/load-config';
+import { postJournal } from '../../src/ledger/post-journal';
 import { applyGatewayPayment } from '../../src/payments/apply-gateway-payment';
 import { recordPaymentEvent } from '../../src/payments/record-payment-event';
 import type { TestDeps } from '../../src/testing';
@@ -98,4 +99,17 @@ export async function recordSandboxEvent(
   const event = await deps.gateways.sandbox.verifyWebhook(request, deps.clock.now());
   if (!event) throw new Error('sandbox event ignored');
   return recordPaymentEvent(deps, 'sandbox', event);
+}
+
+/** A wallet credited by a top-up's journal (as the capture path posts it, fee 0), at the deps' clock. */
+export async function creditWallet(deps: Pick<TestDeps, 'db' | 'clock'>, customerId: string, amountMinor: number): Promise<void> {
+  await withTransaction(deps.db, (tx) =>
+    postJournal(tx, {
+      kind: 'top_up',
+      reference: newId(),
+      currency: 'LKR',
+      at: deps.clock.now(),
+      lines: topUpPostings({ provider: 'sandbox', amountMinor, feeMinor: 0, customerId }),
+    }),
+  );
 }
