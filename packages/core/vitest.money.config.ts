@@ -56,6 +56,7 @@ export default defineConfig({
     // A clone by file copy: the mutation run clones a database per test file per mutant.
     env: { TZ: 'UTC', FAREWAY_TEST_CLONE_STRATEGY: 'file_copy' },
     globalSetup: ['test/support/mutation-global-setup.ts'],
+    setupFiles: ['test/support/mutation-forget-statements.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // One worker for all the files a mutant reruns (Stryker's runner uses one thread): the modules

@@ -48,6 +48,22 @@ export function fillStatement(built: BuiltStatement, values: Record<string, unkn
   return { sql: built.sql, params: fillPlaceholders(built.params as Parameters<typeof fillPlaceholders>[0], values) };
 }
 
+const forgetters = new Set<() => void>();
+
+/** Registers how a cache of built statements empties itself (see forgetBuiltStatements). */
+export function onForgetBuiltStatements(forget: () => void): void {
+  forgetters.add(forget);
+}
+
+/**
+ * Empties every cache of built statements, so each is built again on its next use. Only for the core
+ * mutation run (vitest.money.config.ts, before each test file): its worker outlives a mutant, and a
+ * statement built while one mutant was active must not be what the next mutant's tests run.
+ */
+export function forgetBuiltStatements(): void {
+  for (const forget of forgetters) forget();
+}
+
 /**
  * A statement drizzle builds once, on first use, from `build` (which marks its values with
  * `sql.placeholder(name)`); each call fills it with `values`. Hot paths (holds) spend no CPU
@@ -55,6 +71,9 @@ export function fillStatement(built: BuiltStatement, values: Record<string, unkn
  */
 export function reusableStatement(build: () => SQL): (db: DatabaseOrTransaction, values: Record<string, unknown>) => BuiltStatement {
   let built: BuiltStatement | undefined;
+  onForgetBuiltStatements(() => {
+    built = undefined;
+  });
   return (db, values) => {
     built ??= buildStatement(db, build());
     return fillStatement(built, values);

@@ -1,4 +1,14 @@
-import { type BuiltStatement, buildStatement, fillStatement, newId, pipeline, type Send, schema, type Transaction } from '@fareway/db';
+import {
+  type BuiltStatement,
+  buildStatement,
+  fillStatement,
+  newId,
+  onForgetBuiltStatements,
+  pipeline,
+  type Send,
+  schema,
+  type Transaction,
+} from '@fareway/db';
 import type { BookingQuote } from '@fareway/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditEntry, auditRow, type RequestOrigin } from '../audit/record-audit';
@@ -36,6 +46,7 @@ export interface HoldWrite {
  */
 const shapes = new Map<string, [BuiltStatement, BuiltStatement]>();
 const MAX_SHAPES = 500;
+onForgetBuiltStatements(() => shapes.clear());
 
 /**
  * `rows` with every set value replaced by a placeholder (its value put in `values`), and their shape
