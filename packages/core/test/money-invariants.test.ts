@@ -1,8 +1,8 @@
-import { rawClient, withTransaction } from '@fareway/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkMoneyInvariants } from '../src/ledger';
 import type { TestDeps } from '../src/testing/test-deps';
 import { createTestDeps } from '../src/testing/test-deps';
+import { readBreached } from './support/database-probes';
 import { insertPaidRental } from './support/money-fixtures';
 
 // The checker every test file ends with (createTestDeps' cleanup) must be able to fail (issue 17: the mutation
@@ -19,8 +19,6 @@ afterAll(async () => {
   await deps?.cleanup();
 });
 
-class Rollback extends Error {}
-
 it('a sound ledger has no findings; each breach is reported, and only while it lasts', async () => {
   const paid = await insertPaidRental(deps, { provider: 'sandbox' });
   const orphan = await insertPaidRental(deps, { provider: 'sandbox', dayOffset: 30 });
@@ -29,20 +27,16 @@ it('a sound ledger has no findings; each breach is reported, and only while it l
     select e.id, e.journal_id from ledger_entries e join ledger_journals j on j.id = e.journal_id
     where j.kind = 'capture' and j.reference = ${paid.paymentId} order by e.id limit 1`;
 
-  let findings: string[] = [];
-  await expect(
-    withTransaction(deps.db, async (tx) => {
-      const sql = rawClient(tx);
-      // Triggers off in this transaction only: the deferred balance check would refuse it (it is rolled back anyway).
-      await sql`set local session_replication_role = replica`;
+  const findings = await readBreached(
+    deps,
+    async (sql) => {
       await sql`update ledger_entries set amount_minor = amount_minor + 7 where id = ${line?.id ?? ''}`;
       await sql`update payments set refunded_minor = 1 where id = ${paid.paymentId}`;
       await sql`update bookings set status = 'pending' where id = ${paid.bookingId}`;
       await sql`update payments set orphaned_at = now() where id = ${orphan.paymentId}`;
-      findings = await checkMoneyInvariants(tx);
-      throw new Rollback();
-    }),
-  ).rejects.toBeInstanceOf(Rollback);
+    },
+    (tx) => checkMoneyInvariants(tx),
+  );
 
   expect(findings).toEqual([
     'ledger does not sum to zero in LKR: 7',

@@ -14,7 +14,7 @@ import {
 import type { TestDeps } from '../src/testing/test-deps';
 import { topUpWallet } from '../src/wallet';
 import { insertHold, insertRental, insertUser } from './support/booking-fixtures';
-import { createStripeTestDeps, recordSandboxEvent } from './support/money-fixtures';
+import { createStripeTestDeps, insertListeningEndpoint, recordSandboxEvent } from './support/money-fixtures';
 
 // The paths of starting and settling a payment that no other core test walked (issue 17: the
 // mutation run over packages/core/src/payments found them without coverage): a provider that is
@@ -45,15 +45,7 @@ async function insertInitiated(id: string, h: { bookingId: string; customer: str
     values (${id}, 'booking', ${h.bookingId}, ${h.customer}, 'sandbox', 'initiated', 1000000, 'LKR', 0, ${at}::timestamptz, ${at}::timestamptz)`;
 }
 
-/** A platform-wide partner endpoint listening to `events` (disable it when done: later captures would announce to it). */
-async function listening(events: string[]): Promise<string> {
-  const id = newId();
-  const now = deps.clock.now().toISOString();
-  await deps.database.sql`
-    insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
-    values (${id}, 'http://127.0.0.1:9/hook', ${events}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
-  return id;
-}
+const listening = (events: string[]) => insertListeningEndpoint(deps, events);
 
 const paymentOf = async (id: string) => {
   const [row] = await deps.database.sql<

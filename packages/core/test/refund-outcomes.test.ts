@@ -1,9 +1,9 @@
-import { newId } from '@fareway/db';
 import type { FakeStripe } from '@fareway/gateways/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { processRefund } from '../src/refunds';
 import type { TestDeps } from '../src/testing/test-deps';
-import { cancelByPartner, createStripeTestDeps, insertPaidRental } from './support/money-fixtures';
+import { waitUntilBlocked } from './support/database-probes';
+import { cancelByPartner, createStripeTestDeps, insertListeningEndpoint, insertPaidRental } from './support/money-fixtures';
 
 // What an executed refund leaves behind besides its journal (issue 17: the mutation run found these
 // unasserted): the refund.succeeded announcement to a listening partner, the customer's notice keyed by
@@ -15,11 +15,7 @@ let endpoint: string;
 
 beforeAll(async () => {
   ({ deps, stripe } = await createStripeTestDeps({}));
-  endpoint = newId();
-  const now = deps.clock.now().toISOString();
-  await deps.database.sql`
-    insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
-    values (${endpoint}, 'http://127.0.0.1:9/hook', ${['refund.succeeded', 'refund.failed']}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+  endpoint = await insertListeningEndpoint(deps, ['refund.succeeded', 'refund.failed']);
 });
 afterAll(async () => {
   await deps?.cleanup();
@@ -88,7 +84,7 @@ it('two executions that both read the refund as pending before either locks it: 
     await raw`select 1 from refunds where id = ${refundId} for update`;
     // Both pass the unlocked read (pending) and wait on the row lock this connection holds.
     outcomes = Promise.all([processRefund(deps, { refundId }), processRefund(deps, { refundId })]);
-    await waitUntilBlocked(2);
+    await waitUntilBlocked(deps, 2);
     await raw`commit`;
   } finally {
     raw.release();
@@ -98,14 +94,3 @@ it('two executions that both read the refund as pending before either locks it: 
   expect(row?.attempts).toBe(1);
   expect(await announced(refundId)).toEqual([{ type: 'refund.succeeded', status: 'succeeded' }]);
 });
-
-/** Waits (polling the server, not the clock) until `n` backends of this database are blocked on a lock. */
-async function waitUntilBlocked(n: number): Promise<void> {
-  for (let i = 0; i < 2_000; i++) {
-    const [row] = await deps.database.sql<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-    if ((row?.n ?? 0) >= n) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error(`fewer than ${n} backends ever blocked`);
-}

@@ -7,7 +7,7 @@ import { createRefundInTransaction, processDueRefunds, processRefund } from '../
 import type { TestDeps } from '../src/testing/test-deps';
 import { insertUser } from './support/booking-fixtures';
 import { failNextCommitOn } from './support/fail-once';
-import { cancelByPartner, createStripeTestDeps, insertPaidRental } from './support/money-fixtures';
+import { cancelByPartner, createStripeTestDeps, insertListeningEndpoint, insertPaidRental } from './support/money-fixtures';
 
 // The refund sweep (processDueRefunds: `process-refunds` without a refund id), which only the worker's
 // tests walked (issue 17: the mutation run found it without a core test): which pending refunds are
@@ -75,10 +75,7 @@ it('a refund that cannot be executed this time is counted as an error and stays 
 
 it('a refund the gateway refuses is announced to listening partners as refund.failed, once; transient trouble announces nothing', async () => {
   deps.clock.set(T0);
-  const endpoint = newId();
-  await deps.database.sql`
-    insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
-    values (${endpoint}, 'http://127.0.0.1:9/hook', ${['refund.failed', 'refund.succeeded']}, 'sealed', 'active', ${T0.toISOString()}::timestamptz, ${T0.toISOString()}::timestamptz)`;
+  const endpoint = await insertListeningEndpoint(deps, ['refund.failed', 'refund.succeeded']);
   try {
     const paid = await insertPaidRental(deps, { provider: 'stripe' });
     // A charge Stripe does not know: it answers 404, a clear refusal.

@@ -15,6 +15,7 @@ import {
   setTripStatus,
 } from '../src';
 import { createTestDeps, type TestDeps } from '../src/testing';
+import { waitUntilBlocked } from './support/database-probes';
 import { type actorOf, addTrip, createOperator, insertCustomer, type OperatorFixture, ORIGIN } from './support/seat-fixtures';
 
 let deps: TestDeps;
@@ -217,17 +218,6 @@ describe('reserveSeats', () => {
     expect((await seatRows(tripId)).map((r) => r.seat_no)).toEqual(['7A']);
   });
 });
-
-/** Waits (by polling the server, not the clock) until some backend of this database is blocked on a lock. */
-async function waitUntilBlocked(deps: TestDeps): Promise<void> {
-  for (let i = 0; i < 2_000; i++) {
-    const [row] = await deps.database.sql<Array<{ n: number }>>`
-      select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-    if ((row?.n ?? 0) > 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error('no backend ever blocked');
-}
 
 describe('the seat booking lifecycle', () => {
   it('confirms a seat hold through the shared confirmBooking; the seat reads sold', async () => {

@@ -4,7 +4,7 @@ import type { TestDeps } from '../src/testing/test-deps';
 import { createTestDeps } from '../src/testing/test-deps';
 import { getWallet, payWithWallet } from '../src/wallet';
 import { insertRental, insertUser, insertVehicle } from './support/booking-fixtures';
-import { creditWallet, insertPendingIntent } from './support/money-fixtures';
+import { creditWallet, insertListeningEndpoint, insertPendingIntent } from './support/money-fixtures';
 
 // payWithWallet's refusals and what a wallet payment writes besides the journal (issue 17: the mutation run
 // found them unasserted by the core tests): someone else's or an unknown booking, another currency, nothing
@@ -20,10 +20,7 @@ let day = 0;
 beforeAll(async () => {
   deps = await createTestDeps();
   deps.clock.set(T0);
-  endpoint = newId();
-  await deps.database.sql`
-    insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
-    values (${endpoint}, 'http://127.0.0.1:9/hook', ${['payment.succeeded']}, 'sealed', 'active', ${T0.toISOString()}::timestamptz, ${T0.toISOString()}::timestamptz)`;
+  endpoint = await insertListeningEndpoint(deps, ['payment.succeeded']);
 });
 afterAll(async () => {
   await deps?.cleanup();

@@ -101,6 +101,16 @@ export async function recordSandboxEvent(
   return recordPaymentEvent(deps, 'sandbox', event);
 }
 
+/** A platform-wide partner endpoint listening to `events`, made at the deps' clock (disable it when done: later events would be announced to it). */
+export async function insertListeningEndpoint(deps: Pick<TestDeps, 'database' | 'clock'>, events: string[]): Promise<string> {
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  await deps.database.sql`
+    insert into webhook_endpoints (id, url, events, secret_sealed, status, created_at, updated_at)
+    values (${id}, 'http://127.0.0.1:9/hook', ${events}, 'sealed', 'active', ${now}::timestamptz, ${now}::timestamptz)`;
+  return id;
+}
+
 /** A wallet credited by a top-up's journal (as the capture path posts it, fee 0), at the deps' clock. */
 export async function creditWallet(deps: Pick<TestDeps, 'db' | 'clock'>, customerId: string, amountMinor: number): Promise<void> {
   await withTransaction(deps.db, (tx) =>
